@@ -1,0 +1,240 @@
+/**
+ * The one write path. Commands that arrive together — in the same event-loop turn, or while the
+ * previous batch is committing — run in ONE transaction and are made durable with ONE flush
+ * (group commit). Each command runs in its own savepoint, so one buyer's `insufficient_stock`
+ * rolls back only that command; then everyone is answered after the commit.
+ *
+ * Idempotency records are written in the same savepoint as the command's effects.
+ */
+import type { Clock } from '../domain/clock.js';
+import type { Actor } from '../domain/movements.js';
+import { fail, ok, type Outcome, Rejection } from '../domain/result.js';
+import { commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
+import { defaultLimits, type Limits, type UnitContext } from './context.js';
+import { type Ids, randomIds } from './ids.js';
+import type { IdempotencyRecord, Store, WriteTx } from './ports.js';
+
+export interface Idempotency {
+  key: string;
+  /** A hash of what makes two requests "the same" (method, route, body). */
+  requestHash: string;
+}
+
+export interface ExecuteOptions {
+  actor: Actor;
+  idempotency?: Idempotency | undefined;
+}
+
+export interface Executed<T> {
+  outcome: Outcome<T>;
+  /** True when the outcome is the stored one of an earlier request with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface BusObserver {
+  batch(size: number, durationMs: number, individually: boolean): void;
+}
+
+export interface CommandBusOptions {
+  store: Store;
+  clock: Clock;
+  ids?: Ids;
+  limits?: Limits;
+  /** Most commands in one transaction. */
+  batchSizeMax?: number;
+  /** How long idempotency records are kept. */
+  idempotencyRetentionMs: number;
+  /** Attempts per command when the store reports a transient failure. */
+  attemptsMax?: number;
+  observer?: BusObserver;
+}
+
+/** The store could not take the write (closing, or transient failures outlasted the retries). */
+export class ServiceUnavailable extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ServiceUnavailable';
+  }
+}
+
+interface Pending {
+  name: CommandName;
+  input: unknown;
+  options: ExecuteOptions;
+  resolve(result: Executed<unknown>): void;
+  reject(error: unknown): void;
+}
+
+/** Thrown inside the savepoint when another transaction stored the same key first. */
+class KeyTakenMeanwhile extends Error {}
+
+export class CommandBus {
+  private readonly queue: Pending[] = [];
+  private readonly inFlightKeys = new Set<string>();
+  private flushing = false;
+  private scheduled = false;
+  private closed = false;
+  private idle: Array<() => void> = [];
+  private readonly batchSizeMax: number;
+  private readonly attemptsMax: number;
+  private readonly ids: Ids;
+  private readonly limits: Limits;
+
+  constructor(private readonly options: CommandBusOptions) {
+    this.batchSizeMax = options.batchSizeMax ?? 256;
+    this.attemptsMax = options.attemptsMax ?? 5;
+    this.ids = options.ids ?? randomIds;
+    this.limits = options.limits ?? defaultLimits;
+  }
+
+  execute<K extends CommandName>(name: K, input: CommandInput<K>, options: ExecuteOptions): Promise<Executed<CommandValue<K>>> {
+    if (this.closed) return Promise.reject(new ServiceUnavailable('Stockroom is shutting down.'));
+    const scopedKey = options.idempotency && `${options.actor.id}\u0000${options.idempotency.key}`;
+    if (scopedKey !== undefined) {
+      if (this.inFlightKeys.has(scopedKey)) {
+        return Promise.resolve({
+          outcome: fail('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', { key: options.idempotency!.key }),
+          replayed: false,
+        });
+      }
+      this.inFlightKeys.add(scopedKey);
+    }
+    return new Promise<Executed<unknown>>((resolve, reject) => {
+      this.queue.push({ name, input, options, resolve, reject });
+      this.schedule();
+    }).finally(() => {
+      if (scopedKey !== undefined) this.inFlightKeys.delete(scopedKey);
+    }) as Promise<Executed<CommandValue<K>>>;
+  }
+
+  /** Refuses new commands and waits for the queued ones to finish. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.drained();
+  }
+
+  /** Resolves when no command is queued or running. */
+  drained(): Promise<void> {
+    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    const batch = this.queue.splice(0, this.batchSizeMax);
+    const started = performance.now();
+    let individually = false;
+    try {
+      const results = await this.options.store.transaction(async (tx) => {
+        const out: Array<{ ok: true; value: Executed<unknown> } | { ok: false; error: unknown }> = [];
+        for (const item of batch) out.push(await this.settle(tx, item));
+        return out;
+      });
+      results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.value) : batch[i]!.reject(result.error)));
+    } catch (error) {
+      // The batch as a whole failed (commit failed, or a transient error such as a deadlock):
+      // nothing of it is stored. Run each command alone so one cannot hold back the others.
+      individually = true;
+      await this.runIndividually(batch, error);
+    } finally {
+      this.options.observer?.batch(batch.length, performance.now() - started, individually);
+      this.flushing = false;
+      if (this.queue.length > 0) this.schedule();
+      else for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private async runIndividually(batch: Pending[], firstError: unknown): Promise<void> {
+    for (const item of batch) {
+      let lastError = firstError;
+      let done = false;
+      for (let attempt = 1; attempt <= this.attemptsMax && !done; attempt++) {
+        try {
+          const result = await this.options.store.transaction((tx) => this.settle(tx, item));
+          if (result.ok) item.resolve(result.value);
+          else item.reject(result.error);
+          done = true;
+        } catch (error) {
+          lastError = error;
+          if (!this.options.store.isTransient(error)) break;
+          await sleep(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random()));
+        }
+      }
+      if (!done) item.reject(this.options.store.isTransient(lastError) ? new ServiceUnavailable('The store is busy; retry shortly.', { cause: lastError }) : lastError);
+    }
+  }
+
+  /**
+   * Runs one command in its own savepoint. Expected outcomes and bugs stay within the command;
+   * transient store errors abort the whole batch (rethrown).
+   */
+  private async settle(tx: WriteTx, item: Pending): Promise<{ ok: true; value: Executed<unknown> } | { ok: false; error: unknown }> {
+    try {
+      // With an idempotency key, the record and the effects share a savepoint; without one, the
+      // handler's own savepoint (in run) is enough.
+      const value = item.options.idempotency ? await tx.nested(() => this.run(tx, item)) : await this.run(tx, item);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof KeyTakenMeanwhile) return { ok: true, value: await this.replay(tx, item) };
+      if (this.options.store.isTransient(error)) throw error;
+      return { ok: false, error };
+    }
+  }
+
+  private async run(tx: WriteTx, item: Pending): Promise<Executed<unknown>> {
+    const { idempotency, actor } = item.options;
+    const nowMs = this.options.clock.nowMs();
+    if (idempotency) {
+      const existing = await tx.idempotency.get(actor.id, idempotency.key);
+      if (existing) return replayed(existing, idempotency);
+    }
+    const ctx: UnitContext = { tx, actor, nowMs, ids: this.ids, limits: this.limits };
+    const handler = commands[item.name] as (ctx: UnitContext, input: unknown) => Promise<unknown>;
+    let outcome: Outcome<unknown>;
+    try {
+      outcome = ok(await tx.nested(() => handler(ctx, item.input)));
+    } catch (error) {
+      if (!(error instanceof Rejection)) throw error;
+      outcome = error.failure;
+    }
+    if (idempotency) {
+      const stored = await tx.idempotency.insert({
+        scope: actor.id,
+        key: idempotency.key,
+        requestHash: idempotency.requestHash,
+        outcome: JSON.stringify(outcome),
+        createdAtMs: nowMs,
+        expiresAtMs: nowMs + this.options.idempotencyRetentionMs,
+      });
+      if (!stored) throw new KeyTakenMeanwhile();
+    }
+    return { outcome, replayed: false };
+  }
+
+  private async replay(tx: WriteTx, item: Pending): Promise<Executed<unknown>> {
+    const idempotency = item.options.idempotency!;
+    const existing = await tx.idempotency.get(item.options.actor.id, idempotency.key);
+    if (!existing) throw new ServiceUnavailable('An idempotency record vanished while replaying; retry.');
+    return replayed(existing, idempotency);
+  }
+}
+
+const replayed = (record: IdempotencyRecord, idempotency: Idempotency): Executed<unknown> =>
+  record.requestHash === idempotency.requestHash
+    ? { outcome: JSON.parse(record.outcome) as Outcome<unknown>, replayed: true }
+    : {
+        outcome: fail('idempotency_key_reused', 'This Idempotency-Key was used for a different request.', { key: idempotency.key }),
+        replayed: false,
+      };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

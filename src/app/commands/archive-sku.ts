@@ -1,0 +1,21 @@
+import { reject } from '../../domain/result.js';
+import { buckets } from '../../domain/stock.js';
+import type { UnitContext } from '../context.js';
+import { requireSku } from '../lookups.js';
+import type { SkuRecord } from '../ports.js';
+
+/** Archives a SKU. Refused while any warehouse holds stock, holds or inbound units of it. */
+export const archiveSku = async (ctx: UnitContext, input: { sku: string }): Promise<SkuRecord> => {
+  const { tx } = ctx;
+  const sku = await requireSku(tx, input.sku, 'existing');
+  if (sku.archived) return sku;
+  const levels = await tx.levels.lockAllForSku(sku.id);
+  const busy = levels.filter((level) => buckets.some((b) => level[b] !== 0));
+  if (busy.length > 0) {
+    reject('sku_has_stock', `${sku.sku} still has stock or holds; move or write them off first.`, {
+      sku: sku.sku,
+      levels: busy.map((l) => ({ warehouseId: l.warehouseId, onHand: l.onHand, reserved: l.reserved, allocated: l.allocated, damaged: l.damaged, inTransit: l.inTransit })),
+    });
+  }
+  return tx.skus.update(sku.id, { archived: true }, ctx.nowMs);
+};

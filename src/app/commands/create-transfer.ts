@@ -1,0 +1,63 @@
+import { plan } from '../../domain/movements.js';
+import { assert, reject } from '../../domain/result.js';
+import { available } from '../../domain/stock.js';
+import type { UnitContext } from '../context.js';
+import { LedgerWriter } from '../ledger-writer.js';
+import { requireSkus, requireWarehouse } from '../lookups.js';
+import type { MovementRecord, StoredTransfer } from '../ports.js';
+
+export interface CreateTransferInput {
+  from: string;
+  to: string;
+  reference?: string | undefined;
+  lines: Array<{ sku: string; quantity: number }>;
+}
+
+export interface TransferResult {
+  transfer: StoredTransfer;
+  movements: MovementRecord[];
+}
+
+/**
+ * Ships stock between warehouses: units leave the source's `onHand` (only what is available: held
+ * units and safety stock stay) and appear in the destination's `inTransit` until received.
+ */
+export const createTransfer = async (ctx: UnitContext, input: CreateTransferInput): Promise<TransferResult> => {
+  const { tx, nowMs } = ctx;
+  if (input.from === input.to) reject('transfer_same_warehouse', 'A transfer needs two different warehouses.', { from: input.from, to: input.to });
+  const from = await requireWarehouse(tx, input.from, 'stock');
+  const to = await requireWarehouse(tx, input.to, 'stock');
+  const skus = await requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock');
+  const id = ctx.ids.next('trf', nowMs);
+  const ledger = new LedgerWriter(ctx, { type: 'transfer', id });
+  const short: Array<{ sku: string; warehouse: string; requested: number; available: number }> = [];
+  for (const line of input.lines) {
+    const sku = skus.get(line.sku)!;
+    const left = await ledger.apply(sku, from, plan.shipTransferOut(line.quantity), { availableAtLeast: 0 });
+    if (!left) {
+      const current = await tx.levels.lock(sku.id, from.id);
+      short.push({ sku: sku.sku, warehouse: from.code, requested: line.quantity, available: current ? Math.max(0, available(current)) : 0 });
+      continue;
+    }
+    const inbound = await ledger.apply(sku, to, plan.shipTransferInbound(line.quantity), {}, true);
+    assert(inbound, `inbound transfer of ${line.quantity} ${sku.sku} to ${to.code} was refused`);
+  }
+  if (short.length > 0) {
+    reject('insufficient_stock', `Not enough available stock in ${from.code} for this transfer.`, { lines: short });
+  }
+  const transfer = {
+    id,
+    fromWarehouseId: from.id,
+    toWarehouseId: to.id,
+    status: 'in_transit' as const,
+    reference: input.reference ?? null,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+    lines: input.lines.map((l, i) => ({ lineNo: i + 1, skuId: skus.get(l.sku)!.id, quantity: l.quantity })),
+  };
+  await tx.transfers.insert(transfer);
+  return {
+    transfer: { ...transfer, from: from.code, to: to.code, lines: transfer.lines.map((l, i) => ({ ...l, sku: input.lines[i]!.sku, received: 0 })) },
+    movements: await ledger.flush(),
+  };
+};

@@ -1,0 +1,21 @@
+import { reject } from '../../domain/result.js';
+import type { UnitContext } from '../context.js';
+import type { WarehouseFields, WarehouseRecord } from '../ports.js';
+
+export type CreateWarehouseInput = Pick<WarehouseFields, 'code' | 'name'> & Partial<Omit<WarehouseFields, 'code' | 'name'>>;
+
+export const createWarehouse = async (ctx: UnitContext, input: CreateWarehouseInput): Promise<WarehouseRecord> => {
+  if (await ctx.tx.warehouses.byCode(input.code)) reject('warehouse_exists', `Warehouse ${input.code} already exists.`, { warehouse: input.code });
+  return ctx.tx.warehouses.insert(
+    {
+      code: input.code,
+      name: input.name,
+      address: input.address ?? null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      capacityUnits: input.capacityUnits ?? null,
+      active: input.active ?? true,
+    },
+    ctx.nowMs,
+  );
+};

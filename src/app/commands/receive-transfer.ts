@@ -1,0 +1,58 @@
+import { plan } from '../../domain/movements.js';
+import { assert, reject } from '../../domain/result.js';
+import type { UnitContext } from '../context.js';
+import { LedgerWriter } from '../ledger-writer.js';
+import type { TransferResult } from './create-transfer.js';
+
+export interface ReceiveTransferInput {
+  id: string;
+  /** What arrived; without lines, everything still in transit arrived. */
+  lines?: Array<{ sku: string; quantity: number }> | undefined;
+}
+
+export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferInput): Promise<TransferResult> => {
+  const { tx, nowMs } = ctx;
+  const transfer = await tx.transfers.lock(input.id);
+  if (!transfer) return reject('transfer_not_found', `Transfer ${input.id} does not exist.`, { id: input.id });
+  if (transfer.status === 'received') {
+    reject('invalid_transfer_state', `Transfer ${transfer.id} was already received in full.`, { id: transfer.id, status: transfer.status });
+  }
+  // What arrives, per transfer line: lines naming a SKU fill that SKU's lines in order.
+  const arriving = new Map<number, number>();
+  if (input.lines === undefined) {
+    for (const line of transfer.lines) if (line.quantity > line.received) arriving.set(line.lineNo, line.quantity - line.received);
+  } else {
+    for (const wanted of input.lines) {
+      let rest = wanted.quantity;
+      const candidates = transfer.lines.filter((l) => l.sku === wanted.sku);
+      if (candidates.length === 0) reject('validation_failed', `SKU ${wanted.sku} is not on transfer ${transfer.id}.`, { issues: [{ path: '/lines', message: `SKU ${wanted.sku} is not on this transfer` }] });
+      for (const line of candidates) {
+        const open = line.quantity - line.received - (arriving.get(line.lineNo) ?? 0);
+        const take = Math.min(open, rest);
+        if (take > 0) {
+          arriving.set(line.lineNo, (arriving.get(line.lineNo) ?? 0) + take);
+          rest -= take;
+        }
+      }
+      if (rest > 0) {
+        const open = candidates.reduce((sum, l) => sum + l.quantity - l.received, 0);
+        reject('transfer_over_receipt', `Only ${open} units of ${wanted.sku} are still in transit on ${transfer.id}.`, { sku: wanted.sku, requested: wanted.quantity, inTransit: open });
+      }
+    }
+  }
+  const destination = { id: transfer.toWarehouseId, code: transfer.to };
+  const ledger = new LedgerWriter(ctx, { type: 'transfer', id: transfer.id });
+  for (const line of transfer.lines) {
+    const quantity = arriving.get(line.lineNo);
+    if (!quantity) continue;
+    const sku = { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } };
+    const level = await ledger.apply(sku, destination, plan.receiveTransfer(quantity));
+    assert(level, `receiving ${quantity} ${line.sku} of ${transfer.id} was refused`);
+    line.received += quantity;
+    await tx.transfers.setReceived(transfer.id, line.lineNo, line.received);
+  }
+  transfer.status = transfer.lines.every((l) => l.received === l.quantity) ? 'received' : 'partially_received';
+  transfer.updatedAtMs = nowMs;
+  await tx.transfers.update(transfer.id, transfer.status, nowMs);
+  return { transfer, movements: await ledger.flush() };
+};

@@ -1,0 +1,59 @@
+/** Moving a reservation's units between buckets, shared by the lifecycle commands. */
+import { type MovementDraft, plan } from '../../domain/movements.js';
+import { assert, Rejection, reject } from '../../domain/result.js';
+import { checkTransition, outstanding, type Reservation, type ReservationAction, type ReservationStatus } from '../../domain/reservations.js';
+import type { UnitContext } from '../context.js';
+import { LedgerWriter } from '../ledger-writer.js';
+import type { MovementRecord, ReservationLineRow, StoredReservation } from '../ports.js';
+
+export interface ReservationResult {
+  reservation: Reservation;
+  movements: MovementRecord[];
+}
+
+export const toReservation = (stored: StoredReservation): Reservation => ({
+  id: stored.id,
+  reference: stored.reference,
+  status: stored.status,
+  channel: stored.channel,
+  createdAtMs: stored.createdAtMs,
+  updatedAtMs: stored.updatedAtMs,
+  expiresAtMs: stored.expiresAtMs,
+  lines: stored.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, warehouse: l.warehouse, quantity: l.quantity, backordered: l.backordered, fulfilled: l.fulfilled })),
+});
+
+/** Applies one draft per line (lines with nothing outstanding are skipped) and sets the new status. */
+export const moveHolds = async (
+  ctx: UnitContext,
+  stored: StoredReservation,
+  draftFor: (line: ReservationLineRow) => MovementDraft,
+  status: ReservationStatus,
+): Promise<ReservationResult> => {
+  const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
+  for (const line of stored.lines) {
+    if (outstanding(line) === 0) continue;
+    const draft = draftFor(line);
+    const level = await ledger.apply(
+      { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } },
+      { id: line.warehouseId, code: line.warehouse },
+      draft,
+    );
+    assert(level, `${draft.type} of ${draft.quantity} ${line.sku} in ${line.warehouse} for ${stored.id} was refused`);
+  }
+  await ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs);
+  const movements = await ledger.flush();
+  return { reservation: toReservation({ ...stored, status, updatedAtMs: ctx.nowMs }), movements };
+};
+
+/** Expires an active hold: its reserved units return to available. */
+export const expireHold = (ctx: UnitContext, stored: StoredReservation): Promise<ReservationResult> =>
+  moveHolds(ctx, stored, (line) => plan.expire(outstanding(line)), 'expired');
+
+/** The reservation, locked for this transaction, checked for `action` at `ctx.nowMs`. */
+export const lockForTransition = async (ctx: UnitContext, id: string, action: ReservationAction): Promise<StoredReservation> => {
+  const stored = await ctx.tx.reservations.lock(id);
+  if (!stored) return reject('reservation_not_found', `Reservation ${id} does not exist.`, { id });
+  const refusal = checkTransition(toReservation(stored), action, ctx.nowMs);
+  if (refusal) throw new Rejection(refusal);
+  return stored;
+};

@@ -1,0 +1,167 @@
+import { plan } from '../../domain/movements.js';
+import { Rejection } from '../../domain/result.js';
+import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
+import { available } from '../../domain/stock.js';
+import type { UnitContext } from '../context.js';
+import { LedgerWriter } from '../ledger-writer.js';
+import { requireSkus, requireWarehouse, reservationFloor } from '../lookups.js';
+import type { LevelRecord, SkuRecord, WarehouseRecord } from '../ports.js';
+import { expireHold, type ReservationResult, toReservation } from './reservation-holds.js';
+
+export interface ReserveStockInput {
+  reference: string;
+  lines: Array<{ sku: string; quantity: number; warehouse?: string | undefined }>;
+  ttlSeconds?: number | undefined;
+  channel?: string | undefined;
+}
+
+interface Shortage {
+  sku: string;
+  warehouse?: string;
+  requested: number;
+  available: number;
+}
+
+class ShortOfStock extends Error {
+  constructor(readonly shortages: Shortage[]) {
+    super('short of stock');
+  }
+}
+
+/**
+ * Places a soft hold on every line, or on none. Each line is one guarded UPDATE that refuses to take
+ * `available` below the SKU's floor (0, or −backorder limit). A line without a warehouse is served by
+ * the active warehouse with the most available stock (ties by code). When stock is short, holds on
+ * the same SKU that are already past their expiry are expired first and the reservation is retried.
+ */
+export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): Promise<ReservationResult> => {
+  const { tx, nowMs } = ctx;
+  const skus = await requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock');
+  const explicit = new Map<string, WarehouseRecord>();
+  for (const code of new Set(input.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))) {
+    explicit.set(code, await requireWarehouse(tx, code, 'stock'));
+  }
+
+  const id = ctx.ids.next('res', nowMs);
+  // Lines in (SKU, warehouse) order, so concurrent reservations lock levels in one order.
+  const order = input.lines.map((line, i) => ({ line, lineNo: i + 1 })).sort((a, b) => compare(a.line.sku, b.line.sku) || compare(a.line.warehouse ?? '', b.line.warehouse ?? ''));
+
+  const attempt = () =>
+    tx.nested(async () => {
+      const ledger = new LedgerWriter(ctx, { type: 'reservation', id });
+      const placed: Array<{ lineNo: number; sku: SkuRecord; warehouse: { id: number; code: string }; quantity: number; backordered: number }> = [];
+      const shortages: Shortage[] = [];
+      for (const { line, lineNo } of order) {
+        const sku = skus.get(line.sku)!;
+        const floor = reservationFloor(sku);
+        let target: { id: number; code: string } | undefined;
+        let level: LevelRecord | undefined;
+        if (line.warehouse) {
+          target = explicit.get(line.warehouse)!;
+          level = await ledger.apply(sku, target, plan.reserve(line.quantity), { availableAtLeast: floor }, floor < 0);
+        } else {
+          target = await bestWarehouse(ctx, sku);
+          if (target) level = await ledger.apply(sku, target, plan.reserve(line.quantity), { availableAtLeast: floor });
+        }
+        if (!level || !target) {
+          const current = target ? await tx.levels.lock(sku.id, target.id) : undefined;
+          shortages.push({
+            sku: sku.sku,
+            ...(line.warehouse && { warehouse: line.warehouse }),
+            requested: line.quantity,
+            available: current ? Math.max(0, available(current)) : 0,
+          });
+          continue;
+        }
+        placed.push({ lineNo, sku, warehouse: target, quantity: line.quantity, backordered: backorderedUnits(line.quantity, available(level)) });
+      }
+      if (shortages.length > 0) throw new ShortOfStock(shortages);
+      return { placed, movements: await ledger.flush() };
+    });
+
+  let result: Awaited<ReturnType<typeof attempt>>;
+  try {
+    result = await attempt();
+  } catch (error) {
+    if (!(error instanceof ShortOfStock)) throw error;
+    const expired = await expireDueHolds(ctx, error.shortages, skus, explicit);
+    if (expired === 0) return rejectShort(error.shortages);
+    try {
+      result = await attempt();
+    } catch (retryError) {
+      if (retryError instanceof ShortOfStock) return rejectShort(retryError.shortages);
+      throw retryError;
+    }
+  }
+
+  const ttlSeconds = input.ttlSeconds ?? ttlSecondsDefault;
+  const row = {
+    id,
+    reference: input.reference,
+    status: 'active' as const,
+    channel: input.channel ?? null,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+    expiresAtMs: nowMs + ttlSeconds * 1000,
+    actorId: ctx.actor.id,
+  };
+  const lines = result.placed
+    .sort((a, b) => a.lineNo - b.lineNo)
+    .map((p) => ({ lineNo: p.lineNo, skuId: p.sku.id, warehouseId: p.warehouse.id, sku: p.sku.sku, warehouse: p.warehouse.code, quantity: p.quantity, backordered: p.backordered, fulfilled: 0 }));
+  await tx.reservations.insert(row, lines);
+  return { reservation: toReservation({ ...row, lines }), movements: result.movements };
+};
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The active warehouse with the most available units of the SKU; ties go to the lower code. */
+const bestWarehouse = async (ctx: UnitContext, sku: SkuRecord): Promise<{ id: number; code: string } | undefined> => {
+  const levels = await ctx.tx.levels.lockAllForSku(sku.id);
+  if (levels.length === 0) return undefined;
+  const warehouses = await ctx.tx.warehouses.byIds(levels.map((l) => l.warehouseId));
+  const byId = new Map(warehouses.filter((w) => w.active).map((w) => [w.id, w]));
+  let best: { level: LevelRecord; warehouse: WarehouseRecord } | undefined;
+  for (const level of levels) {
+    const warehouse = byId.get(level.warehouseId);
+    if (!warehouse) continue;
+    if (!best || available(level) > available(best.level) || (available(level) === available(best.level) && warehouse.code < best.warehouse.code)) {
+      best = { level, warehouse };
+    }
+  }
+  return best?.warehouse;
+};
+
+/** Expires holds past their expiry on the short SKUs; returns how many it expired. */
+const expireDueHolds = async (ctx: UnitContext, shortages: Shortage[], skus: Map<string, SkuRecord>, explicit: Map<string, WarehouseRecord>): Promise<number> => {
+  let expired = 0;
+  for (const shortage of shortages) {
+    const sku = skus.get(shortage.sku)!;
+    const warehouseIds = shortage.warehouse
+      ? [explicit.get(shortage.warehouse)!.id]
+      : (await ctx.tx.levels.lockAllForSku(sku.id)).map((l) => l.warehouseId);
+    const due = await ctx.tx.reservations.dueForSku(sku.id, warehouseIds, ctx.nowMs, ctx.limits.inlineExpiryMax - expired);
+    for (const reservationId of due) {
+      const stored = await ctx.tx.reservations.lock(reservationId);
+      if (stored?.status !== 'active' || stored.expiresAtMs > ctx.nowMs) continue;
+      await expireHold(ctx, stored);
+      expired += 1;
+    }
+    if (expired >= ctx.limits.inlineExpiryMax) break;
+  }
+  return expired;
+};
+
+const rejectShort = (shortages: Shortage[]): never => {
+  const first = shortages[0]!;
+  const where = first.warehouse ? ` in ${first.warehouse}` : '';
+  throw new Rejection({
+    ok: false,
+    code: 'insufficient_stock',
+    message:
+      shortages.length === 1
+        ? `Only ${first.available} of ${first.sku} available${where}; ${first.requested} requested.`
+        : `Not enough stock for ${shortages.length} lines.`,
+    details: { lines: shortages },
+  });
+};
+

@@ -1,0 +1,62 @@
+/**
+ * Applies movements to stock levels and collects them for the ledger: each level change is one
+ * guarded UPDATE, and the movements of a command are appended in one INSERT, in the same transaction.
+ */
+import type { MovementDraft, ReferenceType } from '../domain/movements.js';
+import type { UnitContext } from './context.js';
+import type { LevelGuard, LevelRecord, MovementInsert, MovementRecord, SkuRecord, WarehouseRecord } from './ports.js';
+import { backorderLimitOf } from './lookups.js';
+
+export type SkuRef = Pick<SkuRecord, 'id' | 'sku' | 'backorder'>;
+export type WarehouseRef = Pick<WarehouseRecord, 'id' | 'code'>;
+
+export class LedgerWriter {
+  private readonly pending: Array<{ row: MovementInsert; sku: string; warehouse: string }> = [];
+
+  constructor(
+    private readonly ctx: UnitContext,
+    private readonly reference: { type: ReferenceType; id: string },
+  ) {}
+
+  /**
+   * Applies the draft's deltas to the level if the guard holds; returns the new level, or
+   * undefined (and records nothing) when the change is not allowed or the level does not exist.
+   */
+  async apply(sku: SkuRef, warehouse: WarehouseRef, draft: MovementDraft, guard: LevelGuard = {}, create = false): Promise<LevelRecord | undefined> {
+    const { tx, nowMs } = this.ctx;
+    if (create) await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
+    const level = await tx.levels.apply(sku.id, warehouse.id, draft.deltas, guard, nowMs);
+    if (level) this.record(sku, warehouse, draft);
+    return level;
+  }
+
+  private record(sku: SkuRef, warehouse: WarehouseRef, draft: MovementDraft): void {
+    this.pending.push({
+      sku: sku.sku,
+      warehouse: warehouse.code,
+      row: {
+        atMs: this.ctx.nowMs,
+        skuId: sku.id,
+        warehouseId: warehouse.id,
+        type: draft.type,
+        quantity: draft.quantity,
+        deltas: draft.deltas,
+        reference: this.reference,
+        actor: this.ctx.actor,
+        reason: draft.reason ?? null,
+        note: draft.note ?? null,
+      },
+    });
+  }
+
+  /** Appends the collected movements; returns them with their ledger ids. */
+  async flush(): Promise<MovementRecord[]> {
+    const ids = await this.ctx.tx.movements.append(this.pending.map((p) => p.row));
+    const records = this.pending.map((p, i) => {
+      const { skuId: _skuId, warehouseId: _warehouseId, ...rest } = p.row;
+      return { ...rest, id: ids[i] as number, sku: p.sku, warehouse: p.warehouse };
+    });
+    this.pending.length = 0;
+    return records;
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * What the use cases need from storage. src/storage implements these ports with Kysely on SQLite
+ * and PostgreSQL; the application layer never sees SQL. Records are plain data in domain terms.
+ */
+import type { Actor, MovementType, ReferenceType } from '../domain/movements.js';
+import type { ReservationStatus } from '../domain/reservations.js';
+import type { Deltas, StockLevel } from '../domain/stock.js';
+
+export interface Dimensions {
+  length: number;
+  width: number;
+  height: number;
+}
+
+export interface WarehouseRecord {
+  id: number;
+  code: string;
+  name: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  capacityUnits: number | null;
+  active: boolean;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+export type WarehouseFields = Omit<WarehouseRecord, 'id' | 'createdAtMs' | 'updatedAtMs'>;
+
+export interface SkuRecord {
+  id: number;
+  sku: string;
+  name: string;
+  productId: string | null;
+  attributes: Record<string, string>;
+  unit: string;
+  barcode: string | null;
+  weightGrams: number | null;
+  dimensionsMm: Dimensions | null;
+  backorder: { allowed: boolean; limit: number };
+  archived: boolean;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+export type SkuFields = Omit<SkuRecord, 'id' | 'createdAtMs' | 'updatedAtMs'>;
+
+export interface LevelRecord extends StockLevel {
+  skuId: number;
+  warehouseId: number;
+  updatedAtMs: number;
+}
+
+export interface LevelView extends LevelRecord {
+  sku: string;
+  warehouse: string;
+}
+
+export type StockSettings = Pick<StockLevel, 'safetyStock' | 'reorderPoint' | 'reorderQuantity'>;
+
+/** Conditions a guarded update must meet after applying its deltas, besides the stored CHECKs. */
+export interface LevelGuard {
+  /** `available` after the change must be at least this (reservations: 0, or −backorder limit). */
+  availableAtLeast?: number;
+  /** `onHand − reserved − allocated − damaged` after the change must be at least this. */
+  freeAtLeast?: number;
+}
+
+export interface MovementInsert {
+  atMs: number;
+  skuId: number;
+  warehouseId: number;
+  type: MovementType;
+  quantity: number;
+  deltas: Deltas;
+  reference: { type: ReferenceType; id: string };
+  actor: Actor;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface MovementRecord extends Omit<MovementInsert, 'skuId' | 'warehouseId'> {
+  id: number;
+  sku: string;
+  warehouse: string;
+}
+
+export interface ReservationRow {
+  id: string;
+  reference: string;
+  status: ReservationStatus;
+  channel: string | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+  expiresAtMs: number;
+  actorId: string;
+}
+
+export interface ReservationLineRow {
+  lineNo: number;
+  skuId: number;
+  warehouseId: number;
+  sku: string;
+  warehouse: string;
+  quantity: number;
+  backordered: number;
+  fulfilled: number;
+}
+
+export interface StoredReservation extends ReservationRow {
+  lines: ReservationLineRow[];
+}
+
+export type TransferStatus = 'in_transit' | 'partially_received' | 'received';
+
+export interface StoredTransfer {
+  id: string;
+  fromWarehouseId: number;
+  toWarehouseId: number;
+  from: string;
+  to: string;
+  status: TransferStatus;
+  reference: string | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+  lines: Array<{ lineNo: number; skuId: number; sku: string; quantity: number; received: number }>;
+}
+
+export interface IdempotencyRecord {
+  scope: string;
+  key: string;
+  requestHash: string;
+  outcome: string;
+  createdAtMs: number;
+  expiresAtMs: number;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  tokenHash: string;
+  createdAtMs: number;
+  revokedAtMs: number | null;
+  lastUsedAtMs: number | null;
+}
+
+export interface Page<T, K> {
+  items: T[];
+  /** The last item's sort key when more items follow, else null. */
+  nextAfter: K | null;
+}
+
+/** The repositories available inside a write transaction. Every method runs in that transaction. */
+export interface WriteTx {
+  /** Run `fn` in a savepoint: if it throws, its effects are rolled back and the error rethrown. */
+  nested<T>(fn: () => Promise<T>): Promise<T>;
+  warehouses: {
+    byCode(code: string): Promise<WarehouseRecord | undefined>;
+    byCodes(codes: readonly string[]): Promise<WarehouseRecord[]>;
+    byIds(ids: readonly number[]): Promise<WarehouseRecord[]>;
+    insert(fields: WarehouseFields, nowMs: number): Promise<WarehouseRecord>;
+    update(id: number, fields: Partial<WarehouseFields>, nowMs: number): Promise<WarehouseRecord>;
+  };
+  skus: {
+    byCode(code: string): Promise<SkuRecord | undefined>;
+    byCodes(codes: readonly string[]): Promise<SkuRecord[]>;
+    byBarcode(barcode: string): Promise<SkuRecord | undefined>;
+    insert(fields: SkuFields, nowMs: number): Promise<SkuRecord>;
+    update(id: number, fields: Partial<SkuFields>, nowMs: number): Promise<SkuRecord>;
+  };
+  levels: {
+    /** The level, locked for the rest of the transaction on PostgreSQL. */
+    lock(skuId: number, warehouseId: number): Promise<LevelRecord | undefined>;
+    /** Every level of a SKU, locked in warehouse order. */
+    lockAllForSku(skuId: number): Promise<LevelRecord[]>;
+    /** Create the level with zero quantities if it does not exist. */
+    ensure(skuId: number, warehouseId: number, backorderLimit: number, nowMs: number): Promise<void>;
+    /**
+     * Add `deltas` in one guarded UPDATE. Returns the new level, or undefined when the level does
+     * not exist or the change would break a CHECK or the guard (nothing is changed then).
+     */
+    apply(skuId: number, warehouseId: number, deltas: Deltas, guard: LevelGuard, nowMs: number): Promise<LevelRecord | undefined>;
+    updateSettings(skuId: number, warehouseId: number, settings: Partial<StockSettings>, nowMs: number): Promise<LevelRecord>;
+    setBackorderLimit(skuId: number, backorderLimit: number, nowMs: number): Promise<void>;
+    /** Levels of the SKU whose holds exceed what the given backorder limit would allow. */
+    countExceeding(skuId: number, backorderLimit: number): Promise<number>;
+  };
+  movements: {
+    append(rows: readonly MovementInsert[]): Promise<number[]>;
+  };
+  reservations: {
+    insert(row: ReservationRow, lines: ReadonlyArray<Omit<ReservationLineRow, 'sku' | 'warehouse'>>): Promise<void>;
+    /** The reservation, locked for the rest of the transaction on PostgreSQL. */
+    lock(id: string): Promise<StoredReservation | undefined>;
+    update(id: string, fields: Partial<Pick<ReservationRow, 'status' | 'expiresAtMs'>>, nowMs: number): Promise<void>;
+    setFulfilled(id: string, lineNo: number, fulfilled: number): Promise<void>;
+    /** Ids of active holds due at `nowMs` that hold stock of the SKU (in the given warehouses). */
+    dueForSku(skuId: number, warehouseIds: readonly number[], nowMs: number, limit: number): Promise<string[]>;
+  };
+  transfers: {
+    insert(transfer: Omit<StoredTransfer, 'from' | 'to' | 'lines'> & { lines: Array<{ lineNo: number; skuId: number; quantity: number }> }): Promise<void>;
+    lock(id: string): Promise<StoredTransfer | undefined>;
+    update(id: string, status: TransferStatus, nowMs: number): Promise<void>;
+    setReceived(id: string, lineNo: number, received: number): Promise<void>;
+  };
+  idempotency: {
+    get(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+    /** Insert unless a record with this scope and key exists; false when it did. */
+    insert(record: IdempotencyRecord): Promise<boolean>;
+  };
+  apiKeys: {
+    insert(record: ApiKeyRecord): Promise<void>;
+    revoke(id: string, nowMs: number): Promise<boolean>;
+    touch(id: string, nowMs: number): Promise<void>;
+  };
+  housekeeping: {
+    /** Deletes up to `limit` idempotency records that expired; returns how many. */
+    deleteExpiredIdempotencyKeys(nowMs: number, limit: number): Promise<number>;
+  };
+}
+
+export interface StockListFilter {
+  warehouseId?: number;
+  skuId?: number;
+  belowReorderPoint?: boolean;
+}
+
+export interface MovementFilter {
+  skuId?: number;
+  warehouseId?: number;
+  type?: MovementType;
+  referenceId?: string;
+  sinceMs?: number;
+  untilMs?: number;
+}
+
+export interface ReservationFilter {
+  status?: ReservationStatus;
+  reference?: string;
+  skuId?: number;
+}
+
+export interface ConsistencyRow {
+  level: LevelView;
+  /** The sums of the ledger's deltas for this level. */
+  sums: Deltas;
+  /** What the documents say is held: open reservation lines and transfers still in transit. */
+  documents: { reserved: number; allocated: number; inTransit: number };
+}
+
+/** Reads outside any write transaction (a separate connection on SQLite, the pool on PostgreSQL). */
+export interface Reads {
+  warehouses: {
+    byCode(code: string): Promise<WarehouseRecord | undefined>;
+    list(after: string | null, limit: number): Promise<Page<WarehouseRecord, string>>;
+  };
+  skus: {
+    byCode(code: string): Promise<SkuRecord | undefined>;
+    list(filter: { search?: string; includeArchived?: boolean }, after: string | null, limit: number): Promise<Page<SkuRecord, string>>;
+  };
+  stock: {
+    forSku(skuId: number): Promise<LevelView[]>;
+    list(filter: StockListFilter, after: [string, string] | null, limit: number): Promise<Page<LevelView, [string, string]>>;
+  };
+  movements: {
+    /** Newest first. */
+    list(filter: MovementFilter, after: number | null, limit: number): Promise<Page<MovementRecord, number>>;
+    /** Oldest first, in batches. */
+    all(filter: MovementFilter, batchSize: number): AsyncIterable<MovementRecord[]>;
+  };
+  reservations: {
+    get(id: string): Promise<StoredReservation | undefined>;
+    /** Newest first. */
+    list(filter: ReservationFilter, after: string | null, limit: number): Promise<Page<StoredReservation, string>>;
+    /** Active holds due at `nowMs`, oldest expiry first. */
+    due(nowMs: number, limit: number): Promise<string[]>;
+  };
+  transfers: {
+    get(id: string): Promise<StoredTransfer | undefined>;
+  };
+  apiKeys: {
+    byTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
+    list(): Promise<ApiKeyRecord[]>;
+  };
+  consistency: {
+    /** Levels with the sums of their movements' deltas, in (sku, warehouse) order after `after`. */
+    scan(after: [number, number] | null, limit: number): Promise<Page<ConsistencyRow, [number, number]>>;
+    /** Movements whose (sku, warehouse) has no level row. */
+    orphanMovementCount(): Promise<number>;
+  };
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  readonly reads: Reads;
+  /** A failure worth retrying the whole transaction for (busy, serialization failure, deadlock). */
+  isTransient(error: unknown): boolean;
+  ping(): Promise<void>;
+  /** Problems that make acknowledged writes not durable (empty when durable). */
+  durabilityProblems(): Promise<string[]>;
+  close(): Promise<void>;
+}

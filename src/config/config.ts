@@ -1,0 +1,59 @@
+/** Configuration: parsed once from flags and the environment, typed, validated at start-up. */
+export interface Config {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  unsafeNoFsync: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long idempotency records are kept (always longer than the longest reservation TTL). */
+  idempotencyRetentionMs: number;
+  /** Sweeper period: holds are expired within this long of their expiry (plus one batch). */
+  expiryIntervalMs: number;
+  expiryBatchMax: number;
+  commitBatchMax: number;
+  bodyLimitBytes: number;
+  apiKeyCacheMs: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+export const defaultDatabaseUrl = 'sqlite:./data/stockroom.db';
+
+const hour = 3600 * 1000;
+const longestTtlMs = 604_800 * 1000;
+
+const integer = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+};
+
+export interface ConfigFlags {
+  db?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+  unsafeNoFsync?: boolean | undefined;
+}
+
+export const loadConfig = (flags: ConfigFlags, env: Record<string, string | undefined> = process.env): Config => {
+  const logLevel = env.STOCKROOM_LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`STOCKROOM_LOG_LEVEL "${logLevel}" is not a log level`);
+  const retentionHours = integer('STOCKROOM_IDEMPOTENCY_RETENTION_HOURS', env.STOCKROOM_IDEMPOTENCY_RETENTION_HOURS, 24, 24, 24 * 365);
+  return {
+    databaseUrl: flags.db ?? env.STOCKROOM_DATABASE_URL ?? defaultDatabaseUrl,
+    host: flags.host ?? env.STOCKROOM_HOST ?? '127.0.0.1',
+    port: integer('--port / STOCKROOM_PORT', flags.port ?? env.STOCKROOM_PORT, 8080, 0, 65535),
+    unsafeNoFsync: flags.unsafeNoFsync ?? false,
+    logLevel: logLevel as Config['logLevel'],
+    idempotencyRetentionMs: Math.max(retentionHours * hour, longestTtlMs + hour),
+    expiryIntervalMs: integer('STOCKROOM_EXPIRY_INTERVAL_MS', env.STOCKROOM_EXPIRY_INTERVAL_MS, 250, 10, 60_000),
+    expiryBatchMax: integer('STOCKROOM_EXPIRY_BATCH_MAX', env.STOCKROOM_EXPIRY_BATCH_MAX, 500, 1, 10_000),
+    commitBatchMax: integer('STOCKROOM_COMMIT_BATCH_MAX', env.STOCKROOM_COMMIT_BATCH_MAX, 256, 1, 4096),
+    bodyLimitBytes: integer('STOCKROOM_BODY_LIMIT_BYTES', env.STOCKROOM_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+    apiKeyCacheMs: integer('STOCKROOM_API_KEY_CACHE_MS', env.STOCKROOM_API_KEY_CACHE_MS, 5000, 0, 3_600_000),
+    shutdownGraceMs: integer('STOCKROOM_SHUTDOWN_GRACE_MS', env.STOCKROOM_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
+  };
+};

@@ -1,0 +1,101 @@
+import { assert } from './result.js';
+
+/** The quantity buckets a movement can change. All quantities are integers of the SKU's base unit. */
+export const buckets = ['onHand', 'reserved', 'allocated', 'damaged', 'inTransit'] as const;
+export type Bucket = (typeof buckets)[number];
+export type Deltas = Record<Bucket, number>;
+
+/** A stock level of one SKU in one warehouse. `available` and `availableToPromise` are derived. */
+export interface StockLevel {
+  onHand: number;
+  reserved: number;
+  allocated: number;
+  damaged: number;
+  inTransit: number;
+  safetyStock: number;
+  reorderPoint: number;
+  reorderQuantity: number;
+  /** How far below zero `onHand − reserved − allocated − damaged` may go (0 unless backorders are allowed). */
+  backorderLimit: number;
+}
+
+export interface StockFigures extends StockLevel {
+  available: number;
+  availableToPromise: number;
+}
+
+export const zeroDeltas = (): Deltas => ({ onHand: 0, reserved: 0, allocated: 0, damaged: 0, inTransit: 0 });
+
+export const emptyLevel = (): StockLevel => ({
+  onHand: 0,
+  reserved: 0,
+  allocated: 0,
+  damaged: 0,
+  inTransit: 0,
+  safetyStock: 0,
+  reorderPoint: 0,
+  reorderQuantity: 0,
+  backorderLimit: 0,
+});
+
+/** Units that are physically here, not damaged and not held: what holds may still take before backorder. */
+export const free = (level: Pick<StockLevel, 'onHand' | 'reserved' | 'allocated' | 'damaged'>): number =>
+  level.onHand - level.reserved - level.allocated - level.damaged;
+
+/** available = onHand − reserved − allocated − damaged − safetyStock */
+export const available = (level: StockLevel): number => free(level) - level.safetyStock;
+
+/** availableToPromise = available + inTransit */
+export const availableToPromise = (level: StockLevel): number => available(level) + level.inTransit;
+
+export const figures = (level: StockLevel): StockFigures => ({
+  ...level,
+  available: available(level),
+  availableToPromise: availableToPromise(level),
+});
+
+export type StockStatus = 'in_stock' | 'low_stock' | 'out_of_stock';
+
+/** Out of stock when nothing is available; low when available is at or below the reorder point. */
+export const stockStatus = (level: StockLevel): StockStatus => {
+  const a = available(level);
+  if (a <= 0) return 'out_of_stock';
+  if (level.reorderPoint > 0 && a <= level.reorderPoint) return 'low_stock';
+  return 'in_stock';
+};
+
+/** The lowest value `available` may reach through a reservation. */
+export const availableFloor = (backorderLimit: number): number => -backorderLimit;
+
+/**
+ * The invariants every stored level satisfies (the database enforces them with CHECK constraints;
+ * this is the same rule in code, used by the consistency check and by tests).
+ */
+export const levelViolations = (level: StockLevel): string[] => {
+  const problems: string[] = [];
+  for (const bucket of buckets) {
+    if (!Number.isSafeInteger(level[bucket])) problems.push(`${bucket} is not an integer`);
+    else if (level[bucket] < 0) problems.push(`${bucket} is negative (${level[bucket]})`);
+  }
+  if (level.damaged > level.onHand) problems.push(`damaged (${level.damaged}) exceeds onHand (${level.onHand})`);
+  if (free(level) < -level.backorderLimit) {
+    problems.push(
+      `holds exceed stock: onHand ${level.onHand} < reserved ${level.reserved} + allocated ${level.allocated} + damaged ${level.damaged} − backorder limit ${level.backorderLimit}`,
+    );
+  }
+  for (const setting of ['safetyStock', 'reorderPoint', 'reorderQuantity', 'backorderLimit'] as const) {
+    if (!Number.isSafeInteger(level[setting]) || level[setting] < 0) problems.push(`${setting} must be a non-negative integer`);
+  }
+  return problems;
+};
+
+export const applyDeltas = (level: StockLevel, deltas: Deltas): StockLevel => {
+  const next = { ...level };
+  for (const bucket of buckets) next[bucket] += deltas[bucket];
+  return next;
+};
+
+export const assertLevel = (level: StockLevel, where: string): void => {
+  const problems = levelViolations(level);
+  assert(problems.length === 0, `${where}: ${problems.join('; ')}`);
+};

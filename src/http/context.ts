@@ -1,0 +1,21 @@
+/** What the HTTP layer is given by src/main.ts. */
+import type { ApiKeyAuthenticator } from '../app/api-keys.js';
+import type { CommandBus } from '../app/command-bus.js';
+import type { Reads } from '../app/ports.js';
+import type { Queries } from '../app/queries.js';
+import type { Clock } from '../domain/clock.js';
+import type { Metrics } from './metrics.js';
+
+export interface HttpDependencies {
+  bus: CommandBus;
+  queries: Queries;
+  reads: Reads;
+  authenticator: Pick<ApiKeyAuthenticator, 'authenticate'>;
+  clock: Clock;
+  /** Is the store reachable? (readiness) */
+  ping(): Promise<void>;
+  metrics: Metrics;
+  /** Largest request body in bytes. */
+  bodyLimitBytes?: number;
+  logger?: boolean | object;
+}

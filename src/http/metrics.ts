@@ -1,0 +1,49 @@
+/** Prometheus metrics (prom-client), one registry per app instance. */
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { BusObserver } from '../app/command-bus.js';
+
+export interface Metrics {
+  registry: Registry;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  busObserver: BusObserver;
+}
+
+export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => {
+  const registry = new Registry();
+  if (options.defaults !== false) collectDefaultMetrics({ register: registry, prefix: 'stockroom_' });
+  const httpDuration = new Histogram({
+    name: 'stockroom_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const batchSize = new Histogram({
+    name: 'stockroom_commit_batch_size',
+    help: 'Commands per group commit',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+    registers: [registry],
+  });
+  const batchDuration = new Histogram({
+    name: 'stockroom_commit_batch_duration_seconds',
+    help: 'Time to apply and commit one batch of commands',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  const batchesRetried = new Counter({
+    name: 'stockroom_commit_batches_retried_total',
+    help: 'Batches whose transaction failed and were re-run command by command',
+    registers: [registry],
+  });
+  return {
+    registry,
+    httpDuration,
+    busObserver: {
+      batch(size, durationMs, individually) {
+        batchSize.observe(size);
+        batchDuration.observe(durationMs / 1000);
+        if (individually) batchesRetried.inc();
+      },
+    },
+  };
+};

@@ -1,0 +1,116 @@
+/** Domain records → the wire shapes of schemas.ts. The only place that shapes API output. */
+import type { ReservationResult, StockOperationResult, TransferResult, AdjustStockResult } from '../app/commands/index.js';
+import type { LevelView, MovementRecord, SkuRecord, StoredReservation, StoredTransfer, WarehouseRecord } from '../app/ports.js';
+import type { LevelFigures, StockSummary } from '../app/queries.js';
+import { toIso } from '../domain/clock.js';
+import type { Reservation } from '../domain/reservations.js';
+import { figures, stockStatus } from '../domain/stock.js';
+
+export const presentWarehouse = (w: WarehouseRecord) => ({
+  code: w.code,
+  name: w.name,
+  address: w.address,
+  latitude: w.latitude,
+  longitude: w.longitude,
+  capacityUnits: w.capacityUnits,
+  active: w.active,
+  createdAt: toIso(w.createdAtMs),
+  updatedAt: toIso(w.updatedAtMs),
+});
+
+export const presentSku = (s: SkuRecord) => ({
+  sku: s.sku,
+  name: s.name,
+  productId: s.productId,
+  attributes: s.attributes,
+  unit: s.unit,
+  barcode: s.barcode,
+  weightGrams: s.weightGrams,
+  dimensionsMm: s.dimensionsMm,
+  backorder: s.backorder,
+  archived: s.archived,
+  createdAt: toIso(s.createdAtMs),
+  updatedAt: toIso(s.updatedAtMs),
+});
+
+export const presentFigures = (level: LevelFigures) => ({
+  sku: level.sku,
+  warehouse: level.warehouse,
+  onHand: level.onHand,
+  reserved: level.reserved,
+  allocated: level.allocated,
+  damaged: level.damaged,
+  safetyStock: level.safetyStock,
+  inTransit: level.inTransit,
+  available: level.available,
+  availableToPromise: level.availableToPromise,
+  reorderPoint: level.reorderPoint,
+  reorderQuantity: level.reorderQuantity,
+  status: stockStatus(level),
+});
+
+export const presentLevel = (level: LevelView) => presentFigures({ ...figures(level), sku: level.sku, warehouse: level.warehouse });
+
+export const presentStock = (summary: StockSummary) => ({
+  sku: summary.sku,
+  totals: summary.totals,
+  warehouses: summary.warehouses.map(presentFigures),
+});
+
+export const presentMovement = (m: MovementRecord) => ({
+  id: m.id,
+  at: toIso(m.atMs),
+  sku: m.sku,
+  warehouse: m.warehouse,
+  type: m.type,
+  quantity: m.quantity,
+  deltas: m.deltas,
+  reference: m.reference,
+  actor: m.actor,
+  reason: m.reason,
+  note: m.note,
+});
+
+export const presentReservation = (r: Reservation | StoredReservation) => ({
+  id: r.id,
+  reference: r.reference,
+  status: r.status,
+  channel: r.channel,
+  createdAt: toIso(r.createdAtMs),
+  updatedAt: toIso(r.updatedAtMs),
+  expiresAt: toIso(r.expiresAtMs),
+  lines: r.lines.map((l) => ({ sku: l.sku, warehouse: l.warehouse, quantity: l.quantity, backordered: l.backordered, fulfilled: l.fulfilled })),
+});
+
+export const presentReservationResult = (result: ReservationResult) => presentReservation(result.reservation);
+
+export const presentTransfer = (t: StoredTransfer) => ({
+  id: t.id,
+  from: t.from,
+  to: t.to,
+  status: t.status,
+  reference: t.reference,
+  createdAt: toIso(t.createdAtMs),
+  updatedAt: toIso(t.updatedAtMs),
+  lines: t.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, received: l.received })),
+});
+
+export const presentTransferResult = (result: TransferResult) => ({
+  ...presentTransfer(result.transfer),
+  movements: result.movements.map(presentMovement),
+});
+
+export const presentOperation = (result: StockOperationResult) => ({
+  id: result.id,
+  reference: result.reference,
+  movements: result.movements.map(presentMovement),
+  levels: result.levels.map(presentLevel),
+});
+
+export const presentAdjustment = (result: AdjustStockResult) => ({
+  id: result.id,
+  reference: null,
+  difference: result.difference,
+  movements: result.movements.map(presentMovement),
+  levels: result.levels.map(presentLevel),
+});

@@ -1,0 +1,260 @@
+/**
+ * The composition root and the `stockroom` command line: the only module that wires storage,
+ * the application, HTTP, workers and CLI together.
+ */
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ApiKeyAuthenticator, createApiKey, revokeApiKey } from './app/api-keys.js';
+import { CommandBus } from './app/command-bus.js';
+import { checkConsistency } from './app/consistency.js';
+import { Queries } from './app/queries.js';
+import { exportCsv } from './cli/csv-export.js';
+import { importCsv } from './cli/csv-import.js';
+import { cliActor, type CliContext, type Output } from './cli/context.js';
+import { loadDemo } from './cli/demo.js';
+import { createProgress } from './cli/progress.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import type { Clock } from './domain/clock.js';
+import { buildApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
+import { listen } from './http/server.js';
+import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
+import { expireDueHolds } from './workers/expirer.js';
+import { deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
+import { startLoop } from './workers/loop.js';
+
+const systemClock: Clock = { nowMs: () => Date.now() };
+
+const usage = `stockroom — inventory you never oversell
+
+Usage: stockroom <command> [options]
+
+  serve [--port 8080] [--host 127.0.0.1] [--unsafe-no-fsync]   migrate, then serve the API
+  migrate                                     apply database migrations
+  api-keys create --name NAME                 create an API key (printed once)
+  api-keys list | api-keys revoke ID
+  check                                       verify the ledger and invariants (exit 1 if broken)
+  import skus|stock FILE.csv [--skip-invalid] import a CSV file
+  export skus|stock|movements [--out FILE]    export as CSV (stdout by default)
+  demo                                        load a demo data set
+
+Every command takes --db URL (else STOCKROOM_DATABASE_URL, else sqlite:./data/stockroom.db):
+  sqlite:./path/file.db, sqlite::memory:, postgres://user@host:5432/db
+`;
+
+const streamOutput = (stream: NodeJS.WriteStream): Output => ({ write: (text) => void stream.write(text), isTTY: Boolean(stream.isTTY) });
+
+interface Opened {
+  config: Config;
+  store: OpenedStore;
+  bus: CommandBus;
+  queries: Queries;
+  cli: CliContext;
+}
+
+const open = async (config: Config, options: { migrate: boolean }): Promise<Opened> => {
+  const store = openStore(config.databaseUrl, { unsafeNoFsync: config.unsafeNoFsync });
+  if (options.migrate) await store.migrate();
+  const metrics = createMetrics({ defaults: false });
+  const bus = new CommandBus({
+    store,
+    clock: systemClock,
+    idempotencyRetentionMs: config.idempotencyRetentionMs,
+    batchSizeMax: config.commitBatchMax,
+    observer: metrics.busObserver,
+  });
+  const queries = new Queries(store.reads);
+  const cli: CliContext = { store, reads: store.reads, bus, queries, clock: systemClock, actor: cliActor, stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr) };
+  return { config, store, bus, queries, cli };
+};
+
+const close = async (opened: Opened) => {
+  await opened.bus.close();
+  await opened.store.close();
+};
+
+export const main = async (argv: string[]): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      'skip-invalid': { type: 'boolean' },
+      'unsafe-no-fsync': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(usage);
+    return command || values.help ? 0 : 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig({ db: values.db, host: values.host, port: values.port, unsafeNoFsync: values['unsafe-no-fsync'] });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`stockroom: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(config);
+      case 'migrate': {
+        const opened = await open(config, { migrate: false });
+        const applied = await opened.store.migrate();
+        process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+        await close(opened);
+        return 0;
+      }
+      case 'api-keys':
+        return await apiKeys(config, sub, arg, values.name);
+      case 'check': {
+        const opened = await open(config, { migrate: true });
+        const report = await checkConsistency(opened.store.reads);
+        await close(opened);
+        if (report.ok) {
+          process.stdout.write(`Consistent: ${report.checkedLevels} stock levels match the ledger.\n`);
+          return 0;
+        }
+        process.stdout.write(`INCONSISTENT: ${report.violations.length}${report.truncated ? '+' : ''} violations in ${report.checkedLevels} levels\n`);
+        for (const v of report.violations) process.stdout.write(`  ${v.sku} @ ${v.warehouse}: ${v.problem}\n`);
+        return 1;
+      }
+      case 'import': {
+        if ((sub !== 'skus' && sub !== 'stock') || !arg) return fail('usage: stockroom import skus|stock FILE.csv [--skip-invalid]');
+        const text = readFileSync(arg, 'utf8');
+        const opened = await open(config, { migrate: true });
+        const progress = createProgress(opened.cli.stderr, `${sub} rows`);
+        const report = await importCsv(opened.cli, sub, text, { skipInvalid: values['skip-invalid'] ?? false, onProgress: (done, total) => progress.update(done, total) });
+        progress.done();
+        await close(opened);
+        for (const e of report.errors) process.stderr.write(`line ${e.line}: ${e.message}\n`);
+        process.stdout.write(`Applied ${report.applied} rows, skipped ${report.skipped}.\n`);
+        return report.errors.length > 0 && report.applied === 0 ? 1 : 0;
+      }
+      case 'export': {
+        if (sub !== 'skus' && sub !== 'stock' && sub !== 'movements') return fail('usage: stockroom export skus|stock|movements [--out FILE]');
+        const opened = await open(config, { migrate: true });
+        const fd = values.out ? openSync(values.out, 'w') : undefined;
+        const write = fd !== undefined ? (chunk: string) => void writeSync(fd, chunk) : (chunk: string) => void process.stdout.write(chunk);
+        try {
+          const rows = await exportCsv(opened.cli, sub, write);
+          process.stderr.write(`Exported ${rows} rows.\n`);
+        } finally {
+          if (fd !== undefined) closeSync(fd);
+          await close(opened);
+        }
+        return 0;
+      }
+      case 'demo': {
+        const opened = await open(config, { migrate: true });
+        const loaded = await loadDemo(opened.cli);
+        await close(opened);
+        process.stdout.write(`Loaded ${loaded.warehouses} warehouses, ${loaded.skus} SKUs and ${loaded.movements} movements.\n`);
+        return 0;
+      }
+      default:
+        return fail(`unknown command "${command}"\n\n${usage}`);
+    }
+  } catch (error) {
+    if (error instanceof StoreUrlError) return fail(error.message);
+    throw error;
+  }
+};
+
+const fail = (message: string): number => {
+  process.stderr.write(`stockroom: ${message}\n`);
+  return 2;
+};
+
+const apiKeys = async (config: Config, sub: string | undefined, arg: string | undefined, name: string | undefined): Promise<number> => {
+  const opened = await open(config, { migrate: true });
+  try {
+    if (sub === 'create') {
+      if (!name || name.length > 100) return fail('usage: stockroom api-keys create --name NAME (1–100 characters)');
+      const key = await createApiKey(opened.store, systemClock, name);
+      process.stdout.write(`Created API key ${key.id} (${key.name}). This is the only time it is shown:\n\n  ${key.token}\n\n`);
+      return 0;
+    }
+    if (sub === 'list') {
+      for (const key of await opened.store.reads.apiKeys.list()) {
+        const state = key.revokedAtMs ? `revoked ${new Date(key.revokedAtMs).toISOString()}` : 'active';
+        process.stdout.write(`${key.id}  ${key.name}  ${state}  last used ${key.lastUsedAtMs ? new Date(key.lastUsedAtMs).toISOString() : 'never'}\n`);
+      }
+      return 0;
+    }
+    if (sub === 'revoke' && arg) {
+      const revoked = await revokeApiKey(opened.store, systemClock, arg);
+      process.stdout.write(revoked ? `Revoked ${arg}.\n` : `No active key ${arg}.\n`);
+      return revoked ? 0 : 1;
+    }
+    return fail('usage: stockroom api-keys create --name NAME | list | revoke ID');
+  } finally {
+    await close(opened);
+  }
+};
+
+const serve = async (config: Config): Promise<number> => {
+  const opened = await open(config, { migrate: true });
+  const { store, bus, queries } = opened;
+  const problems = await store.durabilityProblems();
+  if (problems.length > 0 && !config.unsafeNoFsync && !config.databaseUrl.endsWith(':memory:')) {
+    process.stderr.write(`stockroom: refusing to start, the store is not durable:\n  ${problems.join('\n  ')}\nStart with --unsafe-no-fsync to accept losing acknowledged writes on a crash.\n`);
+    await close(opened);
+    return 1;
+  }
+  const metrics = createMetrics();
+  const authenticator = new ApiKeyAuthenticator(store, systemClock, { cacheMs: config.apiKeyCacheMs, touchEveryMs: 60_000 });
+  const app = await buildApp({
+    bus,
+    queries,
+    reads: store.reads,
+    authenticator,
+    clock: systemClock,
+    ping: () => store.ping(),
+    metrics,
+    bodyLimitBytes: config.bodyLimitBytes,
+    logger: { level: config.logLevel },
+  });
+  if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
+  const onError = (error: unknown) => app.log.error({ err: error }, 'background work failed');
+  const expirer = startLoop(config.expiryIntervalMs, () => expireDueHolds({ reads: store.reads, bus }, { nowMs: systemClock.nowMs(), limit: config.expiryBatchMax }), onError);
+  const housekeeping = startLoop(60_000, () => deleteExpiredIdempotencyKeys(store, { nowMs: systemClock.nowMs(), limit: 1000 }), onError);
+  const server = await listen(app, { host: config.host, port: config.port });
+  app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
+  if ((await store.reads.apiKeys.list()).length === 0) {
+    app.log.warn('No API keys yet: create one with `npx stockroom api-keys create --name my-app`');
+  }
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      app.log.info(`${signal}: stopping`);
+      const force = setTimeout(() => {
+        app.log.error('shutdown took too long; exiting');
+        resolve(1);
+      }, config.shutdownGraceMs);
+      force.unref();
+      await server.close();
+      await expirer.stop();
+      await housekeeping.stop();
+      await close(opened);
+      clearTimeout(force);
+      resolve(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+};

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from './helpers.js';
+import { coreLedger } from './0001-core-ledger.js';
+
+/** Migrations in order. Never edit a shipped migration: add a new one. */
+export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return {
+      '0001-core-ledger': coreLedger(dialect),
+    };
+  },
+});

@@ -1,0 +1,278 @@
+/** Reads outside write transactions (the Reads port). */
+import { type Kysely, sql, type SqlBool } from 'kysely';
+import type { Reads } from '../../app/ports.js';
+import { zeroDeltas } from '../../domain/stock.js';
+import { toApiKey, toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
+import type { DB } from '../schema.js';
+import { likePattern, loadReservations, loadTransfer } from './shared.js';
+
+const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextAfter: rows.length > limit && last !== undefined ? keyOf(last) : null };
+};
+
+export const createReads = (db: Kysely<DB>): Reads => {
+  const levelViews = () =>
+    db
+      .selectFrom('stock_levels as l')
+      .innerJoin('skus as s', 's.id', 'l.sku_id')
+      .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+      .selectAll('l')
+      .select(['s.code as sku', 'w.code as warehouse']);
+
+  return {
+    warehouses: {
+      async byCode(code) {
+        const row = await db.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
+        return row && toWarehouse(row);
+      },
+      async list(after, limit) {
+        const rows = await db
+          .selectFrom('warehouses')
+          .selectAll()
+          .$if(after !== null, (q) => q.where('code', '>', after as string))
+          .orderBy('code')
+          .limit(limit + 1)
+          .execute();
+        return page(rows.map(toWarehouse), limit, (w) => w.code);
+      },
+    },
+
+    skus: {
+      async byCode(code) {
+        const row = await db.selectFrom('skus').selectAll().where('code', '=', code).executeTakeFirst();
+        return row && toSku(row);
+      },
+      async list(filter, after, limit) {
+        const search = filter.search?.trim();
+        const rows = await db
+          .selectFrom('skus')
+          .selectAll()
+          .$if(!filter.includeArchived, (q) => q.where('archived', '=', 0))
+          .$if(Boolean(search), (q) =>
+            q.where((eb) =>
+              eb.or([
+                sql<SqlBool>`lower(code) like ${likePattern(search as string, 'prefix')} escape '\\'`,
+                sql<SqlBool>`lower(name) like ${likePattern(search as string, 'contains')} escape '\\'`,
+                eb('barcode', '=', search as string),
+              ]),
+            ),
+          )
+          .$if(after !== null, (q) => q.where('code', '>', after as string))
+          .orderBy('code')
+          .limit(limit + 1)
+          .execute();
+        return page(rows.map(toSku), limit, (s) => s.sku);
+      },
+    },
+
+    stock: {
+      async forSku(skuId) {
+        const rows = await levelViews().where('l.sku_id', '=', skuId).orderBy('w.code').execute();
+        return rows.map(toLevelView);
+      },
+      async list(filter, after, limit) {
+        const rows = await levelViews()
+          .$if(filter.warehouseId !== undefined, (q) => q.where('l.warehouse_id', '=', filter.warehouseId as number))
+          .$if(filter.skuId !== undefined, (q) => q.where('l.sku_id', '=', filter.skuId as number))
+          .$if(filter.belowReorderPoint === true, (q) =>
+            q.where(sql<SqlBool>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock <= l.reorder_point`).where('l.reorder_point', '>', 0),
+          )
+          .$if(after !== null, (q) => {
+            const [sku, warehouse] = after as [string, string];
+            return q.where((eb) => eb.or([eb('s.code', '>', sku), eb.and([eb('s.code', '=', sku), eb('w.code', '>', warehouse)])]));
+          })
+          .orderBy('s.code')
+          .orderBy('w.code')
+          .limit(limit + 1)
+          .execute();
+        return page(rows.map(toLevelView), limit, (l) => [l.sku, l.warehouse] as [string, string]);
+      },
+    },
+
+    movements: {
+      async list(filter, after, limit) {
+        const rows = await movementQuery(db, filter)
+          .$if(after !== null, (q) => q.where('m.id', '<', after as number))
+          .orderBy('m.id', 'desc')
+          .limit(limit + 1)
+          .execute();
+        return page(rows.map(toMovement), limit, (m) => m.id);
+      },
+      async *all(filter, batchSize) {
+        let after = 0;
+        for (;;) {
+          const rows = await movementQuery(db, filter).where('m.id', '>', after).orderBy('m.id').limit(batchSize).execute();
+          if (rows.length === 0) return;
+          yield rows.map(toMovement);
+          after = rows[rows.length - 1]!.id;
+        }
+      },
+    },
+
+    reservations: {
+      async get(id) {
+        const [reservation] = await loadReservations(db, [id], false);
+        return reservation;
+      },
+      async list(filter, after, limit) {
+        const rows = await db
+          .selectFrom('reservations as r')
+          .select('r.id')
+          .$if(filter.status !== undefined, (q) => q.where('r.status', '=', filter.status as string))
+          .$if(filter.reference !== undefined, (q) => q.where('r.reference', '=', filter.reference as string))
+          .$if(filter.skuId !== undefined, (q) =>
+            q.where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('reservation_lines as l')
+                  .select('l.line_no')
+                  .whereRef('l.reservation_id', '=', 'r.id')
+                  .where('l.sku_id', '=', filter.skuId as number),
+              ),
+            ),
+          )
+          .$if(after !== null, (q) => q.where('r.id', '<', after as string))
+          .orderBy('r.id', 'desc')
+          .limit(limit + 1)
+          .execute();
+        const ids = rows.map((r) => r.id);
+        const loaded = await loadReservations(db, ids.slice(0, limit), false);
+        return { items: loaded, nextAfter: ids.length > limit ? (ids[limit - 1] ?? null) : null };
+      },
+      async due(nowMs, limit) {
+        const rows = await db
+          .selectFrom('reservations')
+          .select('id')
+          .where('status', '=', 'active')
+          .where('expires_at_ms', '<=', nowMs)
+          .orderBy('expires_at_ms')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => r.id);
+      },
+    },
+
+    transfers: {
+      get: (id) => loadTransfer(db, id, false),
+    },
+
+    apiKeys: {
+      async byTokenHash(tokenHash) {
+        const row = await db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+        return row && toApiKey(row);
+      },
+      async list() {
+        const rows = await db.selectFrom('api_keys').selectAll().orderBy('created_at_ms').execute();
+        return rows.map(toApiKey);
+      },
+    },
+
+    consistency: {
+      async scan(after, limit) {
+        const levels = await levelViews()
+          .$if(after !== null, (q) => {
+            const [skuId, warehouseId] = after as [number, number];
+            return q.where((eb) =>
+              eb.or([eb('l.sku_id', '>', skuId), eb.and([eb('l.sku_id', '=', skuId), eb('l.warehouse_id', '>', warehouseId)])]),
+            );
+          })
+          .orderBy('l.sku_id')
+          .orderBy('l.warehouse_id')
+          .limit(limit + 1)
+          .execute();
+        const batch = levels.slice(0, limit);
+        const first = batch[0];
+        const last = batch[batch.length - 1];
+        const sums =
+          first && last
+            ? await db
+                .selectFrom('movements')
+                .select([
+                  'sku_id',
+                  'warehouse_id',
+                  sql<number>`cast(sum(d_on_hand) as bigint)`.as('on_hand'),
+                  sql<number>`cast(sum(d_reserved) as bigint)`.as('reserved'),
+                  sql<number>`cast(sum(d_allocated) as bigint)`.as('allocated'),
+                  sql<number>`cast(sum(d_damaged) as bigint)`.as('damaged'),
+                  sql<number>`cast(sum(d_in_transit) as bigint)`.as('in_transit'),
+                ])
+                .where('sku_id', '>=', first.sku_id)
+                .where('sku_id', '<=', last.sku_id)
+                .groupBy(['sku_id', 'warehouse_id'])
+                .execute()
+            : [];
+        const held =
+          first && last
+            ? await db
+                .selectFrom('reservation_lines as l')
+                .innerJoin('reservations as r', 'r.id', 'l.reservation_id')
+                .select([
+                  'l.sku_id',
+                  'l.warehouse_id',
+                  sql<number>`cast(sum(case when r.status = 'active' then l.quantity - l.fulfilled else 0 end) as bigint)`.as('reserved'),
+                  sql<number>`cast(sum(case when r.status in ('allocated', 'partially_fulfilled') then l.quantity - l.fulfilled else 0 end) as bigint)`.as('allocated'),
+                ])
+                .where('r.status', 'in', ['active', 'allocated', 'partially_fulfilled'])
+                .where('l.sku_id', '>=', first.sku_id)
+                .where('l.sku_id', '<=', last.sku_id)
+                .groupBy(['l.sku_id', 'l.warehouse_id'])
+                .execute()
+            : [];
+        const inbound =
+          first && last
+            ? await db
+                .selectFrom('transfer_lines as l')
+                .innerJoin('transfers as t', 't.id', 'l.transfer_id')
+                .select(['l.sku_id', 't.to_warehouse_id as warehouse_id', sql<number>`cast(sum(l.quantity - l.received) as bigint)`.as('in_transit')])
+                .where('t.status', '<>', 'received')
+                .where('l.sku_id', '>=', first.sku_id)
+                .where('l.sku_id', '<=', last.sku_id)
+                .groupBy(['l.sku_id', 't.to_warehouse_id'])
+                .execute()
+            : [];
+        const byLevel = new Map(sums.map((s) => [`${s.sku_id}:${s.warehouse_id}`, s]));
+        const heldByLevel = new Map(held.map((h) => [`${h.sku_id}:${h.warehouse_id}`, h]));
+        const inboundByLevel = new Map(inbound.map((t) => [`${t.sku_id}:${t.warehouse_id}`, t]));
+        const rows = batch.map((row) => {
+          const key = `${row.sku_id}:${row.warehouse_id}`;
+          const s = byLevel.get(key);
+          const h = heldByLevel.get(key);
+          return {
+            level: toLevelView(row),
+            documents: { reserved: Number(h?.reserved ?? 0), allocated: Number(h?.allocated ?? 0), inTransit: Number(inboundByLevel.get(key)?.in_transit ?? 0) },
+            sums: s
+              ? { onHand: Number(s.on_hand), reserved: Number(s.reserved), allocated: Number(s.allocated), damaged: Number(s.damaged), inTransit: Number(s.in_transit) }
+              : zeroDeltas(),
+          };
+        });
+        return page(rows, limit, (r) => [r.level.skuId, r.level.warehouseId] as [number, number]);
+      },
+      async orphanMovementCount() {
+        const row = await db
+          .selectFrom('movements as m')
+          .leftJoin('stock_levels as l', (join) => join.onRef('l.sku_id', '=', 'm.sku_id').onRef('l.warehouse_id', '=', 'm.warehouse_id'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('l.sku_id', 'is', null)
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      },
+    },
+
+  };
+};
+
+const movementQuery = (db: Kysely<DB>, filter: Parameters<Reads['movements']['list']>[0]) =>
+  db
+    .selectFrom('movements as m')
+    .innerJoin('skus as s', 's.id', 'm.sku_id')
+    .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
+    .selectAll('m')
+    .select(['s.code as sku', 'w.code as warehouse'])
+    .$if(filter.skuId !== undefined, (q) => q.where('m.sku_id', '=', filter.skuId as number))
+    .$if(filter.warehouseId !== undefined, (q) => q.where('m.warehouse_id', '=', filter.warehouseId as number))
+    .$if(filter.type !== undefined, (q) => q.where('m.type', '=', filter.type as string))
+    .$if(filter.referenceId !== undefined, (q) => q.where('m.reference_id', '=', filter.referenceId as string))
+    .$if(filter.sinceMs !== undefined, (q) => q.where('m.at_ms', '>=', filter.sinceMs as number))
+    .$if(filter.untilMs !== undefined, (q) => q.where('m.at_ms', '<', filter.untilMs as number));

@@ -1,0 +1,84 @@
+/** Queries used both inside write transactions and by plain reads. Each takes its executor first. */
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { StoredReservation, StoredTransfer, TransferStatus } from '../../app/ports.js';
+import { toReservationRow } from '../mappers.js';
+import type { DB } from '../schema.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export const skuColumns = 'skus.id' as const;
+
+export const loadReservations = async (db: Executor, ids: readonly string[], lock: boolean): Promise<StoredReservation[]> => {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('reservations')
+    .selectAll()
+    .where('id', 'in', ids)
+    .$if(lock, (q) => q.forUpdate())
+    .execute();
+  const lines = await db
+    .selectFrom('reservation_lines as l')
+    .innerJoin('skus as s', 's.id', 'l.sku_id')
+    .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+    .select(['l.reservation_id', 'l.line_no', 'l.sku_id', 'l.warehouse_id', 'l.quantity', 'l.backordered', 'l.fulfilled', 's.code as sku', 'w.code as warehouse'])
+    .where('l.reservation_id', 'in', ids)
+    .orderBy('l.reservation_id')
+    .orderBy('l.line_no')
+    .execute();
+  const byId = new Map<string, StoredReservation>();
+  for (const row of rows) byId.set(row.id, { ...toReservationRow(row), lines: [] });
+  for (const line of lines) {
+    byId.get(line.reservation_id)?.lines.push({
+      lineNo: line.line_no,
+      skuId: line.sku_id,
+      warehouseId: line.warehouse_id,
+      sku: line.sku,
+      warehouse: line.warehouse,
+      quantity: line.quantity,
+      backordered: line.backordered,
+      fulfilled: line.fulfilled,
+    });
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+
+export const loadTransfer = async (db: Executor, id: string, lock: boolean): Promise<StoredTransfer | undefined> => {
+  const row = await db
+    .selectFrom('transfers as t')
+    .innerJoin('warehouses as f', 'f.id', 't.from_warehouse_id')
+    .innerJoin('warehouses as d', 'd.id', 't.to_warehouse_id')
+    .selectAll('t')
+    .select(['f.code as from_code', 'd.code as to_code'])
+    .where('t.id', '=', id)
+    .$if(lock, (q) => q.forUpdate(['t']))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const lines = await db
+    .selectFrom('transfer_lines as l')
+    .innerJoin('skus as s', 's.id', 'l.sku_id')
+    .select(['l.line_no', 'l.sku_id', 'l.quantity', 'l.received', 's.code as sku'])
+    .where('l.transfer_id', '=', id)
+    .orderBy('l.line_no')
+    .execute();
+  return {
+    id: row.id,
+    fromWarehouseId: row.from_warehouse_id,
+    toWarehouseId: row.to_warehouse_id,
+    from: row.from_code,
+    to: row.to_code,
+    status: row.status as TransferStatus,
+    reference: row.reference,
+    createdAtMs: row.created_at_ms,
+    updatedAtMs: row.updated_at_ms,
+    lines: lines.map((l) => ({ lineNo: l.line_no, skuId: l.sku_id, sku: l.sku, quantity: l.quantity, received: l.received })),
+  };
+};
+
+/** Escapes LIKE wildcards so a search for `50%_off` matches literally. */
+export const likePattern = (text: string, mode: 'prefix' | 'contains'): string => {
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`;
+};
+
+export const likeEscape = sql`'\\'`;

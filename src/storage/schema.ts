@@ -1,0 +1,146 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Both dialects store the same shapes: instants as epoch
+ * milliseconds (bigint), booleans as 0/1 integers, string maps as JSON text.
+ */
+export interface DB {
+  warehouses: WarehouseTable;
+  skus: SkuTable;
+  stock_levels: StockLevelTable;
+  movements: MovementTable;
+  reservations: ReservationTable;
+  reservation_lines: ReservationLineTable;
+  transfers: TransferTable;
+  transfer_lines: TransferLineTable;
+  idempotency_keys: IdempotencyKeyTable;
+  api_keys: ApiKeyTable;
+}
+
+type Id = Generated<number>;
+type Flag = number; // 0 | 1
+
+export interface WarehouseTable {
+  id: Id;
+  code: string;
+  name: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  capacity_units: number | null;
+  active: Flag;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export interface SkuTable {
+  id: Id;
+  code: string;
+  name: string;
+  product_id: string | null;
+  attributes: string;
+  unit: string;
+  barcode: string | null;
+  weight_grams: number | null;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+  backorder_allowed: Flag;
+  backorder_limit: number;
+  archived: Flag;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export interface StockLevelTable {
+  sku_id: number;
+  warehouse_id: number;
+  on_hand: number;
+  reserved: number;
+  allocated: number;
+  damaged: number;
+  in_transit: number;
+  safety_stock: number;
+  reorder_point: number;
+  reorder_quantity: number;
+  backorder_limit: number;
+  updated_at_ms: number;
+}
+
+export interface MovementTable {
+  id: Id;
+  at_ms: number;
+  sku_id: number;
+  warehouse_id: number;
+  type: string;
+  quantity: number;
+  d_on_hand: number;
+  d_reserved: number;
+  d_allocated: number;
+  d_damaged: number;
+  d_in_transit: number;
+  reference_type: string;
+  reference_id: string;
+  actor_type: string;
+  actor_id: string;
+  actor_name: string;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface ReservationTable {
+  id: string;
+  reference: string;
+  status: string;
+  channel: string | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+  expires_at_ms: number;
+  actor_id: string;
+}
+
+export interface ReservationLineTable {
+  reservation_id: string;
+  line_no: number;
+  sku_id: number;
+  warehouse_id: number;
+  quantity: number;
+  backordered: number;
+  fulfilled: number;
+}
+
+export interface TransferTable {
+  id: string;
+  from_warehouse_id: number;
+  to_warehouse_id: number;
+  status: string;
+  reference: string | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export interface TransferLineTable {
+  transfer_id: string;
+  line_no: number;
+  sku_id: number;
+  quantity: number;
+  received: number;
+}
+
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  outcome: string;
+  created_at_ms: number;
+  expires_at_ms: number;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at_ms: number;
+  revoked_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  last_used_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+}

@@ -1,0 +1,114 @@
+/** Opens a store from a URL: `sqlite:<file>`, `sqlite::memory:` or `postgres://…`. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Kysely, Migrator, sql } from 'kysely';
+import type { Store, WriteTx } from '../app/ports.js';
+import { openPostgres, postgresErrors } from './dialects/postgres.js';
+import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
+import { migrationProvider } from './migrations/index.js';
+import { createReads } from './repositories/read.js';
+import { createWriteTx } from './repositories/write.js';
+import type { DB } from './schema.js';
+
+export interface StoreOptions {
+  /** Accept a store that does not flush to disk on commit (benchmarks only; warned about on start). */
+  unsafeNoFsync?: boolean;
+  poolSize?: number;
+}
+
+export type StoreTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export class StoreUrlError extends Error {}
+
+export const parseStoreUrl = (url: string): StoreTarget => {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file.length === 0) throw new StoreUrlError(`No file in store URL ${url}`);
+    return { dialect: 'sqlite', file };
+  }
+  throw new StoreUrlError(`Unsupported store URL ${url}: use sqlite:<file>, sqlite::memory: or postgres://user@host:port/db`);
+};
+
+export interface OpenedStore extends Store {
+  migrate(): Promise<string[]>;
+  /** The target, with any password removed, for logs. */
+  readonly description: string;
+}
+
+const runMigrations = async (db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<string[]> => {
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), migrationTableName: 'stockroom_migrations', migrationLockTableName: 'stockroom_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+export const openStore = (url: string, options: StoreOptions = {}): OpenedStore => {
+  const target = parseStoreUrl(url);
+  if (target.dialect === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const handles = openSqlite(target.file, options);
+    return build('sqlite', handles.writer, handles.reader, sqliteErrors, `sqlite:${target.file}`, () => handles.close(), {
+      async durabilityProblems() {
+        if (target.file === ':memory:') return ['the store is in memory: nothing survives a restart'];
+        const problems: string[] = [];
+        const { rows: sync } = await sql<{ synchronous: number }>`pragma synchronous`.execute(handles.writer);
+        if (Number(sync[0]?.synchronous) < 2) problems.push(`SQLite synchronous is ${sync[0]?.synchronous}, below FULL (2)`);
+        const { rows: journal } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handles.writer);
+        if (journal[0]?.journal_mode !== 'wal') problems.push(`SQLite journal_mode is ${journal[0]?.journal_mode}, not wal`);
+        return problems;
+      },
+      beginSql: 'begin immediate',
+    });
+  }
+  const db = openPostgres(target.url, options);
+  const safeUrl = target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return build('postgres', db, db, postgresErrors, safeUrl, () => db.destroy(), {
+    async durabilityProblems() {
+      const problems: string[] = [];
+      const { rows } = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')`.execute(db);
+      for (const row of rows) if (row.setting === 'off') problems.push(`PostgreSQL ${row.name} is off`);
+      return problems;
+    },
+    beginSql: 'begin',
+  });
+};
+
+const build = (
+  dialect: 'sqlite' | 'postgres',
+  writer: Kysely<DB>,
+  reader: Kysely<DB>,
+  errors: { isTransient(e: unknown): boolean; isUniqueViolation(e: unknown): boolean },
+  description: string,
+  close: () => Promise<void>,
+  extra: { durabilityProblems(): Promise<string[]>; beginSql: string },
+): OpenedStore => ({
+  dialect,
+  description,
+  reads: createReads(reader),
+  isTransient: errors.isTransient,
+  durabilityProblems: extra.durabilityProblems,
+  migrate: () => runMigrations(writer, dialect),
+  async ping() {
+    await sql`select 1`.execute(reader);
+  },
+  close,
+  async transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    // One reserved connection; BEGIN/COMMIT issued here so SQLite takes the write lock up front.
+    return writer.connection().execute(async (conn) => {
+      await sql.raw(extra.beginSql).execute(conn);
+      try {
+        const result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation));
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (error) {
+        try {
+          await sql`rollback`.execute(conn);
+        } catch {
+          // The connection may be gone; the original error says why.
+        }
+        throw error;
+      }
+    });
+  },
+});

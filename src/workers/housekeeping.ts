@@ -1,0 +1,5 @@
+/** Deletes idempotency records past their retention, in bounded batches. */
+import type { Store } from '../app/ports.js';
+
+export const deleteExpiredIdempotencyKeys = (store: Store, tick: { nowMs: number; limit: number }): Promise<number> =>
+  store.transaction((tx) => tx.housekeeping.deleteExpiredIdempotencyKeys(tick.nowMs, tick.limit));

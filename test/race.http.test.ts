@@ -1,0 +1,68 @@
+/**
+ * The last units, raced through real sockets: 200 buyers, 10 units. Exactly 10 win, the rest are
+ * told insufficient_stock, nothing 5xx, and the ledger agrees. On PostgreSQL the buyers are spread
+ * over three server processes sharing one database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../src/app/api-keys.js';
+import { checkConsistency } from '../src/app/consistency.js';
+import { openStore } from '../src/storage/store.js';
+import { code } from './support/factories.js';
+import { startServer, type ServerProcess } from './support/server.js';
+import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
+
+describe.each(storeKinds())('last-units race through real servers on %s', (kind) => {
+  let database: TestDatabase;
+  let servers: ServerProcess[] = [];
+  let token: string;
+
+  beforeAll(async () => {
+    database = await createDatabase(kind);
+    const store = openStore(database.url);
+    await store.migrate();
+    token = (await createApiKey(store, { nowMs: () => Date.now() }, 'race')).token;
+    await store.close();
+    servers = await Promise.all(Array.from({ length: kind === 'postgres' ? 3 : 1 }, () => startServer(database.url)));
+  }, 60_000);
+
+  afterAll(async () => {
+    const codes = await Promise.all(servers.map((s) => s.stop()));
+    expect(codes).toEqual(servers.map(() => 0));
+    await database.drop();
+  });
+
+  const call = (server: ServerProcess, method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+
+  it('grants exactly the stock to 200 concurrent buyers of 1 unit', async () => {
+    const first = servers[0]!;
+    const sku = code('HOT');
+    const warehouse = code('WH');
+    expect((await call(first, 'POST', '/v1/warehouses', { code: warehouse, name: 'Hot' })).status).toBe(201);
+    expect((await call(first, 'POST', '/v1/skus', { sku, name: 'Last ones' })).status).toBe(201);
+    expect((await call(first, 'POST', '/v1/receipts', { warehouse, lines: [{ sku, quantity: 10 }] })).status).toBe(201);
+
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const response = await call(servers[i % servers.length]!, 'POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1 }] });
+        return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+      }),
+    );
+    const won = responses.filter((r) => r.status === 201);
+    const lost = responses.filter((r) => r.status === 409);
+    expect(won).toHaveLength(10);
+    expect(lost).toHaveLength(190);
+    expect(lost.every((r) => r.body.error?.code === 'insufficient_stock')).toBe(true);
+
+    const stock = (await (await call(first, 'GET', `/v1/stock/${sku}`)).json()) as { totals: { reserved: number; available: number } };
+    expect(stock.totals).toMatchObject({ reserved: 10, available: 0 });
+    const store = openStore(database.url);
+    const report = await checkConsistency(store.reads);
+    await store.close();
+    expect(report).toMatchObject({ ok: true, violations: [] });
+  }, 60_000);
+});

@@ -1,0 +1,62 @@
+/** Background work as bounded ticks under a hand-moved clock. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireDueHolds } from '../src/workers/expirer.js';
+import { deleteExpiredIdempotencyKeys } from '../src/workers/housekeeping.js';
+import { createCore, type Core } from './support/app.js';
+import { buildStocked, must, testActor } from './support/factories.js';
+import { storeKinds } from './support/stores.js';
+
+describe.each(storeKinds())('workers on %s', (kind) => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await createCore(kind);
+  });
+  afterAll(async () => {
+    expect((await core.check()).violations).toEqual([]);
+    await core.close();
+  });
+
+  it('expires holds at their expiry, never before, in bounded batches, safely twice', async () => {
+    const { sku } = await buildStocked(core.bus, 10);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await must(core.bus, 'reservation.create', { reference: `c${i}`, lines: [{ sku: sku.sku, quantity: 2 }], ttlSeconds: 30 })).reservation.id);
+    const deps = { reads: core.store.reads, bus: core.bus };
+
+    core.clock.advance(29_999);
+    expect(await expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 100 })).toBe(0);
+
+    core.clock.advance(1);
+    const [first, second] = await Promise.all([
+      expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 3 }),
+      expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 3 }),
+    ]);
+    expect(first + second).toBe(3);
+    expect(await expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 100 })).toBe(2);
+    for (const id of ids) expect((await core.store.reads.reservations.get(id))?.status).toBe('expired');
+    const stock = await core.queries.stock(sku.sku);
+    expect(stock.ok && stock.value.totals).toMatchObject({ reserved: 0, available: 10 });
+  });
+
+  it('leaves holds alone that were confirmed or extended before they came due', async () => {
+    const { sku } = await buildStocked(core.bus, 4);
+    const confirmed = (await must(core.bus, 'reservation.create', { reference: 'a', lines: [{ sku: sku.sku, quantity: 1 }], ttlSeconds: 10 })).reservation.id;
+    const extended = (await must(core.bus, 'reservation.create', { reference: 'b', lines: [{ sku: sku.sku, quantity: 1 }], ttlSeconds: 10 })).reservation.id;
+    await must(core.bus, 'reservation.confirm', { id: confirmed });
+    await must(core.bus, 'reservation.extend', { id: extended, ttlSeconds: 3600 });
+    core.clock.advance(10_000);
+    await expireDueHolds({ reads: core.store.reads, bus: core.bus }, { nowMs: core.clock.nowMs(), limit: 100 });
+    expect((await core.store.reads.reservations.get(confirmed))?.status).toBe('allocated');
+    expect((await core.store.reads.reservations.get(extended))?.status).toBe('active');
+  });
+
+  it('deletes idempotency records only after their retention, in bounded batches', async () => {
+    const { sku } = await buildStocked(core.bus, 3);
+    for (let i = 0; i < 3; i++) {
+      await core.bus.execute('reservation.create', { reference: `k${i}`, lines: [{ sku: sku.sku, quantity: 1 }] }, { actor: testActor, idempotency: { key: `cleanup-${kind}-${i}`, requestHash: 'h' } });
+    }
+    expect(await deleteExpiredIdempotencyKeys(core.store, { nowMs: core.clock.nowMs(), limit: 10 })).toBe(0);
+    const later = core.clock.nowMs() + 8 * 24 * 3600 * 1000;
+    expect(await deleteExpiredIdempotencyKeys(core.store, { nowMs: later, limit: 2 })).toBe(2);
+    expect(await deleteExpiredIdempotencyKeys(core.store, { nowMs: later, limit: 10 })).toBeGreaterThanOrEqual(1);
+  });
+});
