@@ -7,6 +7,7 @@
  * Idempotency records are written in the same savepoint as the command's effects.
  */
 import type { Clock } from '../domain/clock.js';
+import type { EventDraft } from '../domain/events.js';
 import type { Actor } from '../domain/movements.js';
 import { fail, ok, type Outcome, Rejection } from '../domain/result.js';
 import { commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
@@ -64,6 +65,8 @@ interface Pending {
   resolve(result: Executed<unknown>): void;
   reject(error: unknown): void;
 }
+
+type Settled = { ok: true; value: Executed<unknown>; events: EventDraft[] } | { ok: false; error: unknown };
 
 /** Thrown inside the savepoint when another transaction stored the same key first. */
 class KeyTakenMeanwhile extends Error {}
@@ -136,8 +139,9 @@ export class CommandBus {
     let individually = false;
     try {
       const results = await this.options.store.transaction(async (tx) => {
-        const out: Array<{ ok: true; value: Executed<unknown> } | { ok: false; error: unknown }> = [];
+        const out: Settled[] = [];
         for (const item of batch) out.push(await this.settle(tx, item));
+        await tx.events.append(out.flatMap((r) => (r.ok ? r.events : [])));
         return out;
       });
       results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.value) : batch[i]!.reject(result.error)));
@@ -160,7 +164,11 @@ export class CommandBus {
       let done = false;
       for (let attempt = 1; attempt <= this.attemptsMax && !done; attempt++) {
         try {
-          const result = await this.options.store.transaction((tx) => this.settle(tx, item));
+          const result = await this.options.store.transaction(async (tx) => {
+            const settled = await this.settle(tx, item);
+            if (settled.ok) await tx.events.append(settled.events);
+            return settled;
+          });
           if (result.ok) item.resolve(result.value);
           else item.reject(result.error);
           done = true;
@@ -178,27 +186,31 @@ export class CommandBus {
    * Runs one command in its own savepoint. Expected outcomes and bugs stay within the command;
    * transient store errors abort the whole batch (rethrown).
    */
-  private async settle(tx: WriteTx, item: Pending): Promise<{ ok: true; value: Executed<unknown> } | { ok: false; error: unknown }> {
+  private async settle(tx: WriteTx, item: Pending): Promise<Settled> {
     try {
       // With an idempotency key, the record and the effects share a savepoint; without one, the
       // handler's own savepoint (in run) is enough.
-      const value = item.options.idempotency ? await tx.nested(() => this.run(tx, item)) : await this.run(tx, item);
-      return { ok: true, value };
+      const events: EventDraft[] = [];
+      const value = item.options.idempotency ? await tx.nested(() => this.run(tx, item, events)) : await this.run(tx, item, events);
+      return { ok: true, value, events };
     } catch (error) {
-      if (error instanceof KeyTakenMeanwhile) return { ok: true, value: await this.replay(tx, item) };
+      if (error instanceof KeyTakenMeanwhile) return { ok: true, value: await this.replay(tx, item), events: [] };
       if (this.options.store.isTransient(error)) throw error;
       return { ok: false, error };
     }
   }
 
-  private async run(tx: WriteTx, item: Pending): Promise<Executed<unknown>> {
+  /** Runs the command; on success its events are pushed to `events`, on refusal none are. */
+  private async run(tx: WriteTx, item: Pending, events: EventDraft[]): Promise<Executed<unknown>> {
     const { idempotency, actor } = item.options;
     const nowMs = this.options.clock.nowMs();
     if (idempotency) {
       const existing = await tx.idempotency.get(actor.id, idempotency.key);
       if (existing) return replayed(existing, idempotency);
     }
-    const ctx: UnitContext = { tx, actor, nowMs, ids: this.ids, limits: this.limits };
+    const emitted: EventDraft[] = [];
+    const emit = (event: Omit<EventDraft, 'occurredAtMs'>) => void emitted.push({ ...event, occurredAtMs: nowMs });
+    const ctx: UnitContext = { tx, actor, nowMs, ids: this.ids, limits: this.limits, emit };
     const handler = commands[item.name] as (ctx: UnitContext, input: unknown) => Promise<unknown>;
     let outcome: Outcome<unknown>;
     try {
@@ -206,6 +218,7 @@ export class CommandBus {
     } catch (error) {
       if (!(error instanceof Rejection)) throw error;
       outcome = error.failure;
+      emitted.length = 0;
     }
     if (idempotency) {
       const stored = await tx.idempotency.insert({
@@ -218,6 +231,7 @@ export class CommandBus {
       });
       if (!stored) throw new KeyTakenMeanwhile();
     }
+    events.push(...emitted);
     return { outcome, replayed: false };
   }
 

@@ -1,3 +1,4 @@
+import type { EventDraft } from '../domain/events.js';
 import type { Actor } from '../domain/movements.js';
 import type { Ids } from './ids.js';
 import type { WriteTx } from './ports.js';
@@ -10,6 +11,8 @@ export interface UnitContext {
   nowMs: number;
   ids: Ids;
   limits: Limits;
+  /** Publishes an event in the command's transaction: it reaches the outbox only if the command commits. */
+  emit(event: Omit<EventDraft, 'occurredAtMs'>): void;
 }
 
 export interface Limits {

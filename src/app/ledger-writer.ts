@@ -2,7 +2,10 @@
  * Applies movements to stock levels and collects them for the ledger: each level change is one
  * guarded UPDATE, and the movements of a command are appended in one INSERT, in the same transaction.
  */
+import { stockSignals } from '../domain/events.js';
 import type { MovementDraft, ReferenceType } from '../domain/movements.js';
+import { buckets } from '../domain/stock.js';
+import { presentLevel, presentMovement } from './presenters.js';
 import type { UnitContext } from './context.js';
 import type { LevelGuard, LevelRecord, MovementInsert, MovementRecord, SkuRecord, WarehouseRecord } from './ports.js';
 import { backorderLimitOf } from './lookups.js';
@@ -11,7 +14,7 @@ export type SkuRef = Pick<SkuRecord, 'id' | 'sku' | 'backorder'>;
 export type WarehouseRef = Pick<WarehouseRecord, 'id' | 'code'>;
 
 export class LedgerWriter {
-  private readonly pending: Array<{ row: MovementInsert; sku: string; warehouse: string }> = [];
+  private readonly pending: Array<{ row: MovementInsert; sku: string; warehouse: string; after: LevelRecord }> = [];
 
   constructor(
     private readonly ctx: UnitContext,
@@ -26,14 +29,15 @@ export class LedgerWriter {
     const { tx, nowMs } = this.ctx;
     if (create) await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
     const level = await tx.levels.apply(sku.id, warehouse.id, draft.deltas, guard, nowMs);
-    if (level) this.record(sku, warehouse, draft);
+    if (level) this.record(sku, warehouse, draft, level);
     return level;
   }
 
-  private record(sku: SkuRef, warehouse: WarehouseRef, draft: MovementDraft): void {
+  private record(sku: SkuRef, warehouse: WarehouseRef, draft: MovementDraft, after: LevelRecord): void {
     this.pending.push({
       sku: sku.sku,
       warehouse: warehouse.code,
+      after,
       row: {
         atMs: this.ctx.nowMs,
         skuId: sku.id,
@@ -49,12 +53,22 @@ export class LedgerWriter {
     });
   }
 
-  /** Appends the collected movements; returns them with their ledger ids. */
+  /**
+   * Appends the collected movements and publishes, per movement, `stock.changed` with the level
+   * after it, plus any threshold it crossed (out of stock, back in stock, low, below safety).
+   */
   async flush(): Promise<MovementRecord[]> {
     const ids = await this.ctx.tx.movements.append(this.pending.map((p) => p.row));
     const records = this.pending.map((p, i) => {
       const { skuId: _skuId, warehouseId: _warehouseId, ...rest } = p.row;
-      return { ...rest, id: ids[i] as number, sku: p.sku, warehouse: p.warehouse };
+      const movement: MovementRecord = { ...rest, id: ids[i] as number, sku: p.sku, warehouse: p.warehouse };
+      const level = presentLevel({ ...p.after, sku: p.sku, warehouse: p.warehouse });
+      const where = { sku: p.sku, warehouse: p.warehouse };
+      this.ctx.emit({ type: 'stock.changed', ...where, data: { level, movement: presentMovement(movement) } });
+      const before = { ...p.after };
+      for (const bucket of buckets) before[bucket] -= p.row.deltas[bucket];
+      for (const signal of stockSignals(before, p.after)) this.ctx.emit({ type: signal, ...where, data: { level } });
+      return movement;
     });
     this.pending.length = 0;
     return records;

@@ -2,6 +2,7 @@
  * What the use cases need from storage. src/storage implements these ports with Kysely on SQLite
  * and PostgreSQL; the application layer never sees SQL. Records are plain data in domain terms.
  */
+import type { EventDraft, EventType } from '../domain/events.js';
 import type { Actor, MovementType, ReferenceType } from '../domain/movements.js';
 import type { ReservationStatus } from '../domain/reservations.js';
 import type { Deltas, StockLevel } from '../domain/stock.js';
@@ -216,7 +217,34 @@ export interface WriteTx {
   housekeeping: {
     /** Deletes up to `limit` idempotency records that expired; returns how many. */
     deleteExpiredIdempotencyKeys(nowMs: number, limit: number): Promise<number>;
+    /** Deletes up to `limit` outbox events older than `beforeMs`; returns how many. */
+    deleteEventsBefore(beforeMs: number, limit: number): Promise<number>;
   };
+  events: {
+    /**
+     * Appends events to the outbox. Ids increase in commit order: on PostgreSQL the append takes
+     * a transaction-scoped lock, so a transaction that appends later also commits later.
+     */
+    append(events: readonly EventDraft[]): Promise<void>;
+  };
+  relays: {
+    /**
+     * The relay's progress, locked for this transaction; undefined when another process holds it
+     * (PostgreSQL SKIP LOCKED), so only one process relays at a time.
+     */
+    claim(name: string, nowMs: number): Promise<number | undefined>;
+    advance(name: string, lastEventId: number, nowMs: number): Promise<void>;
+  };
+}
+
+export interface StoredEvent extends EventDraft {
+  id: number;
+}
+
+export interface EventFilter {
+  types?: readonly EventType[];
+  sku?: string;
+  warehouse?: string;
 }
 
 export interface StockListFilter {
@@ -281,6 +309,12 @@ export interface Reads {
   apiKeys: {
     byTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
     list(): Promise<ApiKeyRecord[]>;
+  };
+  events: {
+    /** Events after `afterId` in id order, matching the filter. */
+    list(filter: EventFilter, afterId: number, limit: number): Promise<StoredEvent[]>;
+    /** The highest event id (0 when there is none). */
+    lastId(): Promise<number>;
   };
   consistency: {
     /** Levels with the sums of their movements' deltas, in (sku, warehouse) order after `after`. */

@@ -1,7 +1,7 @@
-/** Domain records → the wire shapes of schemas.ts. The only place that shapes API output. */
-import type { ReservationResult, StockOperationResult, TransferResult, AdjustStockResult } from '../app/commands/index.js';
-import type { LevelView, MovementRecord, SkuRecord, StoredReservation, StoredTransfer, WarehouseRecord } from '../app/ports.js';
-import type { LevelFigures, StockSummary } from '../app/queries.js';
+/** Domain records → wire shapes, shared by the HTTP API and the event stream (one shape per thing). */
+import type { ReservationResult, StockOperationResult, TransferResult, AdjustStockResult } from './commands/index.js';
+import type { LevelView, MovementRecord, SkuRecord, StoredReservation, StoredTransfer, WarehouseRecord } from './ports.js';
+import type { LevelFigures, StockSummary } from './queries.js';
 import { toIso } from '../domain/clock.js';
 import type { Reservation } from '../domain/reservations.js';
 import { figures, stockStatus } from '../domain/stock.js';

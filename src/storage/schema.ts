@@ -15,6 +15,8 @@ export interface DB {
   transfer_lines: TransferLineTable;
   idempotency_keys: IdempotencyKeyTable;
   api_keys: ApiKeyTable;
+  events: EventTable;
+  relay_cursors: RelayCursorTable;
 }
 
 type Id = Generated<number>;
@@ -143,4 +145,19 @@ export interface ApiKeyTable {
   created_at_ms: number;
   revoked_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
   last_used_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface EventTable {
+  id: Id;
+  type: string;
+  occurred_at_ms: number;
+  sku: string | null;
+  warehouse: string | null;
+  data: string;
+}
+
+export interface RelayCursorTable {
+  name: string;
+  last_event_id: number;
+  updated_at_ms: number;
 }

@@ -3,6 +3,7 @@ import { buckets } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { requireSku } from '../lookups.js';
 import type { SkuRecord } from '../ports.js';
+import { presentSku } from '../presenters.js';
 
 /** Archives a SKU. Refused while any warehouse holds stock, holds or inbound units of it. */
 export const archiveSku = async (ctx: UnitContext, input: { sku: string }): Promise<SkuRecord> => {
@@ -17,5 +18,7 @@ export const archiveSku = async (ctx: UnitContext, input: { sku: string }): Prom
       levels: busy.map((l) => ({ warehouseId: l.warehouseId, onHand: l.onHand, reserved: l.reserved, allocated: l.allocated, damaged: l.damaged, inTransit: l.inTransit })),
     });
   }
-  return tx.skus.update(sku.id, { archived: true }, ctx.nowMs);
+  const archived = await tx.skus.update(sku.id, { archived: true }, ctx.nowMs);
+  ctx.emit({ type: 'sku.archived', sku: archived.sku, warehouse: null, data: { sku: presentSku(archived) } });
+  return archived;
 };

@@ -1,6 +1,7 @@
 import { reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import type { SkuFields, SkuRecord } from '../ports.js';
+import { presentSku } from '../presenters.js';
 
 export type CreateSkuInput = Pick<SkuFields, 'sku' | 'name'> & Partial<Omit<SkuFields, 'sku' | 'name' | 'archived'>>;
 
@@ -10,7 +11,7 @@ export const createSku = async (ctx: UnitContext, input: CreateSkuInput): Promis
   if (input.barcode && (await tx.skus.byBarcode(input.barcode))) {
     reject('barcode_exists', `Barcode ${input.barcode} belongs to another SKU.`, { barcode: input.barcode });
   }
-  return tx.skus.insert(
+  const sku = await tx.skus.insert(
     {
       sku: input.sku,
       name: input.name,
@@ -25,4 +26,6 @@ export const createSku = async (ctx: UnitContext, input: CreateSkuInput): Promis
     },
     ctx.nowMs,
   );
+  ctx.emit({ type: 'sku.created', sku: sku.sku, warehouse: null, data: { sku: presentSku(sku) } });
+  return sku;
 };

@@ -5,6 +5,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse } from '../lookups.js';
 import type { MovementRecord, StoredTransfer } from '../ports.js';
+import { presentTransfer } from '../presenters.js';
 
 export interface CreateTransferInput {
   from: string;
@@ -12,6 +13,12 @@ export interface CreateTransferInput {
   reference?: string | undefined;
   lines: Array<{ sku: string; quantity: number }>;
 }
+
+/** A transfer event; `sku` is set when the transfer carries one SKU (per-SKU ordering). */
+export const emitTransfer = (ctx: UnitContext, transfer: StoredTransfer, type: 'transfer.shipped' | 'transfer.received'): void => {
+  const skus = new Set(transfer.lines.map((l) => l.sku));
+  ctx.emit({ type, sku: skus.size === 1 ? [...skus][0]! : null, warehouse: transfer.to, data: { transfer: presentTransfer(transfer) } });
+};
 
 export interface TransferResult {
   transfer: StoredTransfer;
@@ -56,8 +63,10 @@ export const createTransfer = async (ctx: UnitContext, input: CreateTransferInpu
     lines: input.lines.map((l, i) => ({ lineNo: i + 1, skuId: skus.get(l.sku)!.id, quantity: l.quantity })),
   };
   await tx.transfers.insert(transfer);
-  return {
+  const result = {
     transfer: { ...transfer, from: from.code, to: to.code, lines: transfer.lines.map((l, i) => ({ ...l, sku: input.lines[i]!.sku, received: 0 })) },
     movements: await ledger.flush(),
   };
+  emitTransfer(ctx, result.transfer, 'transfer.shipped');
+  return result;
 };

@@ -1,10 +1,12 @@
 import type { UnitContext } from '../context.js';
-import { lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
+import { emitReservation, lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
 
 /** Gives an active hold a new expiry, `ttlSeconds` from now. */
 export const extendReservation = async (ctx: UnitContext, input: { id: string; ttlSeconds: number }): Promise<ReservationResult> => {
   const stored = await lockForTransition(ctx, input.id, 'extend');
   const expiresAtMs = ctx.nowMs + input.ttlSeconds * 1000;
   await ctx.tx.reservations.update(stored.id, { expiresAtMs }, ctx.nowMs);
-  return { reservation: toReservation({ ...stored, expiresAtMs, updatedAtMs: ctx.nowMs }), movements: [] };
+  const reservation = toReservation({ ...stored, expiresAtMs, updatedAtMs: ctx.nowMs });
+  emitReservation(ctx, reservation, 'reservation.extended');
+  return { reservation, movements: [] };
 };

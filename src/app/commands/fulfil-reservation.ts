@@ -3,7 +3,7 @@ import { assert, reject } from '../../domain/result.js';
 import { outstanding, statusAfterFulfil } from '../../domain/reservations.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import { lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
+import { emitReservation, lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
 
 export interface FulfilReservationInput {
   id: string;
@@ -58,5 +58,8 @@ export const fulfilReservation = async (ctx: UnitContext, input: FulfilReservati
   if (short.length > 0) reject('insufficient_stock', 'Some units are not in the building yet (backordered).', { lines: short });
   const status = statusAfterFulfil(stored.lines);
   await ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs);
-  return { reservation: toReservation({ ...stored, status, updatedAtMs: ctx.nowMs }), movements: await ledger.flush() };
+  const movements = await ledger.flush();
+  const reservation = toReservation({ ...stored, status, updatedAtMs: ctx.nowMs });
+  emitReservation(ctx, reservation, 'reservation.fulfilled');
+  return { reservation, movements };
 };

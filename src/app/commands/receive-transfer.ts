@@ -2,7 +2,7 @@ import { plan } from '../../domain/movements.js';
 import { assert, reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import type { TransferResult } from './create-transfer.js';
+import { emitTransfer, type TransferResult } from './create-transfer.js';
 
 export interface ReceiveTransferInput {
   id: string;
@@ -54,5 +54,7 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   transfer.status = transfer.lines.every((l) => l.received === l.quantity) ? 'received' : 'partially_received';
   transfer.updatedAtMs = nowMs;
   await tx.transfers.update(transfer.id, transfer.status, nowMs);
-  return { transfer, movements: await ledger.flush() };
+  const movements = await ledger.flush();
+  emitTransfer(ctx, transfer, 'transfer.received');
+  return { transfer, movements };
 };

@@ -2,7 +2,9 @@
 import { type MovementDraft, plan } from '../../domain/movements.js';
 import { assert, Rejection, reject } from '../../domain/result.js';
 import { checkTransition, outstanding, type Reservation, type ReservationAction, type ReservationStatus } from '../../domain/reservations.js';
+import type { EventType } from '../../domain/events.js';
 import type { UnitContext } from '../context.js';
+import { presentReservation } from '../presenters.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { MovementRecord, ReservationLineRow, StoredReservation } from '../ports.js';
 
@@ -42,7 +44,28 @@ export const moveHolds = async (
   }
   await ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs);
   const movements = await ledger.flush();
-  return { reservation: toReservation({ ...stored, status, updatedAtMs: ctx.nowMs }), movements };
+  const reservation = toReservation({ ...stored, status, updatedAtMs: ctx.nowMs });
+  emitReservation(ctx, reservation, eventOf[status]);
+  return { reservation, movements };
+};
+
+const eventOf: Partial<Record<ReservationStatus, EventType>> = {
+  allocated: 'reservation.confirmed',
+  released: 'reservation.released',
+  expired: 'reservation.expired',
+};
+
+/** A reservation event; `sku` and `warehouse` are set when all lines share them (per-SKU ordering). */
+export const emitReservation = (ctx: UnitContext, reservation: Reservation, type: EventType | undefined): void => {
+  if (!type) return;
+  const skus = new Set(reservation.lines.map((l) => l.sku));
+  const warehouses = new Set(reservation.lines.map((l) => l.warehouse));
+  ctx.emit({
+    type,
+    sku: skus.size === 1 ? [...skus][0]! : null,
+    warehouse: warehouses.size === 1 ? [...warehouses][0]! : null,
+    data: { reservation: presentReservation(reservation) },
+  });
 };
 
 /** Expires an active hold: its reserved units return to available. */

@@ -3,6 +3,7 @@ import { buckets } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { backorderLimitOf, requireSku } from '../lookups.js';
 import type { SkuFields, SkuRecord } from '../ports.js';
+import { presentSku } from '../presenters.js';
 
 export interface UpdateSkuInput {
   sku: string;
@@ -33,5 +34,7 @@ export const updateSku = async (ctx: UnitContext, input: UpdateSkuInput): Promis
       await tx.levels.setBackorderLimit(sku.id, limit, nowMs);
     }
   }
-  return tx.skus.update(sku.id, changes, nowMs);
+  const updated = await tx.skus.update(sku.id, changes, nowMs);
+  ctx.emit({ type: 'sku.updated', sku: updated.sku, warehouse: null, data: { sku: presentSku(updated) } });
+  return updated;
 };

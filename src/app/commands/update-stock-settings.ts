@@ -1,6 +1,8 @@
 import type { UnitContext } from '../context.js';
 import { backorderLimitOf, requireSku, requireWarehouse } from '../lookups.js';
+import { stockSignals } from '../../domain/events.js';
 import type { LevelView, StockSettings } from '../ports.js';
+import { presentLevel } from '../presenters.js';
 
 export interface UpdateStockSettingsInput {
   sku: string;
@@ -14,6 +16,11 @@ export const updateStockSettings = async (ctx: UnitContext, input: UpdateStockSe
   const sku = await requireSku(tx, input.sku, 'existing');
   const warehouse = await requireWarehouse(tx, input.warehouse, 'read');
   await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
-  const level = await tx.levels.updateSettings(sku.id, warehouse.id, input.settings, nowMs);
-  return { ...level, sku: sku.sku, warehouse: warehouse.code };
+  const before = await tx.levels.lock(sku.id, warehouse.id);
+  const level = { ...(await tx.levels.updateSettings(sku.id, warehouse.id, input.settings, nowMs)), sku: sku.sku, warehouse: warehouse.code };
+  // Settings change `available` without a movement: say so, with the thresholds crossed.
+  const where = { sku: sku.sku, warehouse: warehouse.code };
+  ctx.emit({ type: 'stock.changed', ...where, data: { level: presentLevel(level), movement: null } });
+  for (const signal of stockSignals(before!, level)) ctx.emit({ type: signal, ...where, data: { level: presentLevel(level) } });
+  return level;
 };

@@ -1,6 +1,7 @@
 import type { UnitContext } from '../context.js';
 import { requireWarehouse } from '../lookups.js';
 import type { WarehouseFields, WarehouseRecord } from '../ports.js';
+import { presentWarehouse } from '../presenters.js';
 
 export interface UpdateWarehouseInput {
   code: string;
@@ -9,5 +10,7 @@ export interface UpdateWarehouseInput {
 
 export const updateWarehouse = async (ctx: UnitContext, input: UpdateWarehouseInput): Promise<WarehouseRecord> => {
   const warehouse = await requireWarehouse(ctx.tx, input.code, 'read');
-  return ctx.tx.warehouses.update(warehouse.id, input.changes, ctx.nowMs);
+  const updated = await ctx.tx.warehouses.update(warehouse.id, input.changes, ctx.nowMs);
+  ctx.emit({ type: 'warehouse.updated', sku: null, warehouse: updated.code, data: { warehouse: presentWarehouse(updated) } });
+  return updated;
 };

@@ -1,7 +1,7 @@
 /** Warehouses and SKUs. */
 import { Type } from '@sinclair/typebox';
 import type { HttpDependencies } from '../context.js';
-import { presentSku, presentWarehouse } from '../presenters.js';
+import { presentSku, presentWarehouse } from '../../app/presenters.js';
 import { Attributes, Backorder, Dimensions, errorResponses, multiLine, Nullable, Page, PageQuery, singleLine, Sku, SkuCode, strict, Text, Warehouse, WarehouseCode } from '../schemas.js';
 import { answer, runCommand, type V1 } from './support.js';
 

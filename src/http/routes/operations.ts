@@ -1,7 +1,7 @@
 /** Stock operations that write movements: receipts, adjustments, damages, write-offs, returns, transfers. */
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { HttpDependencies } from '../context.js';
-import { presentAdjustment, presentOperation, presentTransfer, presentTransferResult } from '../presenters.js';
+import { presentAdjustment, presentOperation, presentTransfer, presentTransferResult } from '../../app/presenters.js';
 import {
   adjustmentReasons,
   errorResponses,

@@ -1,7 +1,7 @@
 /** The checkout path: reservations and their lifecycle. */
 import { Type } from '@sinclair/typebox';
 import type { HttpDependencies } from '../context.js';
-import { presentReservation, presentReservationResult } from '../presenters.js';
+import { presentReservation, presentReservationResult } from '../../app/presenters.js';
 import {
   errorResponses,
   Id,

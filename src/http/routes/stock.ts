@@ -1,7 +1,7 @@
 /** Availability, stock levels and their settings, and the ledger. */
 import { Type } from '@sinclair/typebox';
 import type { HttpDependencies } from '../context.js';
-import { presentFigures, presentLevel, presentMovement, presentStock } from '../presenters.js';
+import { presentFigures, presentLevel, presentMovement, presentStock } from '../../app/presenters.js';
 import { Count, errorResponses, Text, Level, Movement, movementTypes, Page, PageQuery, SkuCode, StockSummary, strict, Timestamp, WarehouseCode } from '../schemas.js';
 import { answer, runCommand, type V1 } from './support.js';
 

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from './helpers.js';
 import { coreLedger } from './0001-core-ledger.js';
+import { outbox } from './0002-outbox.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
   async getMigrations(): Promise<Record<string, Migration>> {
     return {
       '0001-core-ledger': coreLedger(dialect),
+      '0002-outbox': outbox(dialect),
     };
   },
 });

@@ -1,6 +1,7 @@
 /** Reads outside write transactions (the Reads port). */
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { Reads } from '../../app/ports.js';
+import type { EventType } from '../../domain/events.js';
 import { zeroDeltas } from '../../domain/stock.js';
 import { toApiKey, toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB } from '../schema.js';
@@ -166,6 +167,33 @@ export const createReads = (db: Kysely<DB>): Reads => {
       async list() {
         const rows = await db.selectFrom('api_keys').selectAll().orderBy('created_at_ms').execute();
         return rows.map(toApiKey);
+      },
+    },
+
+    events: {
+      async list(filter, afterId, limit) {
+        const rows = await db
+          .selectFrom('events')
+          .selectAll()
+          .where('id', '>', afterId)
+          .$if(filter.types !== undefined && filter.types.length > 0, (q) => q.where('type', 'in', [...(filter.types ?? [])]))
+          .$if(filter.sku !== undefined, (q) => q.where('sku', '=', filter.sku as string))
+          .$if(filter.warehouse !== undefined, (q) => q.where('warehouse', '=', filter.warehouse as string))
+          .orderBy('id')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({
+          id: r.id,
+          type: r.type as EventType,
+          occurredAtMs: r.occurred_at_ms,
+          sku: r.sku,
+          warehouse: r.warehouse,
+          data: JSON.parse(r.data) as Record<string, unknown>,
+        }));
+      },
+      async lastId() {
+        const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+        return Number(row?.id ?? 0);
       },
     },
 

@@ -462,6 +462,47 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
           .executeTakeFirst();
         return Number(result.numDeletedRows);
       },
+      async deleteEventsBefore(beforeMs, limit) {
+        const due = trx.selectFrom('events').select('id').where('occurred_at_ms', '<', beforeMs).orderBy('id').limit(limit);
+        const result = await trx.deleteFrom('events').where('id', 'in', due).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      },
+    },
+
+    events: {
+      async append(events) {
+        if (events.length === 0) return;
+        // Sequence values are handed out before commit; serializing appenders until their commit
+        // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
+        if (pg) await sql`select pg_advisory_xact_lock(${outboxLockKey})`.execute(trx);
+        for (let i = 0; i < events.length; i += 500) {
+          await trx
+            .insertInto('events')
+            .values(
+              events.slice(i, i + 500).map((e) => ({ type: e.type, occurred_at_ms: e.occurredAtMs, sku: e.sku, warehouse: e.warehouse, data: JSON.stringify(e.data) })),
+            )
+            .execute();
+        }
+      },
+    },
+
+    relays: {
+      async claim(name, nowMs) {
+        await trx.insertInto('relay_cursors').values({ name, last_event_id: 0, updated_at_ms: nowMs }).onConflict((oc) => oc.column('name').doNothing()).execute();
+        const row = await trx
+          .selectFrom('relay_cursors')
+          .select('last_event_id')
+          .where('name', '=', name)
+          .$if(pg, (q) => q.forUpdate().skipLocked())
+          .executeTakeFirst();
+        return row?.last_event_id;
+      },
+      async advance(name, lastEventId, nowMs) {
+        await trx.updateTable('relay_cursors').set({ last_event_id: lastEventId, updated_at_ms: nowMs }).where('name', '=', name).execute();
+      },
     },
   };
 };
+
+/** The advisory lock that orders outbox appends on PostgreSQL (an arbitrary, fixed number). */
+const outboxLockKey = 7_262_340_101;
