@@ -20,8 +20,10 @@ import { createMetrics } from './http/metrics.js';
 import { listen } from './http/server.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
 import { expireDueHolds } from './workers/expirer.js';
-import { deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
-import { startLoop } from './workers/loop.js';
+import { deleteExpiredEvents, deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
+import { type NatsSink, openNatsSink } from './workers/nats.js';
+import { relayTick } from './workers/relay.js';
+import { type Loop, startLoop } from './workers/loop.js';
 
 const systemClock: Clock = { nowMs: () => Date.now() };
 
@@ -229,7 +231,16 @@ const serve = async (config: Config): Promise<number> => {
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
   const onError = (error: unknown) => app.log.error({ err: error }, 'background work failed');
   const expirer = startLoop(config.expiryIntervalMs, () => expireDueHolds({ reads: store.reads, bus }, { nowMs: systemClock.nowMs(), limit: config.expiryBatchMax }), onError);
-  const housekeeping = startLoop(60_000, () => deleteExpiredIdempotencyKeys(store, { nowMs: systemClock.nowMs(), limit: 1000 }), onError);
+  const housekeeping = startLoop(
+    60_000,
+    async () => {
+      const nowMs = systemClock.nowMs();
+      await deleteExpiredIdempotencyKeys(store, { nowMs, limit: 1000 });
+      await deleteExpiredEvents(store, { beforeMs: nowMs - config.eventRetentionMs, limit: 1000 });
+    },
+    onError,
+  );
+  const natsRelay = config.natsUrl ? startNatsRelay(config, store, onError) : null;
   const server = await listen(app, { host: config.host, port: config.port });
   app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
   if ((await store.reads.apiKeys.list()).length === 0) {
@@ -250,6 +261,7 @@ const serve = async (config: Config): Promise<number> => {
       await server.close();
       await expirer.stop();
       await housekeeping.stop();
+      await natsRelay?.stop();
       await close(opened);
       clearTimeout(force);
       resolve(0);
@@ -257,4 +269,33 @@ const serve = async (config: Config): Promise<number> => {
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
   });
+};
+
+/** Relays the outbox to NATS JetStream; connects lazily and reconnects after failures. */
+const startNatsRelay = (config: Config, store: OpenedStore, onError: (error: unknown) => void): Loop => {
+  let sink: NatsSink | null = null;
+  const loop = startLoop(
+    200,
+    async () => {
+      try {
+        sink ??= await openNatsSink({ url: config.natsUrl!, stream: config.natsStream, duplicateWindowMs: 10 * 60_000 });
+        // Catch up in batches until the outbox is drained.
+        let relayed: number;
+        do relayed = await relayTick({ store, reads: store.reads }, sink, 'nats', { nowMs: systemClock.nowMs(), limit: 1000 });
+        while (relayed === 1000);
+      } catch (error) {
+        const broken = sink;
+        sink = null;
+        await broken?.close().catch(() => undefined);
+        throw error;
+      }
+    },
+    onError,
+  );
+  return {
+    async stop() {
+      await loop.stop();
+      await sink?.close();
+    },
+  };
 };

@@ -78,6 +78,7 @@ export class CommandBus {
   private scheduled = false;
   private closed = false;
   private idle: Array<() => void> = [];
+  private readonly commitListeners = new Set<() => void>();
   private readonly batchSizeMax: number;
   private readonly attemptsMax: number;
   private readonly ids: Ids;
@@ -108,6 +109,16 @@ export class CommandBus {
     }).finally(() => {
       if (scopedKey !== undefined) this.inFlightKeys.delete(scopedKey);
     }) as Promise<Executed<CommandValue<K>>>;
+  }
+
+  /** Calls `listener` after every commit that appended events (in this process); returns an unsubscribe. */
+  onEventsCommitted(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  private notifyCommitted(): void {
+    for (const listener of this.commitListeners) listener();
   }
 
   /** Refuses new commands and waits for the queued ones to finish. */
@@ -144,6 +155,7 @@ export class CommandBus {
         await tx.events.append(out.flatMap((r) => (r.ok ? r.events : [])));
         return out;
       });
+      if (results.some((r) => r.ok && r.events.length > 0)) this.notifyCommitted();
       results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.value) : batch[i]!.reject(result.error)));
     } catch (error) {
       // The batch as a whole failed (commit failed, or a transient error such as a deadlock):
@@ -169,8 +181,10 @@ export class CommandBus {
             if (settled.ok) await tx.events.append(settled.events);
             return settled;
           });
-          if (result.ok) item.resolve(result.value);
-          else item.reject(result.error);
+          if (result.ok) {
+            if (result.events.length > 0) this.notifyCommitted();
+            item.resolve(result.value);
+          } else item.reject(result.error);
           done = true;
         } catch (error) {
           lastError = error;

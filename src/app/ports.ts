@@ -331,6 +331,13 @@ export interface Store {
   /** A failure worth retrying the whole transaction for (busy, serialization failure, deadlock). */
   isTransient(error: unknown): boolean;
   ping(): Promise<void>;
+  /**
+   * Runs `fn` with the relay's last delivered event id and stores the id it returns. Only one
+   * process relays a given name at a time (PostgreSQL: the cursor row, locked with SKIP LOCKED,
+   * for the whole run; SQLite: one process, serialized in memory). Returns false when another
+   * process holds the relay.
+   */
+  withRelayCursor(name: string, nowMs: number, fn: (lastEventId: number) => Promise<number>): Promise<boolean>;
   /** Problems that make acknowledged writes not durable (empty when durable). */
   durabilityProblems(): Promise<string[]>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 /** Domain records → wire shapes, shared by the HTTP API and the event stream (one shape per thing). */
 import type { ReservationResult, StockOperationResult, TransferResult, AdjustStockResult } from './commands/index.js';
-import type { LevelView, MovementRecord, SkuRecord, StoredReservation, StoredTransfer, WarehouseRecord } from './ports.js';
+import type { LevelView, MovementRecord, SkuRecord, StoredEvent, StoredReservation, StoredTransfer, WarehouseRecord } from './ports.js';
 import type { LevelFigures, StockSummary } from './queries.js';
 import { toIso } from '../domain/clock.js';
 import type { Reservation } from '../domain/reservations.js';
@@ -113,4 +113,14 @@ export const presentAdjustment = (result: AdjustStockResult) => ({
   difference: result.difference,
   movements: result.movements.map(presentMovement),
   levels: result.levels.map(presentLevel),
+});
+
+/** The event envelope, the same on every way out (pull, SSE, webhooks, NATS). */
+export const presentEvent = (e: StoredEvent) => ({
+  id: e.id,
+  type: e.type,
+  occurredAt: toIso(e.occurredAtMs),
+  sku: e.sku,
+  warehouse: e.warehouse,
+  data: e.data,
 });

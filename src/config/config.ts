@@ -14,6 +14,11 @@ export interface Config {
   bodyLimitBytes: number;
   apiKeyCacheMs: number;
   shutdownGraceMs: number;
+  /** How long events stay in the outbox (pull, SSE resume and relays read from it). */
+  eventRetentionMs: number;
+  /** NATS JetStream relay: off unless a URL is set. */
+  natsUrl: string | null;
+  natsStream: string;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +43,11 @@ export interface ConfigFlags {
   unsafeNoFsync?: boolean | undefined;
 }
 
+const natsStream = (name: string): string => {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new ConfigError(`STOCKROOM_NATS_STREAM "${name}" must be 1–64 letters, digits, - or _`);
+  return name;
+};
+
 export const loadConfig = (flags: ConfigFlags, env: Record<string, string | undefined> = process.env): Config => {
   const logLevel = env.STOCKROOM_LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`STOCKROOM_LOG_LEVEL "${logLevel}" is not a log level`);
@@ -55,5 +65,8 @@ export const loadConfig = (flags: ConfigFlags, env: Record<string, string | unde
     bodyLimitBytes: integer('STOCKROOM_BODY_LIMIT_BYTES', env.STOCKROOM_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
     apiKeyCacheMs: integer('STOCKROOM_API_KEY_CACHE_MS', env.STOCKROOM_API_KEY_CACHE_MS, 5000, 0, 3_600_000),
     shutdownGraceMs: integer('STOCKROOM_SHUTDOWN_GRACE_MS', env.STOCKROOM_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
+    eventRetentionMs: integer('STOCKROOM_EVENT_RETENTION_HOURS', env.STOCKROOM_EVENT_RETENTION_HOURS, 168, 1, 24 * 365) * hour,
+    natsUrl: env.STOCKROOM_NATS_URL || null,
+    natsStream: natsStream(env.STOCKROOM_NATS_STREAM ?? 'STOCKROOM'),
   };
 };

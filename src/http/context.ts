@@ -5,6 +5,7 @@ import type { Reads } from '../app/ports.js';
 import type { Queries } from '../app/queries.js';
 import type { Clock } from '../domain/clock.js';
 import type { Metrics } from './metrics.js';
+import type { StreamLimits } from './routes/events.js';
 
 export interface HttpDependencies {
   bus: CommandBus;
@@ -18,4 +19,6 @@ export interface HttpDependencies {
   /** Largest request body in bytes. */
   bodyLimitBytes?: number;
   logger?: boolean | object;
+  /** Limits of the SSE event stream (defaults in routes/events.ts). */
+  streamLimits?: StreamLimits;
 }

@@ -82,33 +82,60 @@ const build = (
   description: string,
   close: () => Promise<void>,
   extra: { durabilityProblems(): Promise<string[]>; beginSql: string },
-): OpenedStore => ({
-  dialect,
-  description,
-  reads: createReads(reader),
-  isTransient: errors.isTransient,
-  durabilityProblems: extra.durabilityProblems,
-  migrate: () => runMigrations(writer, dialect),
-  async ping() {
-    await sql`select 1`.execute(reader);
-  },
-  close,
-  async transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
-    // One reserved connection; BEGIN/COMMIT issued here so SQLite takes the write lock up front.
-    return writer.connection().execute(async (conn) => {
-      await sql.raw(extra.beginSql).execute(conn);
-      try {
-        const result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation));
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (error) {
+): OpenedStore => {
+  const relaysRunning = new Set<string>();
+  const store: OpenedStore = {
+    dialect,
+    description,
+    reads: createReads(reader),
+    isTransient: errors.isTransient,
+    durabilityProblems: extra.durabilityProblems,
+    migrate: () => runMigrations(writer, dialect),
+    async ping() {
+      await sql`select 1`.execute(reader);
+    },
+    close,
+    async transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+      // One reserved connection; BEGIN/COMMIT issued here so SQLite takes the write lock up front.
+      return writer.connection().execute(async (conn) => {
+        await sql.raw(extra.beginSql).execute(conn);
         try {
-          await sql`rollback`.execute(conn);
-        } catch {
-          // The connection may be gone; the original error says why.
+          const result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation));
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          try {
+            await sql`rollback`.execute(conn);
+          } catch {
+            // The connection may be gone; the original error says why.
+          }
+          throw error;
         }
-        throw error;
+      });
+    },
+    async withRelayCursor(name, nowMs, fn) {
+      if (dialect === 'postgres') {
+        // The cursor row stays locked while the relay publishes: a second process skips it.
+        return store.transaction(async (tx) => {
+          const last = await tx.relays.claim(name, nowMs);
+          if (last === undefined) return false;
+          const next = await fn(last);
+          if (next > last) await tx.relays.advance(name, next, nowMs);
+          return true;
+        });
       }
-    });
-  },
-});
+      // SQLite: never hold the write lock during network I/O; one relay per name in this process.
+      if (relaysRunning.has(name)) return false;
+      relaysRunning.add(name);
+      try {
+        const last = (await store.transaction((tx) => tx.relays.claim(name, nowMs)))!;
+        const next = await fn(last);
+        if (next > last) await store.transaction((tx) => tx.relays.advance(name, next, nowMs));
+        return true;
+      } finally {
+        relaysRunning.delete(name);
+      }
+    },
+  };
+  return store;
+};

@@ -1,5 +1,8 @@
-/** Deletes idempotency records past their retention, in bounded batches. */
+/** Deletes idempotency records and outbox events past their retention, in bounded batches. */
 import type { Store } from '../app/ports.js';
 
 export const deleteExpiredIdempotencyKeys = (store: Store, tick: { nowMs: number; limit: number }): Promise<number> =>
   store.transaction((tx) => tx.housekeeping.deleteExpiredIdempotencyKeys(tick.nowMs, tick.limit));
+
+export const deleteExpiredEvents = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>
+  store.transaction((tx) => tx.housekeeping.deleteEventsBefore(tick.beforeMs, tick.limit));

@@ -1,6 +1,7 @@
 import type { HttpDependencies } from '../context.js';
 import { adminRoutes } from './admin.js';
 import { catalogRoutes } from './catalog.js';
+import { eventRoutes } from './events.js';
 import { operationRoutes } from './operations.js';
 import { reservationRoutes } from './reservations.js';
 import { stockRoutes } from './stock.js';
@@ -12,4 +13,5 @@ export const registerRoutes = async (v1: V1, deps: HttpDependencies): Promise<vo
   await operationRoutes(v1, deps);
   await reservationRoutes(v1, deps);
   await adminRoutes(v1, deps);
+  await eventRoutes(v1, deps, deps.streamLimits);
 };
