@@ -2,7 +2,7 @@
  * The composition root and the `stockroom` command line: the only module that wires storage,
  * the application, HTTP, workers and CLI together.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiKeyAuthenticator, createApiKey, revokeApiKey } from './app/api-keys.js';
 import { CommandBus } from './app/command-bus.js';
@@ -26,6 +26,7 @@ import { relayTick } from './workers/relay.js';
 import { type Loop, startLoop } from './workers/loop.js';
 
 const systemClock: Clock = { nowMs: () => Date.now() };
+const importBytesMax = 64 * 1024 * 1024;
 
 const usage = `stockroom — inventory you never oversell
 
@@ -122,8 +123,7 @@ export const main = async (argv: string[]): Promise<number> => {
         return await apiKeys(config, sub, arg, values.name);
       case 'check': {
         const opened = await open(config, { migrate: true });
-        const report = await checkConsistency(opened.store.reads);
-        await close(opened);
+        const report = await checkConsistency(opened.store.reads).finally(() => close(opened));
         if (report.ok) {
           process.stdout.write(`Consistent: ${report.checkedLevels} stock levels match the ledger.\n`);
           return 0;
@@ -134,15 +134,22 @@ export const main = async (argv: string[]): Promise<number> => {
       }
       case 'import': {
         if ((sub !== 'skus' && sub !== 'stock') || !arg) return fail('usage: stockroom import skus|stock FILE.csv [--skip-invalid]');
+        if (statSync(arg).size > importBytesMax) return fail(`${arg} is larger than ${importBytesMax / 1024 / 1024} MiB; split it`);
         const text = readFileSync(arg, 'utf8');
+        const skipInvalid = values['skip-invalid'] ?? false;
         const opened = await open(config, { migrate: true });
         const progress = createProgress(opened.cli.stderr, `${sub} rows`);
-        const report = await importCsv(opened.cli, sub, text, { skipInvalid: values['skip-invalid'] ?? false, onProgress: (done, total) => progress.update(done, total) });
-        progress.done();
-        await close(opened);
+        let report;
+        try {
+          report = await importCsv(opened.cli, sub, text, { skipInvalid, onProgress: (done, total) => progress.update(done, total) });
+        } finally {
+          progress.done();
+          await close(opened);
+        }
         for (const e of report.errors) process.stderr.write(`line ${e.line}: ${e.message}\n`);
         process.stdout.write(`Applied ${report.applied} rows, skipped ${report.skipped}.\n`);
-        return report.errors.length > 0 && report.applied === 0 ? 1 : 0;
+        // Refused rows fail the command unless the operator asked to skip them.
+        return report.errors.length > 0 && !skipInvalid ? 1 : 0;
       }
       case 'export': {
         if (sub !== 'skus' && sub !== 'stock' && sub !== 'movements') return fail('usage: stockroom export skus|stock|movements [--out FILE]');
@@ -160,8 +167,7 @@ export const main = async (argv: string[]): Promise<number> => {
       }
       case 'demo': {
         const opened = await open(config, { migrate: true });
-        const loaded = await loadDemo(opened.cli);
-        await close(opened);
+        const loaded = await loadDemo(opened.cli).finally(() => close(opened));
         process.stdout.write(`Loaded ${loaded.warehouses} warehouses, ${loaded.skus} SKUs and ${loaded.movements} movements.\n`);
         return 0;
       }

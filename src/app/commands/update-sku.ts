@@ -14,6 +14,11 @@ export const updateSku = async (ctx: UnitContext, input: UpdateSkuInput): Promis
   const { tx, nowMs } = ctx;
   const sku = await requireSku(tx, input.sku, 'existing');
   const { changes } = input;
+  if (changes.archived === true) {
+    reject('validation_failed', 'Archive a SKU with sku.archive (DELETE /v1/skus/{sku}), which checks it holds nothing.', {
+      issues: [{ path: 'archived', message: 'only false (restore) is allowed here' }],
+    });
+  }
   if (changes.barcode) {
     const owner = await tx.skus.byBarcode(changes.barcode);
     if (owner && owner.id !== sku.id) reject('barcode_exists', `Barcode ${changes.barcode} belongs to SKU ${owner.sku}.`, { barcode: changes.barcode, sku: owner.sku });

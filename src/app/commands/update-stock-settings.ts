@@ -1,3 +1,5 @@
+import { quantityMax } from '../../domain/codes.js';
+import { reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { backorderLimitOf, requireSku, requireWarehouse } from '../lookups.js';
 import { stockSignals } from '../../domain/events.js';
@@ -13,6 +15,12 @@ export interface UpdateStockSettingsInput {
 /** Safety stock and reorder settings are settings, not movements: no ledger entry. */
 export const updateStockSettings = async (ctx: UnitContext, input: UpdateStockSettingsInput): Promise<LevelView> => {
   const { tx, nowMs } = ctx;
+  const invalid = Object.entries(input.settings).filter(([, value]) => !Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > quantityMax);
+  if (invalid.length > 0) {
+    reject('validation_failed', `Stock settings must be whole numbers from 0 to ${quantityMax}.`, {
+      issues: invalid.map(([path]) => ({ path, message: `must be a whole number from 0 to ${quantityMax}` })),
+    });
+  }
   const sku = await requireSku(tx, input.sku, 'existing');
   const warehouse = await requireWarehouse(tx, input.warehouse, 'read');
   await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
