@@ -275,7 +275,8 @@ export const createReads = (db: Kysely<DB>): Reads => {
               : zeroDeltas(),
           };
         });
-        return page(rows, limit, (r) => [r.level.skuId, r.level.warehouseId] as [number, number]);
+        // `levels` holds one row more than the page when more follow.
+        return { items: rows, nextAfter: levels.length > limit && last ? ([last.sku_id, last.warehouse_id] as [number, number]) : null };
       },
       async orphanMovementCount() {
         const row = await db
