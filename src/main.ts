@@ -18,6 +18,7 @@ import type { Clock } from './domain/clock.js';
 import { buildApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { listen } from './http/server.js';
+import { seedBench } from './storage/bench-seed.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
 import { expireDueHolds } from './workers/expirer.js';
 import { deleteExpiredEvents, deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
@@ -40,6 +41,7 @@ Usage: stockroom <command> [options]
   import skus|stock FILE.csv [--skip-invalid] import a CSV file
   export skus|stock|movements [--out FILE]    export as CSV (stdout by default)
   demo                                        load a demo data set
+  bench seed [--skus N] [--receipts-per-level K] [--units U]   bulk-load a benchmark data set
 
 Every command takes --db URL (else STOCKROOM_DATABASE_URL, else sqlite:./data/stockroom.db):
   sqlite:./path/file.db, sqlite::memory:, postgres://user@host:5432/db
@@ -89,6 +91,11 @@ export const main = async (argv: string[]): Promise<number> => {
       out: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       'unsafe-no-fsync': { type: 'boolean' },
+      skus: { type: 'string' },
+      'receipts-per-level': { type: 'string' },
+      units: { type: 'string' },
+      prefix: { type: 'string' },
+      warehouses: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -171,6 +178,9 @@ export const main = async (argv: string[]): Promise<number> => {
         process.stdout.write(`Loaded ${loaded.warehouses} warehouses, ${loaded.skus} SKUs and ${loaded.movements} movements.\n`);
         return 0;
       }
+      case 'bench':
+        if (sub !== 'seed') return fail('usage: stockroom bench seed [--skus 100000] [--receipts-per-level 1] [--units 1000] [--prefix BENCH] [--warehouses BENCH-W1,BENCH-W2]');
+        return await benchSeed(config, values);
       default:
         return fail(`unknown command "${command}"\n\n${usage}`);
     }
@@ -304,4 +314,33 @@ const startNatsRelay = (config: Config, store: OpenedStore, onError: (error: unk
       await sink?.close();
     },
   };
+};
+
+const benchSeed = async (config: Config, values: { skus?: string; 'receipts-per-level'?: string; units?: string; prefix?: string; warehouses?: string }): Promise<number> => {
+  const count = (raw: string | undefined, fallback: number, max: number, name: string) => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1 || value > max) throw new ConfigError(`--${name} must be a whole number from 1 to ${max}`);
+    return value;
+  };
+  let plan;
+  try {
+    plan = {
+      skus: count(values.skus, 100_000, 10_000_000, 'skus'),
+      receiptsPerLevel: count(values['receipts-per-level'], 1, 100, 'receipts-per-level'),
+      unitsPerReceipt: count(values.units, 1000, 1_000_000, 'units'),
+      prefix: values.prefix ?? 'BENCH',
+      warehouses: (values.warehouses ?? 'BENCH-W1,BENCH-W2').split(','),
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+  const opened = await open(config, { migrate: true });
+  await close(opened);
+  const progress = createProgress(streamOutput(process.stderr), 'SKUs');
+  const started = Date.now();
+  const seeded = await seedBench(config.databaseUrl, { ...plan, batchSize: 50_000, onProgress: (done, total) => progress.update(done, total) }, systemClock.nowMs());
+  progress.done();
+  process.stdout.write(`Seeded ${seeded.skus} SKUs, ${seeded.levels} levels and ${seeded.movements} movements in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  return 0;
 };

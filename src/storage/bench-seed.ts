@@ -1,0 +1,68 @@
+/**
+ * Bulk loading for benchmarks: SKUs, levels and a ledger that matches them, generated inside the
+ * database (SQLite recursive CTE, PostgreSQL generate_series). It bypasses the command bus (no
+ * events, no idempotency) and is only for `stockroom bench seed` on a fresh store.
+ */
+import { type Kysely, sql } from 'kysely';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite } from './dialects/sqlite.js';
+import type { DB } from './schema.js';
+import { parseStoreUrl } from './store.js';
+
+export interface SeedPlan {
+  skus: number;
+  /** Receipts per (SKU, warehouse) level; each adds `unitsPerReceipt` units. */
+  receiptsPerLevel: number;
+  unitsPerReceipt: number;
+  /** SKU code prefix: codes are `<prefix>-0000001` … */
+  prefix: string;
+  warehouses: string[];
+  batchSize: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const seedBench = async (url: string, plan: SeedPlan, nowMs: number): Promise<{ skus: number; levels: number; movements: number }> => {
+  const target = parseStoreUrl(url);
+  const sqliteHandles = target.dialect === 'sqlite' ? openSqlite(target.file) : undefined;
+  const db: Kysely<DB> = sqliteHandles ? sqliteHandles.writer : openPostgres((target as { url: string }).url);
+  const series = (from: number, to: number) =>
+    target.dialect === 'sqlite'
+      ? sql`with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${to}) select i from n`
+      : sql`select generate_series(${from}::bigint, ${to}::bigint) as i`;
+  const code = target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, i)` : sql`${plan.prefix} || '-' || lpad(i::text, 7, '0')`;
+  try {
+    for (const warehouse of plan.warehouses) {
+      await db
+        .insertInto('warehouses')
+        .values({ code: warehouse, name: `Bench ${warehouse}`, active: 1, created_at_ms: nowMs, updated_at_ms: nowMs })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    }
+    const warehouseIds = (await db.selectFrom('warehouses').select('id').where('code', 'in', plan.warehouses).execute()).map((w) => w.id);
+    const onHand = plan.receiptsPerLevel * plan.unitsPerReceipt;
+    let movements = 0;
+    for (let from = 1; from <= plan.skus; from += plan.batchSize) {
+      const to = Math.min(plan.skus, from + plan.batchSize - 1);
+      await db.transaction().execute(async (trx) => {
+        await sql`insert into skus (code, name, attributes, unit, backorder_allowed, backorder_limit, archived, created_at_ms, updated_at_ms)
+          select ${code}, 'Bench SKU ' || i, '{}', 'each', 0, 0, 0, ${nowMs}, ${nowMs} from (${series(from, to)}) as n`.execute(trx);
+        const range = sql`s.code >= ${target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, ${from})` : sql`${plan.prefix} || '-' || lpad(${from}::text, 7, '0')`}
+          and s.code <= ${target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, ${to})` : sql`${plan.prefix} || '-' || lpad(${to}::text, 7, '0')`}`;
+        for (const warehouseId of warehouseIds) {
+          await sql`insert into stock_levels (sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms)
+            select s.id, ${warehouseId}, ${onHand}, 0, 0, 0, 0, 0, 0, 0, 0, ${nowMs} from skus s where ${range}`.execute(trx);
+          for (let r = 0; r < plan.receiptsPerLevel; r++) {
+            const result = await sql`insert into movements (at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name)
+              select ${nowMs}, s.id, ${warehouseId}, 'receive', ${plan.unitsPerReceipt}, ${plan.unitsPerReceipt}, 0, 0, 0, 0, 'receipt', 'BENCH-SEED', 'system', 'bench', 'bench seed' from skus s where ${range}`.execute(trx);
+            movements += Number(result.numAffectedRows ?? 0n);
+          }
+        }
+      });
+      plan.onProgress?.(to, plan.skus);
+    }
+    return { skus: plan.skus, levels: plan.skus * warehouseIds.length, movements };
+  } finally {
+    if (sqliteHandles) await sqliteHandles.close();
+    else await db.destroy();
+  }
+};
