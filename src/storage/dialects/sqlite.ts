@@ -22,13 +22,36 @@ const open = (file: string, readonly: boolean): Database.Database => {
   return db;
 };
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running a point query. Statements
+ * are reused by SQL text (bounded: the least recently added is dropped past the limit).
+ */
+const withStatementCache = (db: Database.Database, statementsMax = 1000) => {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        if (cache.size >= statementsMax) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+    close() {
+      cache.clear();
+      db.close();
+    },
+  };
+};
+
 /** Opens the embedded store. `:memory:` gets one connection shared by reads and writes. */
 export const openSqlite = (file: string, options: { unsafeNoFsync?: boolean } = {}): SqliteHandles => {
   const writerDb = open(file, false);
   if (options.unsafeNoFsync) writerDb.pragma('synchronous = OFF');
-  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: writerDb }) });
+  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(writerDb) }) });
   const shared = file === ':memory:';
-  const reader = shared ? writer : new Kysely<DB>({ dialect: new SqliteDialect({ database: () => Promise.resolve(open(file, true)) }) });
+  const reader = shared ? writer : new Kysely<DB>({ dialect: new SqliteDialect({ database: () => Promise.resolve(withStatementCache(open(file, true))) }) });
   return {
     writer,
     reader,

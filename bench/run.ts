@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: for each store, a fresh durable database, a real server process, a separate
+ * load-generator process per scenario (autocannon, keep-alive, 256 connections), and the ceiling
+ * (the same server answering a trivial route) measured in the same run. After each write scenario:
+ * successes ≤ stock, `stockroom check` passes, no 5xx. Writes bench/results/*.json and latest.md.
+ *
+ * Environment: BENCH_STORES (sqlite,postgres), BENCH_DURATION seconds per scenario (10),
+ * BENCH_SKUS (100000), BENCH_CONNECTIONS (256), STOCKROOM_TEST_POSTGRES_URL.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'bin/stockroom.js');
+const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
+const skus = Number(process.env.BENCH_SKUS ?? 100_000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
+const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const hotStock = 10_000_000;
+const scenarios = ['ceiling', 'hot', 'uniform', 'lifecycle', 'reads', 'mixed'] as const;
+type Scenario = (typeof scenarios)[number];
+const writes: Scenario[] = ['hot', 'uniform', 'lifecycle', 'mixed'];
+
+interface Row {
+  store: string;
+  scenario: Scenario;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  status5xx: number;
+  statusCodes: Record<string, number>;
+  ratioToCeiling: number;
+  verified: string;
+}
+
+const run = (args: string[], db: string) => execFileSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn' } });
+
+const freshDatabase = async (store: string): Promise<{ url: string; drop(): Promise<void> }> => {
+  if (store === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'stockroom-bench-'));
+    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `stockroom_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+};
+
+const startServer = async (db: string, port: number): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+};
+
+const load = (config: object): Promise<autocannonResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/load.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as autocannonResult) : reject(new Error(`load generator exited ${code}`))));
+  });
+
+interface autocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+const peakRssMb = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+const main = async () => {
+  const rows: Row[] = [];
+  const memory: Record<string, number> = {};
+  for (const store of stores) {
+    const database = await freshDatabase(store);
+    try {
+      console.error(`\n[${store}] seeding ${skus} SKUs × 2 warehouses …`);
+      console.error(run(['bench', 'seed', '--skus', String(skus)], database.url).trim());
+      run(['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', String(hotStock)], database.url);
+      const token = /\n\n {2}(sr_\S+)\n/.exec(run(['api-keys', 'create', '--name', 'bench'], database.url))![1]!;
+      const port = 18_000 + Math.floor(Math.random() * 1000);
+      const server = await startServer(database.url, port);
+      let ceiling = 0;
+      for (const scenario of scenarios) {
+        console.error(`[${store}] ${scenario} for ${durationSeconds} s …`);
+        const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1' });
+        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
+        const status5xx = Object.entries(statusCodes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
+        if (scenario === 'ceiling') ceiling = result.requests.average;
+        let verified = '–';
+        if (writes.includes(scenario)) {
+          const check = run(['check'], database.url).trim();
+          const granted = statusCodes['201'] ?? 0;
+          if (scenario === 'hot' && granted > hotStock) throw new Error(`oversold: ${granted} > ${hotStock}`);
+          if (status5xx > 0) throw new Error(`${status5xx} responses were 5xx`);
+          verified = `${check.startsWith('Consistent') ? 'check ok' : 'CHECK FAILED'}, 0 × 5xx${scenario === 'hot' ? `, ${granted} ≤ ${hotStock}` : ''}`;
+          if (!check.startsWith('Consistent')) throw new Error(check);
+        }
+        rows.push({
+          store,
+          scenario,
+          requestsPerSecond: Math.round(result.requests.average),
+          p50Ms: result.latency.p50,
+          p99Ms: result.latency.p99,
+          maxMs: result.latency.max,
+          errors: result.errors + result.timeouts,
+          status5xx,
+          statusCodes,
+          ratioToCeiling: ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
+          verified,
+        });
+      }
+      memory[store] = Math.round(peakRssMb(server.pid!));
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    } finally {
+      await database.drop();
+    }
+  }
+
+  const stamp = new Date().toISOString();
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const table = [
+    `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, load generator on the same machine.`,
+    '',
+    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.store} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling} | ${r.verified} |`),
+    '',
+    `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
+  ].join('\n');
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, rows, memory }, null, 2));
+  writeFileSync(join(root, 'bench/results/latest.md'), `${table}\n`);
+  console.log(`\n${table}`);
+};
+
+await main();
