@@ -172,7 +172,7 @@ export interface WriteTx {
   levels: {
     /** The level, locked for the rest of the transaction on PostgreSQL. */
     lock(skuId: number, warehouseId: number): Promise<LevelRecord | undefined>;
-    /** Every level of a SKU, locked in warehouse order. */
+    /** Every level of a SKU, locked in warehouse-code order (the order of every multi-level write). */
     lockAllForSku(skuId: number): Promise<LevelRecord[]>;
     /** Create the level with zero quantities if it does not exist. */
     ensure(skuId: number, warehouseId: number, backorderLimit: number, nowMs: number): Promise<void>;

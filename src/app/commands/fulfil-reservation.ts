@@ -3,7 +3,7 @@ import { assert, reject } from '../../domain/result.js';
 import { outstanding, statusAfterFulfil } from '../../domain/reservations.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import { emitReservation, lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
+import { emitReservation, inLockOrder, lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
 
 export interface FulfilReservationInput {
   id: string;
@@ -41,7 +41,7 @@ export const fulfilReservation = async (ctx: UnitContext, input: FulfilReservati
   }
   const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
   const short: Array<{ sku: string; warehouse: string; requested: number; available: number }> = [];
-  for (const line of stored.lines) {
+  for (const line of inLockOrder(stored.lines)) {
     const quantity = shipping.get(line.lineNo);
     if (!quantity) continue;
     const level = await ledger.apply({ id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } }, { id: line.warehouseId, code: line.warehouse }, plan.fulfil(quantity));

@@ -24,6 +24,13 @@ export const toReservation = (stored: StoredReservation): Reservation => ({
   lines: stored.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, warehouse: l.warehouse, quantity: l.quantity, backordered: l.backordered, fulfilled: l.fulfilled })),
 });
 
+/**
+ * Lines in (SKU, warehouse) order: every transaction that writes several levels takes their
+ * locks in this one order, so two of them cannot deadlock on PostgreSQL.
+ */
+export const inLockOrder = <T extends { sku: string; warehouse: string }>(lines: readonly T[]): T[] =>
+  [...lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0));
+
 /** Applies one draft per line (lines with nothing outstanding are skipped) and sets the new status. */
 export const moveHolds = async (
   ctx: UnitContext,
@@ -32,7 +39,7 @@ export const moveHolds = async (
   status: ReservationStatus,
 ): Promise<ReservationResult> => {
   const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
-  for (const line of stored.lines) {
+  for (const line of inLockOrder(stored.lines)) {
     if (outstanding(line) === 0) continue;
     const draft = draftFor(line);
     const level = await ledger.apply(

@@ -187,12 +187,14 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
         return row && toLevel(row);
       },
       async lockAllForSku(skuId) {
+        // In warehouse-code order, the order every multi-level write uses (see inLockOrder).
         const rows = await trx
-          .selectFrom('stock_levels')
-          .selectAll()
-          .where('sku_id', '=', skuId)
-          .orderBy('warehouse_id')
-          .$if(pg, (q) => q.forUpdate())
+          .selectFrom('stock_levels as l')
+          .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+          .selectAll('l')
+          .where('l.sku_id', '=', skuId)
+          .orderBy('w.code')
+          .$if(pg, (q) => q.forUpdate(['l']))
           .execute();
         return rows.map(toLevel);
       },

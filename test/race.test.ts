@@ -1,0 +1,191 @@
+/**
+ * The last units, raced in process through the command bus on both stores: concurrent buyers get
+ * exactly the stock, no more, and multi-line holds cannot deadlock. On PostgreSQL the buyers are
+ * also spread over four command buses (four concurrent transactions, as from four processes), and
+ * the lock order of every reservation command is checked deterministically.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusObserver, CommandBus, type Executed } from '../src/app/command-bus.js';
+import { type CommandInput, type CommandName, commands } from '../src/app/commands/index.js';
+import { defaultLimits, type UnitContext } from '../src/app/context.js';
+import { randomIds } from '../src/app/ids.js';
+import type { WriteTx } from '../src/app/ports.js';
+import { createCore, type Core } from './support/app.js';
+import { buildSku, buildWarehouse, code, must, testActor } from './support/factories.js';
+import { storeKinds } from './support/stores.js';
+
+/** A small seeded PRNG, so the "random" line orders are the same on every run. */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+};
+
+type Reserve = CommandInput<'reservation.create'>;
+type Send = (input: Reserve, i: number) => Promise<Executed<unknown>>;
+
+const levelOf = async (core: Core, sku: string, warehouse: string) => {
+  const stock = await core.queries.stock(sku);
+  if (!stock.ok) throw new Error(stock.code);
+  const level = stock.value.warehouses.find((l) => l.warehouse === warehouse);
+  if (!level) throw new Error(`no level of ${sku} in ${warehouse}`);
+  return level;
+};
+
+/** 200 buyers of 1 unit against 10 units. */
+const lastUnits = async (core: Core, send: Send) => {
+  const warehouse = await buildWarehouse(core.bus);
+  const sku = await buildSku(core.bus);
+  await must(core.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku: sku.sku, quantity: 10 }] });
+
+  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => send({ reference: `buyer-${i}`, lines: [{ sku: sku.sku, quantity: 1 }] }, i)));
+  const won = results.filter((r) => r.outcome.ok);
+  const lost = results.flatMap((r) => (r.outcome.ok ? [] : [r.outcome]));
+  expect(won).toHaveLength(10);
+  expect(lost).toHaveLength(190);
+  expect(lost.filter((o) => o.code !== 'insufficient_stock'), 'refusals other than insufficient_stock').toEqual([]);
+  expect(new Set(won.map((r) => (r.outcome.ok ? (r.outcome.value as { reservation: { id: string } }).reservation.id : '')))).toHaveProperty('size', 10);
+
+  expect(await levelOf(core, sku.sku, warehouse.code)).toMatchObject({ onHand: 10, reserved: 10, allocated: 0, available: 0 });
+  const movements = await core.queries.movements({ sku: sku.sku, type: 'reserve' }, undefined, 500);
+  expect(movements.ok && movements.value.items.length).toBe(10);
+  const report = await core.check();
+  expect(report.violations).toEqual([]);
+  expect(report.ok).toBe(true);
+};
+
+/** 100 buyers of one unit each of two SKUs (lines in random order, some without a warehouse) against 30 of each. */
+const twoSkuBuyers = async (core: Core, send: Send) => {
+  const warehouse = await buildWarehouse(core.bus);
+  const prefix = code('PAIR');
+  const a = (await buildSku(core.bus, { sku: `${prefix}-A` })).sku;
+  const b = (await buildSku(core.bus, { sku: `${prefix}-B` })).sku;
+  await must(core.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku: a, quantity: 30 }, { sku: b, quantity: 30 }] });
+
+  const random = prng(20260101);
+  const inputs = Array.from({ length: 100 }, (_, i): Reserve => {
+    const line = (sku: string) => ({ sku, quantity: 1, ...(random() < 0.5 && { warehouse: warehouse.code }) });
+    const lines = random() < 0.5 ? [line(a), line(b)] : [line(b), line(a)];
+    return { reference: `pair-${i}`, lines };
+  });
+  expect(new Set(inputs.map((input) => input.lines[0]!.sku)).size, 'both line orders are raced').toBe(2);
+
+  const results = await Promise.all(inputs.map((input, i) => send(input, i)));
+  const won = results.filter((r) => r.outcome.ok);
+  const lost = results.flatMap((r) => (r.outcome.ok ? [] : [r.outcome]));
+  expect(won).toHaveLength(30);
+  expect(lost).toHaveLength(70);
+  expect(lost.filter((o) => o.code !== 'insufficient_stock'), 'refusals other than insufficient_stock').toEqual([]);
+  for (const sku of [a, b]) expect(await levelOf(core, sku, warehouse.code)).toMatchObject({ onHand: 30, reserved: 30, available: 0 });
+  const report = await core.check();
+  expect(report.violations).toEqual([]);
+  expect(report.ok).toBe(true);
+};
+
+describe.each(storeKinds())('last units raced through one command bus on %s', (kind) => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await createCore(kind);
+  });
+  afterAll(async () => {
+    await core.close();
+  });
+  const send: Send = (input) => core.bus.execute('reservation.create', input, { actor: testActor });
+
+  it('grants exactly 10 of 200 concurrent 1-unit holds on 10 units', () => lastUnits(core, send));
+
+  it('grants exactly 30 of 100 concurrent two-SKU holds on 30 of each', () => twoSkuBuyers(core, send));
+});
+
+describe.runIf(storeKinds().includes('postgres'))('last units raced through four command buses on postgres', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await createCore('postgres', { batchSizeMax: 1, poolSize: 10 });
+  });
+  afterAll(async () => {
+    await core.close();
+  });
+
+  /** Four buses over one store: four transactions at a time. Counts batches that had to be rerun (deadlock, serialization failure). */
+  const withBuses = async (batchSizeMax: number, race: (send: Send) => Promise<void>) => {
+    const rerun: number[] = [];
+    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
+    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax, observer }));
+    try {
+      await race((input, i) => buses[i % buses.length]!.execute('reservation.create', input, { actor: testActor }));
+    } finally {
+      for (const bus of buses) await bus.close();
+    }
+    expect(rerun, 'batches rerun one by one after a transient error (a deadlock)').toEqual([]);
+  };
+
+  it.each([1, 32])('grants exactly 10 of 200 buyers spread over four buses (batches of up to %i)', (batchSizeMax) =>
+    withBuses(batchSizeMax, (send) => lastUnits(core, send)),
+  );
+
+  it.each([1, 32])('grants exactly 30 of 100 two-SKU buyers spread over four buses without deadlock (batches of up to %i)', (batchSizeMax) =>
+    withBuses(batchSizeMax, (send) => twoSkuBuyers(core, send)),
+  );
+
+  /**
+   * Deterministic lock-order check: transaction 1 creates a hold on [A, B]; transaction 2 runs a
+   * lifecycle command on an existing reservation whose lines are [B, A]. Each pauses after its first
+   * stock-level write until the other has written one too (or 1 s passed). If both commands
+   * write levels in (SKU, warehouse) order, transaction 2 waits for A behind transaction 1 and both
+   * commit; if transaction 2 writes in line order it holds B while transaction 1 holds A: deadlock.
+   */
+  it.each(['confirm', 'release', 'expire', 'fulfil'] as const)('%s locks stock levels in the same order as reservation.create (no deadlock)', async (action) => {
+    const warehouse = (await buildWarehouse(core.bus)).code;
+    const prefix = code('ORDER');
+    const [a, b] = [`${prefix}-A`, `${prefix}-B`];
+    for (const sku of [a, b]) await buildSku(core.bus, { sku });
+    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: a, quantity: 10 }, { sku: b, quantity: 10 }] });
+    const { reservation } = await must(core.bus, 'reservation.create', {
+      reference: 'b-first',
+      ttlSeconds: 60,
+      lines: [
+        { sku: b, quantity: 1, warehouse },
+        { sku: a, quantity: 1, warehouse },
+      ],
+    });
+    if (action === 'fulfil') await must(core.bus, 'reservation.confirm', { id: reservation.id });
+    if (action === 'expire') core.clock.set(reservation.expiresAtMs);
+
+    let arrived = 0;
+    let everyone!: () => void;
+    const allArrived = new Promise<void>((resolve) => (everyone = resolve));
+    const rendezvous = async () => {
+      arrived += 1;
+      if (arrived === 2) everyone();
+      await Promise.race([allArrived, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    };
+
+    /** Runs one command in its own transaction, pausing after its first level write. */
+    const inTransaction = <K extends CommandName>(name: K, input: CommandInput<K>) =>
+      core.store.transaction(async (tx) => {
+        let paused = false;
+        const apply: WriteTx['levels']['apply'] = async (...args) => {
+          const level = await tx.levels.apply(...args);
+          if (!paused) {
+            paused = true;
+            await rendezvous();
+          }
+          return level;
+        };
+        const ctx: UnitContext = { tx: { ...tx, levels: { ...tx.levels, apply } }, actor: testActor, nowMs: core.clock.nowMs(), ids: randomIds, limits: defaultLimits, emit: () => undefined };
+        return (commands[name] as (ctx: UnitContext, input: unknown) => Promise<unknown>)(ctx, input);
+      });
+
+    const settled = await Promise.allSettled([
+      inTransaction('reservation.create', { reference: 'a-first', lines: [{ sku: a, quantity: 1, warehouse }, { sku: b, quantity: 1, warehouse }] }),
+      inTransaction(`reservation.${action}`, { id: reservation.id }),
+    ]);
+    const errors = settled.flatMap((s) => (s.status === 'rejected' ? [`${(s.reason as { code?: string }).code ?? ''} ${(s.reason as Error).message}`] : []));
+    expect(errors, `reservation.${action} on lines [B, A] racing reservation.create on [A, B]`).toEqual([]);
+    const stored = await core.queries.reservation(reservation.id);
+    expect(stored.ok && stored.value.status).toBe({ confirm: 'allocated', release: 'released', expire: 'expired', fulfil: 'fulfilled' }[action]);
+    const report = await core.check();
+    expect(report.violations).toEqual([]);
+  });
+});
