@@ -79,7 +79,8 @@ export const statusAfterFulfil = (lines: readonly ReservationLine[]): Reservatio
   lines.every((line) => outstanding(line) === 0) ? 'fulfilled' : 'partially_fulfilled';
 
 /**
- * Units of a reservation of `quantity` that go beyond free stock, given the level's
- * `available` figure after the reservation was applied.
+ * Units of a reservation of `quantity` that are not in the building: beyond free stock
+ * (onHand − reserved − allocated − damaged, after the reservation). Safety stock is on hand, so
+ * it is not backordered: those units can ship.
  */
-export const backorderedUnits = (quantity: number, availableAfter: number): number => Math.min(quantity, Math.max(0, -availableAfter));
+export const backorderedUnits = (quantity: number, freeAfter: number): number => Math.min(quantity, Math.max(0, -freeAfter));

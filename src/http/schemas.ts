@@ -142,7 +142,7 @@ export const Reservation = Type.Object(
         sku: Type.String(),
         warehouse: Type.String(),
         quantity: Type.Integer(),
-        backordered: Type.Integer({ description: 'Units beyond free stock when reserved (pre-order)' }),
+        backordered: Type.Integer({ description: 'Units not in the building when reserved (beyond onHand − reserved − allocated − damaged): a pre-order' }),
         fulfilled: Type.Integer(),
       }),
     ),

@@ -1,7 +1,7 @@
 import { plan } from '../../domain/movements.js';
 import { Rejection } from '../../domain/result.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
-import { available } from '../../domain/stock.js';
+import { available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse, reservationFloor } from '../lookups.js';
@@ -73,7 +73,7 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
           });
           continue;
         }
-        placed.push({ lineNo, sku, warehouse: target, quantity: line.quantity, backordered: backorderedUnits(line.quantity, available(level)) });
+        placed.push({ lineNo, sku, warehouse: target, quantity: line.quantity, backordered: backorderedUnits(line.quantity, free(level)) });
       }
       if (shortages.length > 0) throw new ShortOfStock(shortages);
       return { placed, movements: await ledger.flush() };
