@@ -6,6 +6,7 @@ import type { EventDraft, EventType } from '../domain/events.js';
 import type { Actor, MovementType, ReferenceType } from '../domain/movements.js';
 import type { ReservationStatus } from '../domain/reservations.js';
 import type { Deltas, StockLevel } from '../domain/stock.js';
+import type { WebhookReads, WebhookWrites } from './webhooks/records.js';
 
 export interface Dimensions {
   length: number;
@@ -235,6 +236,7 @@ export interface WriteTx {
     claim(name: string, nowMs: number): Promise<number | undefined>;
     advance(name: string, lastEventId: number, nowMs: number): Promise<void>;
   };
+  webhooks: WebhookWrites;
 }
 
 export interface StoredEvent extends EventDraft {
@@ -322,6 +324,7 @@ export interface Reads {
     /** Movements whose (sku, warehouse) has no level row. */
     orphanMovementCount(): Promise<number>;
   };
+  webhooks: WebhookReads;
 }
 
 export interface Store {

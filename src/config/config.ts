@@ -19,6 +19,11 @@ export interface Config {
   /** NATS JetStream relay: off unless a URL is set. */
   natsUrl: string | null;
   natsStream: string;
+  /** Webhooks may target loopback and private networks (tests, on-premises receivers). */
+  webhooksAllowPrivate: boolean;
+  webhookTimeoutMs: number;
+  /** Failed attempts in a row (spanning at least a day) after which an endpoint is switched off. */
+  webhookDisableAfterFailures: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +47,12 @@ export interface ConfigFlags {
   port?: string | undefined;
   unsafeNoFsync?: boolean | undefined;
 }
+
+const flag = (name: string, raw: string | undefined): boolean => {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
 
 const natsStream = (name: string): string => {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new ConfigError(`STOCKROOM_NATS_STREAM "${name}" must be 1–64 letters, digits, - or _`);
@@ -68,5 +79,8 @@ export const loadConfig = (flags: ConfigFlags, env: Record<string, string | unde
     eventRetentionMs: integer('STOCKROOM_EVENT_RETENTION_HOURS', env.STOCKROOM_EVENT_RETENTION_HOURS, 168, 1, 24 * 365) * hour,
     natsUrl: env.STOCKROOM_NATS_URL || null,
     natsStream: natsStream(env.STOCKROOM_NATS_STREAM ?? 'STOCKROOM'),
+    webhooksAllowPrivate: flag('STOCKROOM_WEBHOOKS_ALLOW_PRIVATE', env.STOCKROOM_WEBHOOKS_ALLOW_PRIVATE),
+    webhookTimeoutMs: integer('STOCKROOM_WEBHOOK_TIMEOUT_MS', env.STOCKROOM_WEBHOOK_TIMEOUT_MS, 10_000, 100, 60_000),
+    webhookDisableAfterFailures: integer('STOCKROOM_WEBHOOK_DISABLE_AFTER_FAILURES', env.STOCKROOM_WEBHOOK_DISABLE_AFTER_FAILURES, 50, 1, 1_000_000),
   };
 };

@@ -18,6 +18,8 @@ export const errorCodes = [
   'warehouse_not_found',
   'reservation_not_found',
   'transfer_not_found',
+  'webhook_not_found',
+  'delivery_not_found',
   // conflicts with existing data
   'sku_exists',
   'barcode_exists',
@@ -37,6 +39,9 @@ export const errorCodes = [
   'reservation_expired',
   'fulfil_over_allocation',
   'invalid_transfer_state',
+  // webhooks
+  'webhook_url_forbidden',
+  'invalid_delivery_state',
   // idempotency
   'idempotency_key_reused',
   'idempotency_in_progress',

@@ -20,6 +20,7 @@ export const eventTypes = [
   'sku.archived',
   'warehouse.created',
   'warehouse.updated',
+  'webhook.disabled',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

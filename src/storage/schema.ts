@@ -17,6 +17,8 @@ export interface DB {
   api_keys: ApiKeyTable;
   events: EventTable;
   relay_cursors: RelayCursorTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 type Id = Generated<number>;
@@ -159,5 +161,38 @@ export interface EventTable {
 export interface RelayCursorTable {
   name: string;
   last_event_id: number;
+  updated_at_ms: number;
+}
+
+export interface WebhookTable {
+  id: string;
+  url: string;
+  /** JSON array of event types; [] = every type. */
+  types: string;
+  secret: string;
+  active: Flag;
+  cursor_event_id: number;
+  consecutive_failures: number;
+  failing_since_ms: number | null;
+  disabled_reason: string | null;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  event_id: number;
+  event_type: string;
+  sku: string | null;
+  /** pending | succeeded | dead */
+  status: string;
+  attempts: number;
+  next_attempt_at_ms: number;
+  first_attempt_at_ms: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_latency_ms: number | null;
+  created_at_ms: number;
   updated_at_ms: number;
 }

@@ -6,6 +6,7 @@ import { operationRoutes } from './operations.js';
 import { reservationRoutes } from './reservations.js';
 import { stockRoutes } from './stock.js';
 import type { V1 } from './support.js';
+import { webhookRoutes } from './webhooks.js';
 
 export const registerRoutes = async (v1: V1, deps: HttpDependencies): Promise<void> => {
   await catalogRoutes(v1, deps);
@@ -14,4 +15,5 @@ export const registerRoutes = async (v1: V1, deps: HttpDependencies): Promise<vo
   await reservationRoutes(v1, deps);
   await adminRoutes(v1, deps);
   await eventRoutes(v1, deps, deps.streamLimits);
+  if (deps.webhooks) await webhookRoutes(v1, deps.webhooks);
 };

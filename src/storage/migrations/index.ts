@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from './helpers.js';
 import { coreLedger } from './0001-core-ledger.js';
 import { outbox } from './0002-outbox.js';
+import { webhooks } from './0003-webhooks.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -9,6 +10,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
     return {
       '0001-core-ledger': coreLedger(dialect),
       '0002-outbox': outbox(dialect),
+      '0003-webhooks': webhooks(dialect),
     };
   },
 });

@@ -6,6 +6,7 @@ import { zeroDeltas } from '../../domain/stock.js';
 import { toApiKey, toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB } from '../schema.js';
 import { likePattern, loadReservations, loadTransfer } from './shared.js';
+import { createWebhookReads } from './webhooks.js';
 
 const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
   const items = rows.slice(0, limit);
@@ -289,6 +290,7 @@ export const createReads = (db: Kysely<DB>): Reads => {
       },
     },
 
+    webhooks: createWebhookReads(db),
   };
 };
 

@@ -6,6 +6,7 @@ import type { Deltas } from '../../domain/stock.js';
 import { toLevel, toSku, toWarehouse } from '../mappers.js';
 import type { DB } from '../schema.js';
 import { type DialectName, loadReservations, loadTransfer } from './shared.js';
+import { createWebhookWrites } from './webhooks.js';
 
 const warehouseColumns = (fields: Partial<WarehouseFields>) => ({
   ...(fields.code !== undefined && { code: fields.code }),
@@ -503,6 +504,8 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
         await trx.updateTable('relay_cursors').set({ last_event_id: lastEventId, updated_at_ms: nowMs }).where('name', '=', name).execute();
       },
     },
+
+    webhooks: createWebhookWrites(trx, pg),
   };
 };
 

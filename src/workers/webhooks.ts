@@ -1,0 +1,197 @@
+/**
+ * Webhook delivery as two bounded ticks, safe to run twice at once or in several processes:
+ *
+ * - enqueue: for each active webhook behind the outbox, one transaction reads the events after its
+ *   cursor (matching its types), inserts one delivery per event (ON CONFLICT DO NOTHING) and moves
+ *   the cursor. PostgreSQL: the webhook row is locked FOR UPDATE SKIP LOCKED, so a second process
+ *   skips it; SQLite: write transactions are serialized.
+ * - deliver: claims due deliveries (never one whose webhook has an earlier pending delivery for
+ *   the same SKU), by moving their due time past the send timeout (a lease: a crashed sender's
+ *   claims come due again), POSTs them outside any transaction, then stores every outcome in one
+ *   transaction. At-least-once: a crash between the POST and the record sends it again.
+ */
+import { type Ids, randomIds } from '../app/ids.js';
+import type { Store } from '../app/ports.js';
+import type { AttemptRecord, ClaimedDelivery } from '../app/webhooks/records.js';
+import { type WebhookRequest, webhookRequest } from '../app/webhooks/signing.js';
+import { checkWebhookUrl, type TargetOptions } from '../app/webhooks/targets.js';
+import { toIso } from '../domain/clock.js';
+import { isDeadLetter, retryDelayMs, shouldDisable, webhookPolicy } from '../domain/webhooks.js';
+
+export interface SendResult {
+  /** The response status; null when there was none (refused, timed out, forbidden target). */
+  statusCode: number | null;
+  error: string | null;
+  latencyMs: number;
+}
+
+/** Sends one signed request. Injected: tests pass their own; the real one is fetchSender. */
+export type Send = (request: WebhookRequest, timeoutMs: number) => Promise<SendResult>;
+
+export const defaultWebhookTimeoutMs = 10_000;
+/** A claim lasts the send timeout plus this margin, then the delivery comes due again. */
+const leaseMarginMs = 60_000;
+const errorLengthMax = 500;
+
+export interface EnqueueTick {
+  nowMs: number;
+  /** Most events enqueued per webhook per tick. */
+  limit: number;
+  /** Most webhooks visited per tick (those furthest behind first). */
+  webhooksMax?: number;
+  ids?: Ids;
+}
+
+/** Creates the deliveries of events committed since each webhook's cursor; returns how many. */
+export const enqueueWebhookDeliveries = async (store: Store, tick: EnqueueTick): Promise<number> => {
+  const ids = tick.ids ?? randomIds;
+  const lastEventId = await store.reads.events.lastId();
+  const behind = await store.reads.webhooks.behind(lastEventId, tick.webhooksMax ?? 100);
+  let enqueued = 0;
+  for (const webhookId of behind) {
+    enqueued += await store.transaction(async (tx) => {
+      const webhook = await tx.webhooks.tryLock(webhookId);
+      if (!webhook || !webhook.active) return 0;
+      const { events, scannedTo } = await tx.webhooks.eventsAfter(webhook.cursorEventId, webhook.types, tick.limit);
+      const inserted = await tx.webhooks.insertDeliveries(
+        events.map((e) => ({ id: ids.next('dlv', tick.nowMs), webhookId, eventId: e.id, eventType: e.type, sku: e.sku })),
+        tick.nowMs,
+      );
+      if (scannedTo > webhook.cursorEventId) await tx.webhooks.advanceCursor(webhookId, scannedTo);
+      return inserted;
+    });
+  }
+  return enqueued;
+};
+
+export interface DeliverTick {
+  nowMs: number;
+  /** Most deliveries claimed (and sent concurrently) per tick. */
+  limit: number;
+  send: Send;
+  timeoutMs?: number;
+  /** Failures in a row (spanning at least a day) after which an endpoint is switched off. */
+  disableAfterFailures?: number;
+  /** Jitter source in [0, 1); Math.random unless a test fixes it. */
+  random?: () => number;
+}
+
+export interface DeliverSummary {
+  sent: number;
+  succeeded: number;
+  failed: number;
+  dead: number;
+  /** Webhooks switched off by this tick. */
+  disabled: string[];
+}
+
+const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
+
+/** Sends due deliveries and records the outcomes. */
+export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<DeliverSummary> => {
+  const timeoutMs = tick.timeoutMs ?? defaultWebhookTimeoutMs;
+  const random = tick.random ?? Math.random;
+  const threshold = tick.disableAfterFailures ?? webhookPolicy.disableAfterFailures;
+  const { nowMs } = tick;
+  const summary: DeliverSummary = { sent: 0, succeeded: 0, failed: 0, dead: 0, disabled: [] };
+
+  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, tick.limit, nowMs + timeoutMs + leaseMarginMs));
+  if (claimed.length === 0) return summary;
+
+  let completed = 0;
+  const outcomes = await Promise.all(
+    claimed.map(async (claim: ClaimedDelivery) => {
+      if (!claim.event) return { claim, result: null, order: completed++ };
+      const request = webhookRequest({ url: claim.url, secret: claim.secret, event: claim.event, deliveryId: claim.delivery.id, nowMs });
+      const result = await tick.send(request, timeoutMs).catch((error: unknown): SendResult => ({ statusCode: null, error: describeError(error, timeoutMs), latencyMs: 0 }));
+      return { claim, result, order: completed++ };
+    }),
+  );
+
+  await store.transaction(async (tx) => {
+    // Deliveries in id order, then webhooks in id order: concurrent ticks lock rows in one order.
+    const byWebhook = new Map<string, Array<{ ok: boolean; order: number }>>();
+    for (const { claim, result, order } of [...outcomes].sort((a, b) => (a.claim.delivery.id < b.claim.delivery.id ? -1 : 1))) {
+      const d = claim.delivery;
+      let attempt: AttemptRecord;
+      if (!result) {
+        attempt = { ...base(d), attempts: d.attempts, status: 'dead', nextAttemptAtMs: nowMs, statusCode: null, error: 'The event is no longer in the outbox (past its retention).', latencyMs: null };
+      } else if (is2xx(result.statusCode)) {
+        attempt = { ...base(d), attempts: d.attempts + 1, status: 'succeeded', nextAttemptAtMs: nowMs, statusCode: result.statusCode, error: null, latencyMs: result.latencyMs };
+      } else {
+        const attempts = d.attempts + 1;
+        const dead = isDeadLetter(d.firstAttemptAtMs ?? nowMs, nowMs);
+        attempt = {
+          ...base(d),
+          attempts,
+          status: dead ? 'dead' : 'pending',
+          nextAttemptAtMs: dead ? nowMs : nowMs + retryDelayMs(attempts, random()),
+          statusCode: result.statusCode,
+          error: (result.error ?? `HTTP ${result.statusCode}`).slice(0, errorLengthMax),
+          latencyMs: result.latencyMs,
+        };
+      }
+      // A claim that lapsed and was taken again by another tick is not recorded twice.
+      if (!(await tx.webhooks.recordAttempt(attempt, nowMs))) continue;
+      if (result) summary.sent += 1;
+      if (attempt.status === 'succeeded') summary.succeeded += 1;
+      else if (result) summary.failed += 1;
+      if (attempt.status === 'dead') summary.dead += 1;
+      if (result) byWebhook.set(d.webhookId, [...(byWebhook.get(d.webhookId) ?? []), { ok: attempt.status === 'succeeded', order }]);
+    }
+    for (const webhookId of [...byWebhook.keys()].sort()) {
+      const results = byWebhook.get(webhookId)!.sort((a, b) => a.order - b.order);
+      const lastSuccess = results.map((r) => r.ok).lastIndexOf(true);
+      if (lastSuccess >= 0) await tx.webhooks.markSucceeded(webhookId);
+      const failures = results.length - 1 - lastSuccess;
+      if (failures === 0) continue;
+      const state = await tx.webhooks.markFailed(webhookId, failures, nowMs);
+      if (state?.active && shouldDisable(state, nowMs, threshold)) {
+        const reason = `${state.consecutiveFailures} failed attempts in a row since ${toIso(state.failingSinceMs!)}`;
+        if (await tx.webhooks.disable(webhookId, reason, nowMs)) {
+          summary.disabled.push(webhookId);
+          // Subscribers (and operators' dashboards) learn of it through the stream itself.
+          await tx.events.append([{ type: 'webhook.disabled', occurredAtMs: nowMs, sku: null, warehouse: null, data: { webhook: { id: webhookId, reason } } }]);
+        }
+      }
+    }
+  });
+  return summary;
+};
+
+const base = (d: ClaimedDelivery['delivery']) => ({ deliveryId: d.id, webhookId: d.webhookId, claimedAttempts: d.attempts });
+
+const describeError = (error: unknown, timeoutMs: number): string => {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `timed out after ${timeoutMs} ms`;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return (detail ? `${message}: ${detail}` : message).slice(0, errorLengthMax);
+};
+
+/**
+ * The real sender: global fetch, POST, no redirects followed (a 3xx is a failure), the response
+ * body ignored. Unless private targets are allowed, the host is resolved and checked again right
+ * before sending (DNS may have changed since the webhook was saved).
+ */
+export const fetchSender =
+  (options: TargetOptions): Send =>
+  async (request, timeoutMs) => {
+    if (!options.allowPrivate) {
+      const target = await checkWebhookUrl(request.url, options);
+      if (!target.ok) return { statusCode: null, error: target.message, latencyMs: 0 };
+    }
+    const started = performance.now();
+    try {
+      const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      const latencyMs = Math.round(performance.now() - started);
+      await response.body?.cancel().catch(() => undefined);
+      return { statusCode: response.status, error: null, latencyMs };
+    } catch (error) {
+      return { statusCode: null, error: describeError(error, timeoutMs), latencyMs: Math.round(performance.now() - started) };
+    }
+  };
+
+/** Deletes up to `limit` finished (succeeded or dead) deliveries that finished before `beforeMs`. */
+export const pruneWebhookDeliveries = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>
+  store.transaction((tx) => tx.webhooks.deleteFinishedBefore(tick.beforeMs, tick.limit));

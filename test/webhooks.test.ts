@@ -1,0 +1,468 @@
+/**
+ * Signed webhooks on real stores, sent to a real HTTP receiver on 127.0.0.1 (private targets
+ * allowed for that app), with the enqueue and deliver ticks driven by the hand-moved clock.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifySignature } from '../src/app/webhooks/signing.js';
+import { webhookPolicy } from '../src/domain/webhooks.js';
+import { type DeliverTick, deliverWebhooks, enqueueWebhookDeliveries, fetchSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
+import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
+import { createHttp, type Http } from './support/http.js';
+import { storeKinds } from './support/stores.js';
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  event: { id: number; type: string; sku: string | null; warehouse: string | null; data: { movement?: { quantity: number } } };
+}
+
+/** Records every request and answers with `respond(request)` (200 unless a test says otherwise). */
+const startReceiver = async () => {
+  const received: Received[] = [];
+  const state = { respond: (_r: Received): number => 200, delayMs: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const request: Received = { path: req.url ?? '', headers: req.headers, body, event: JSON.parse(body) as Received['event'] };
+      received.push(request);
+      res.statusCode = state.respond(request);
+      if (res.statusCode >= 300 && res.statusCode < 400) res.setHeader('location', '/redirected');
+      setTimeout(() => res.end('a body Stockroom ignores'), state.delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    state,
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    at: (path: string) => received.filter((r) => r.path === path),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+/** DNS for the SSRF tests: names under example.test resolve as listed; others do not resolve. */
+const fakeDns: Record<string, string[]> = {
+  'hooks.example.test': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'],
+  'internal.example.test': ['10.0.0.7'],
+  'mixed.example.test': ['93.184.215.14', '10.1.2.3'],
+  'metadata.example.test': ['fd00:ec2::254'],
+};
+const resolve = async (hostname: string) => {
+  const addresses = fakeDns[hostname];
+  if (!addresses) throw new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+  return addresses;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const noId = (prefix: string) => `${prefix}_${'0'.repeat(26)}`;
+
+describe.each(storeKinds())('webhooks on %s', (kind) => {
+  let http: Http; // private targets allowed: the receiver is on 127.0.0.1
+  let strict: Http; // the production default: private targets refused
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+  beforeAll(async () => {
+    [http, strict, receiver] = await Promise.all([createHttp(kind, { webhooks: { allowPrivate: true } }), createHttp(kind, { webhooks: { resolve } }), startReceiver()]);
+  });
+  afterEach(async () => {
+    // Each test's endpoint must not receive the next test's events.
+    for (const hook of (await http.get('/v1/webhooks?limit=500')).json().items as Array<{ id: string }>) {
+      expect((await http.call('DELETE', `/v1/webhooks/${hook.id}`)).statusCode).toBe(204);
+    }
+    receiver.state.respond = () => 200;
+    receiver.state.delayMs = 0;
+  });
+  afterAll(async () => {
+    await Promise.all([http.close(), strict.close(), receiver.close()]);
+  });
+
+  const send = fetchSender({ allowPrivate: true });
+  const enqueue = (limit = 100) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit });
+  const deliver = (extra: Partial<DeliverTick> = {}) => deliverWebhooks(http.store, { nowMs: http.clock.nowMs(), limit: 100, send, random: () => 0.5, ...extra });
+  const tick = async (extra: Partial<DeliverTick> = {}) => {
+    await enqueue();
+    return deliver(extra);
+  };
+  const createWebhook = async (path: string, body: Record<string, unknown> = {}) => {
+    const created = await http.post('/v1/webhooks', { url: receiver.url(path), ...body });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json() as { id: string; secret: string };
+  };
+  type Delivery = { id: string; eventId: number; sku: string | null; status: string; attempts: number; nextAttemptAt: string | null; firstAttemptAt: string | null; lastStatusCode: number | null; lastError: string | null; lastLatencyMs: number | null };
+  const deliveries = async (webhookId: string, query = ''): Promise<Delivery[]> => {
+    const listed = await http.get(`/v1/webhooks/${webhookId}/deliveries${query}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    return listed.json().items as Delivery[];
+  };
+  const webhook = async (id: string) => (await http.get(`/v1/webhooks/${id}`)).json();
+
+  it('signs every request so the receiver can verify it with the documented recipe', async () => {
+    const hook = await createWebhook('/signed', { types: ['stock.changed'] });
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const { sku, warehouse } = await buildStocked(http.bus, 5);
+    expect(await tick()).toMatchObject({ sent: 1, succeeded: 1, failed: 0 });
+
+    const [request, ...more] = receiver.at('/signed');
+    expect(more).toEqual([]);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers['stockroom-event-type']).toBe('stock.changed');
+    const eventId = Number(request!.headers['stockroom-event-id']);
+    // The body is the same envelope the pull API serves.
+    const pulled = (await http.get(`/v1/events?after=${eventId - 1}&limit=1`)).json().items[0];
+    expect(pulled).toMatchObject({ id: eventId, type: 'stock.changed', sku: sku.sku, warehouse: warehouse.code });
+    expect(JSON.parse(request!.body)).toEqual(pulled);
+
+    // The recipe of docs/events.md, by hand: HMAC-SHA256(secret, t + "." + body), hex.
+    const header = request!.headers['stockroom-signature'] as string;
+    const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+    expect(match).not.toBeNull();
+    expect(Number(match![1])).toBe(Math.floor(http.clock.nowMs() / 1000));
+    expect(createHmac('sha256', hook.secret).update(`${match![1]}.${request!.body}`).digest('hex')).toBe(match![2]);
+    // And with the exported helper.
+    const nowMs = http.clock.nowMs();
+    expect(verifySignature(hook.secret, header, request!.body, 300, nowMs)).toBe(true);
+    expect(verifySignature(hook.secret, header, Buffer.from(request!.body), 300, nowMs)).toBe(true);
+    expect(verifySignature(hook.secret, header, `${request!.body} `, 300, nowMs)).toBe(false);
+    expect(verifySignature('whsec_not-the-secret', header, request!.body, 300, nowMs)).toBe(false);
+    expect(verifySignature(hook.secret, header, request!.body, 300, nowMs + 301_000)).toBe(false);
+    expect(verifySignature(hook.secret, undefined, request!.body, 300, nowMs)).toBe(false);
+
+    const [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ eventId, sku: sku.sku, status: 'succeeded', attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null, firstAttemptAt: iso(nowMs) });
+    expect(delivery!.lastLatencyMs).toBeGreaterThanOrEqual(0);
+    expect(await tick()).toMatchObject({ sent: 0 });
+  });
+
+  it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {
+    const hook = await createWebhook('/flaky', { types: ['sku.created'] });
+    let failures = 2;
+    receiver.state.respond = () => (failures-- > 0 ? 500 : 204);
+    await buildSku(http.bus);
+    const t0 = http.clock.nowMs();
+
+    expect(await tick()).toMatchObject({ sent: 1, failed: 1 });
+    let [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500', firstAttemptAt: iso(t0), nextAttemptAt: iso(t0 + 2000) });
+    expect(await webhook(hook.id)).toMatchObject({ active: true, consecutiveFailures: 1, failingSince: iso(t0) });
+
+    http.clock.advance(1999);
+    expect((await deliver()).sent).toBe(0);
+    http.clock.advance(1);
+    expect(await deliver()).toMatchObject({ sent: 1, failed: 1 });
+    [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: iso(http.clock.nowMs() + 4000) });
+
+    http.clock.advance(4000);
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    [delivery] = await deliveries(hook.id);
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 3, lastStatusCode: 204, lastError: null, firstAttemptAt: iso(t0), nextAttemptAt: null });
+    expect(await webhook(hook.id)).toMatchObject({ active: true, consecutiveFailures: 0, failingSince: null });
+    const sent = receiver.at('/flaky');
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent.map((r) => r.event.id)).size).toBe(1);
+  });
+
+  it('keeps order per SKU: a later event waits while an earlier one of its SKU is retried; other SKUs go on', async () => {
+    const warehouse = await buildWarehouse(http.bus);
+    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
+    const hook = await createWebhook('/ordered', { types: ['stock.changed'] });
+    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    await receive(a.sku, 1);
+    await receive(a.sku, 2);
+    await receive(b.sku, 3);
+    let failA = 1;
+    receiver.state.respond = (r) => (r.event.sku === a.sku && failA-- > 0 ? 503 : 200);
+    const sentFor = (sku: string) => receiver.at('/ordered').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
+
+    // The first of A fails; B's event is not held up by it; the second of A is not sent.
+    expect(await tick()).toMatchObject({ sent: 2, succeeded: 1, failed: 1 });
+    expect(sentFor(a.sku)).toEqual([1]);
+    expect(sentFor(b.sku)).toEqual([3]);
+    const waiting = (await deliveries(hook.id)).filter((d) => d.sku === a.sku && d.attempts === 0);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.status).toBe('pending');
+
+    // Still waiting while the first is pending, even though the second is due.
+    expect((await deliver()).sent).toBe(0);
+    http.clock.advance(2000);
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(sentFor(a.sku)).toEqual([1, 1]);
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(sentFor(a.sku)).toEqual([1, 1, 2]);
+    const idsOfA = receiver.at('/ordered').filter((r) => r.event.sku === a.sku).map((r) => r.event.id);
+    expect(idsOfA[2]!).toBeGreaterThan(idsOfA[0]!);
+    expect((await deliveries(hook.id)).every((d) => d.status === 'succeeded')).toBe(true);
+  });
+
+  it('orders events without a SKU among themselves, per endpoint', async () => {
+    const hook = await createWebhook('/no-sku', { types: ['warehouse.created'] });
+    let fail = 1;
+    receiver.state.respond = () => (fail-- > 0 ? 500 : 200);
+    const first = await buildWarehouse(http.bus);
+    const second = await buildWarehouse(http.bus);
+    expect(await tick()).toMatchObject({ sent: 1, failed: 1 });
+    expect((await deliver()).sent).toBe(0);
+    http.clock.advance(2000);
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    const codes = receiver.at('/no-sku').map((r) => r.event.warehouse);
+    expect(codes).toEqual([first.code, first.code, second.code]);
+    expect((await deliveries(hook.id)).map((d) => d.sku)).toEqual([null, null]);
+  });
+
+  it('dead-letters a delivery once its first attempt is a day old; the retry endpoint sends it again', async () => {
+    const hook = await createWebhook('/down', { types: ['sku.created'] });
+    receiver.state.respond = () => 500;
+    await buildSku(http.bus);
+    const t0 = http.clock.nowMs();
+    await tick();
+    let lastAttemptAt = t0;
+    for (let i = 0; i < 100; i++) {
+      const [delivery] = await deliveries(hook.id);
+      if (delivery!.status === 'dead') break;
+      lastAttemptAt = Date.parse(delivery!.nextAttemptAt!);
+      http.clock.set(lastAttemptAt);
+      expect((await deliver()).sent).toBe(1);
+    }
+    const [dead] = await deliveries(hook.id, '?status=dead');
+    expect(dead).toMatchObject({ status: 'dead', nextAttemptAt: null, lastStatusCode: 500, firstAttemptAt: iso(t0) });
+    // Given up at the first failure at least a day after the first attempt, not before.
+    expect(lastAttemptAt - t0).toBeGreaterThanOrEqual(webhookPolicy.deadAfterMs);
+    expect(lastAttemptAt - t0).toBeLessThan(webhookPolicy.deadAfterMs + webhookPolicy.retryDelayMaxMs);
+    expect(dead!.attempts).toBe(receiver.at('/down').length);
+    expect(dead!.attempts).toBeGreaterThan(20);
+    expect(await deliveries(hook.id, '?status=pending')).toEqual([]);
+    http.clock.advance(24 * 3600_000);
+    expect((await deliver()).sent).toBe(0);
+    // Below the default threshold of 50 failures: still switched on.
+    expect(await webhook(hook.id)).toMatchObject({ active: true, consecutiveFailures: dead!.attempts });
+
+    receiver.state.respond = () => 200;
+    const retried = await http.post(`/v1/webhooks/${hook.id}/deliveries/${dead!.id}/retry`);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json()).toMatchObject({ id: dead!.id, status: 'pending', nextAttemptAt: iso(http.clock.nowMs()), firstAttemptAt: null });
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'succeeded', attempts: dead!.attempts + 1, lastStatusCode: 200 });
+    expect(await webhook(hook.id)).toMatchObject({ consecutiveFailures: 0 });
+
+    const again = await http.post(`/v1/webhooks/${hook.id}/deliveries/${dead!.id}/retry`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'invalid_delivery_state', details: { status: 'succeeded' } } });
+    expect((await http.post(`/v1/webhooks/${hook.id}/deliveries/${noId('dlv')}/retry`)).json()).toMatchObject({ error: { code: 'delivery_not_found' } });
+    expect((await http.post(`/v1/webhooks/${noId('whk')}/deliveries/${dead!.id}/retry`)).statusCode).toBe(404);
+  });
+
+  it('switches an endpoint off after N failures in a row spanning a day, and catches up when switched on', async () => {
+    const hook = await createWebhook('/gone', { types: ['sku.created'] });
+    receiver.state.respond = () => 500;
+    await buildSku(http.bus);
+    await buildSku(http.bus);
+    const t0 = http.clock.nowMs();
+    await enqueue();
+    let disabledAt: number | null = null;
+    for (let i = 0; i < 200 && disabledAt === null; i++) {
+      const summary = await deliver({ disableAfterFailures: 5 });
+      if (summary.disabled.includes(hook.id)) disabledAt = http.clock.nowMs();
+      const due = (await deliveries(hook.id, '?status=pending')).map((d) => Date.parse(d.nextAttemptAt!));
+      if (due.length > 0) http.clock.set(Math.min(...due));
+    }
+    // Five failures came within seconds, but only a day of them switches the endpoint off.
+    expect(disabledAt! - t0).toBeGreaterThanOrEqual(webhookPolicy.deadAfterMs);
+    const off = await webhook(hook.id);
+    expect(off).toMatchObject({ active: false, failingSince: iso(t0) });
+    expect(off.disabledReason).toMatch(/^\d+ failed attempts in a row since /);
+    expect(off.consecutiveFailures).toBeGreaterThanOrEqual(5);
+    const announced = await http.store.reads.events.list({ types: ['webhook.disabled'] }, 0, 100);
+    expect(announced.map((e) => e.data)).toContainEqual({ webhook: { id: hook.id, reason: off.disabledReason } });
+
+    // Off: events are neither enqueued nor sent.
+    receiver.state.respond = () => 200;
+    const missed = await buildSku(http.bus);
+    expect(await enqueue()).toBe(0);
+    expect((await deliver()).sent).toBe(0);
+
+    const on = await http.patch(`/v1/webhooks/${hook.id}`, { active: true });
+    expect(on.json()).toMatchObject({ active: true, disabledReason: null, consecutiveFailures: 0, failingSince: null });
+    expect(await tick()).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(receiver.at('/gone').at(-1)!.event).toMatchObject({ type: 'sku.created', sku: missed.sku });
+  });
+
+  it('follows no redirect and gives up on a slow receiver at the timeout', async () => {
+    const hook = await createWebhook('/moved', { types: ['sku.created'] });
+    receiver.state.respond = () => 307;
+    await buildSku(http.bus);
+    expect(await tick()).toMatchObject({ sent: 1, failed: 1 });
+    expect(receiver.at('/redirected')).toEqual([]);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'pending', lastStatusCode: 307, lastError: 'HTTP 307' });
+
+    receiver.state.respond = () => 200;
+    receiver.state.delayMs = 1000;
+    http.clock.advance(2000);
+    expect(await deliver({ timeoutMs: 200 })).toMatchObject({ sent: 1, failed: 1 });
+    const [late] = await deliveries(hook.id);
+    expect(late).toMatchObject({ status: 'pending', attempts: 2, lastStatusCode: null, lastError: 'timed out after 200 ms' });
+    expect(late!.lastLatencyMs).toBeGreaterThanOrEqual(190);
+  });
+
+  it('is safe to run both ticks concurrently: every event is enqueued and delivered exactly once', async () => {
+    const hook = await createWebhook('/concurrent', { types: ['sku.created'] });
+    const skus = await Promise.all(Array.from({ length: 20 }, () => buildSku(http.bus)));
+    let enqueued = 0;
+    for (let round = 0; round < 10; round++) {
+      const counts = await Promise.all([enqueue(7), enqueue(7), enqueue(7)]);
+      enqueued += counts.reduce((sum, n) => sum + n, 0);
+    }
+    expect(enqueued).toBe(20);
+    let sent = 0;
+    for (let round = 0; round < 5; round++) {
+      const summaries = await Promise.all([deliver({ limit: 4 }), deliver({ limit: 4 }), deliver({ limit: 4 })]);
+      sent += summaries.reduce((sum, s) => sum + s.sent, 0);
+    }
+    expect(sent).toBe(20);
+    const received = receiver.at('/concurrent').map((r) => r.event.sku);
+    expect(received).toHaveLength(20);
+    expect(new Set(received)).toEqual(new Set(skus.map((s) => s.sku)));
+
+    // Deliveries page newest first without repeats.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const listed = await http.get(`/v1/webhooks/${hook.id}/deliveries?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...listed.json().items.map((d: { id: string }) => d.id));
+      cursor = listed.json().nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(20);
+    expect([...seen].sort().reverse()).toEqual(seen);
+
+    // Finished deliveries are pruned in bounded batches once they are older than the retention.
+    const prune = (beforeMs: number) => pruneWebhookDeliveries(http.store, { beforeMs, limit: 7 });
+    expect(await prune(http.clock.nowMs())).toBe(0);
+    expect(await prune(http.clock.nowMs() + 1)).toBe(7);
+    expect((await deliveries(hook.id, '?limit=500')).length).toBe(13);
+  });
+
+  it('refuses loopback, private, link-local and unique-local targets unless private targets are allowed', async () => {
+    const refused: Record<string, string> = {
+      'http://127.0.0.1/hook': 'loopback',
+      'http://10.0.0.1/': 'private',
+      'http://169.254.169.254/latest/meta-data/': 'link-local',
+      'http://[::1]/': 'loopback',
+      'http://localhost:8080/': 'loopback',
+      'http://0.0.0.0/': 'unspecified',
+      'http://2130706433/': 'loopback',
+      'http://0x7f.0.0.1/': 'loopback',
+      'http://[::ffff:169.254.169.254]/': 'link-local',
+      'http://[fd00::1]/': 'unique-local',
+      'http://internal.example.test/': 'private',
+      'http://mixed.example.test/': 'private',
+      'http://metadata.example.test/': 'unique-local',
+      'http://nowhere.example.test/': 'unresolvable',
+      'ftp://hooks.example.test/': 'scheme',
+      'https://user:pass@hooks.example.test/': 'credentials',
+    };
+    for (const [url, reason] of Object.entries(refused)) {
+      const response = await strict.post('/v1/webhooks', { url });
+      expect(response.statusCode, url).toBe(422);
+      expect(response.json(), url).toMatchObject({ error: { code: 'webhook_url_forbidden', details: { reason } } });
+    }
+    expect((await strict.post('/v1/webhooks', { url: 'http://mixed.example.test/' })).json().error.details.address).toBe('10.1.2.3');
+
+    const allowed = await strict.post('/v1/webhooks', { url: 'https://hooks.example.test/in' });
+    expect(allowed.statusCode, allowed.body).toBe(201);
+    const changed = await strict.patch(`/v1/webhooks/${allowed.json().id}`, { url: 'http://169.254.169.254/' });
+    expect(changed.statusCode).toBe(422);
+    expect((await strict.get(`/v1/webhooks/${allowed.json().id}`)).json().url).toBe('https://hooks.example.test/in');
+    expect((await strict.call('DELETE', `/v1/webhooks/${allowed.json().id}`)).statusCode).toBe(204);
+
+    // Checked again before each send: a saved private target is refused without connecting.
+    const hook = await createWebhook('/never', { types: ['sku.created'] });
+    await buildSku(http.bus);
+    expect(await tick({ send: fetchSender({ allowPrivate: false, resolve }) })).toMatchObject({ sent: 1, failed: 1 });
+    expect(receiver.at('/never')).toEqual([]);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'pending', lastStatusCode: null, lastError: expect.stringContaining('not allowed') });
+  });
+
+  it('creates, lists, reads, changes and deletes webhooks over HTTP, validating every field', async () => {
+    const created = await strict.post('/v1/webhooks', { url: 'https://93.184.215.14/hooks/stock', types: ['stock.low', 'stock.changed'] });
+    expect(created.statusCode, created.body).toBe(201);
+    const hook = created.json();
+    expect(hook).toMatchObject({ url: 'https://93.184.215.14/hooks/stock', types: ['stock.changed', 'stock.low'], active: true, disabledReason: null, consecutiveFailures: 0, failingSince: null });
+    expect(hook.id).toMatch(/^whk_[0-9a-z]{26}$/);
+    expect(hook.secret).toMatch(/^whsec_/);
+
+    const { secret: _secret, ...shown } = hook;
+    const got = (await strict.get(`/v1/webhooks/${hook.id}`)).json();
+    expect(got).toEqual(shown);
+    expect(got).not.toHaveProperty('secret');
+    const listed = (await strict.get('/v1/webhooks?limit=500')).json();
+    expect(listed.items).toContainEqual(shown);
+    expect(listed.items.every((w: object) => !('secret' in w))).toBe(true);
+
+    strict.clock.advance(1); // ids sort by creation time, to the millisecond
+    const own = await strict.post('/v1/webhooks', { url: 'https://8.8.8.8/', secret: 'my-own-secret-0123456789', active: false });
+    expect(own.json()).toMatchObject({ secret: 'my-own-secret-0123456789', active: false, types: [] });
+
+    strict.clock.advance(1000);
+    const patched = await strict.patch(`/v1/webhooks/${hook.id}`, { types: [], active: false, url: 'https://8.8.4.4/v2' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ types: [], active: false, url: 'https://8.8.4.4/v2', createdAt: hook.createdAt, updatedAt: iso(strict.clock.nowMs()) });
+    expect((await strict.patch(`/v1/webhooks/${hook.id}`, { secret: 'rotated-secret-0123456789' })).json()).not.toHaveProperty('secret');
+
+    const invalid: Array<[string, string, unknown]> = [
+      ['POST', '/v1/webhooks', {}],
+      ['POST', '/v1/webhooks', { url: 'not a url' }],
+      ['POST', '/v1/webhooks', { url: 'https://8.8.8.8/', types: ['stock.nope'] }],
+      ['POST', '/v1/webhooks', { url: 'https://8.8.8.8/', types: ['stock.low', 'stock.low'] }],
+      ['POST', '/v1/webhooks', { url: 'https://8.8.8.8/', secret: 'short' }],
+      ['POST', '/v1/webhooks', { url: 'https://8.8.8.8/', active: 'yes' }],
+      ['POST', '/v1/webhooks', { url: 'https://8.8.8.8/', events: ['stock.low'] }],
+      ['POST', '/v1/webhooks', { url: `https://8.8.8.8/${'x'.repeat(2048)}` }],
+      ['PATCH', `/v1/webhooks/${hook.id}`, {}],
+      ['PATCH', `/v1/webhooks/${hook.id}`, { name: 'x' }],
+      ['GET', '/v1/webhooks/not-an-id', undefined],
+      ['GET', `/v1/webhooks/${hook.id}/deliveries?status=lost`, undefined],
+      ['GET', `/v1/webhooks/${hook.id}/deliveries?limit=501`, undefined],
+    ];
+    for (const [method, url, body] of invalid) {
+      const response = await strict.call(method as 'POST', url, body);
+      expect(response.statusCode, `${method} ${url} ${JSON.stringify(body)}`).toBe(400);
+      expect(response.json().error.code).toBe('validation_failed');
+    }
+    expect((await strict.get(`/v1/webhooks/${hook.id}/deliveries?cursor=nope`)).json()).toMatchObject({ error: { code: 'invalid_cursor' } });
+    expect((await strict.get('/v1/webhooks?cursor=nope')).json()).toMatchObject({ error: { code: 'invalid_cursor' } });
+
+    for (const [method, url, body] of [
+      ['GET', `/v1/webhooks/${noId('whk')}`, undefined],
+      ['PATCH', `/v1/webhooks/${noId('whk')}`, { active: true }],
+      ['DELETE', `/v1/webhooks/${noId('whk')}`, undefined],
+      ['GET', `/v1/webhooks/${noId('whk')}/deliveries`, undefined],
+    ] as Array<[string, string, unknown]>) {
+      const response = await strict.call(method as 'GET', url, body);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(response.json().error.code).toBe('webhook_not_found');
+    }
+
+    // Pages in creation order, without repeats.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await strict.get(`/v1/webhooks?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((w) => w.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(listed.items.map((w: { id: string }) => w.id).concat(own.json().id));
+
+    expect((await strict.call('DELETE', `/v1/webhooks/${hook.id}`)).statusCode).toBe(204);
+    expect((await strict.get(`/v1/webhooks/${hook.id}`)).statusCode).toBe(404);
+    expect((await strict.call('DELETE', `/v1/webhooks/${own.json().id}`)).statusCode).toBe(204);
+
+    const openapi = (await strict.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/v1/webhooks', '/v1/webhooks/{id}', '/v1/webhooks/{id}/deliveries', '/v1/webhooks/{id}/deliveries/{deliveryId}/retry']));
+  });
+});
