@@ -8,6 +8,7 @@ import { ApiKeyAuthenticator, createApiKey, revokeApiKey } from './app/api-keys.
 import { CommandBus } from './app/command-bus.js';
 import { checkConsistency } from './app/consistency.js';
 import { Queries } from './app/queries.js';
+import { WebhookService } from './app/webhooks/service.js';
 import { exportCsv } from './cli/csv-export.js';
 import { importCsv } from './cli/csv-import.js';
 import { cliActor, type CliContext, type Output } from './cli/context.js';
@@ -16,15 +17,17 @@ import { createProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import type { Clock } from './domain/clock.js';
 import { buildApp } from './http/app.js';
-import { createMetrics } from './http/metrics.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
 import { listen } from './http/server.js';
 import { seedBench } from './storage/bench-seed.js';
+import { BackupRefused, backupSqlite, restoreSqlite } from './storage/sqlite-backup.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
 import { expireDueHolds } from './workers/expirer.js';
 import { deleteExpiredEvents, deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
 import { type NatsSink, openNatsSink } from './workers/nats.js';
 import { relayTick } from './workers/relay.js';
 import { type Loop, startLoop } from './workers/loop.js';
+import { deliverWebhooks, enqueueWebhookDeliveries, fetchSender, pruneWebhookDeliveries } from './workers/webhooks.js';
 
 const systemClock: Clock = { nowMs: () => Date.now() };
 const importBytesMax = 64 * 1024 * 1024;
@@ -41,6 +44,8 @@ Usage: stockroom <command> [options]
   import skus|stock FILE.csv [--skip-invalid] import a CSV file
   export skus|stock|movements [--out FILE]    export as CSV (stdout by default)
   demo                                        load a demo data set
+  backup FILE [--force]                       online, consistent copy of a SQLite store (PostgreSQL: pg_dump)
+  restore FILE [--force]                      put a SQLite backup in place (never over a store in use), then check it
   bench seed [--skus N] [--receipts-per-level K] [--units U]   bulk-load a benchmark data set
 
 Every command takes --db URL (else STOCKROOM_DATABASE_URL, else sqlite:./data/stockroom.db):
@@ -57,16 +62,15 @@ interface Opened {
   cli: CliContext;
 }
 
-const open = async (config: Config, options: { migrate: boolean }): Promise<Opened> => {
+const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics }): Promise<Opened> => {
   const store = openStore(config.databaseUrl, { unsafeNoFsync: config.unsafeNoFsync });
   if (options.migrate) await store.migrate();
-  const metrics = createMetrics({ defaults: false });
   const bus = new CommandBus({
     store,
     clock: systemClock,
     idempotencyRetentionMs: config.idempotencyRetentionMs,
     batchSizeMax: config.commitBatchMax,
-    observer: metrics.busObserver,
+    ...(options.metrics && { observer: options.metrics.busObserver }),
   });
   const queries = new Queries(store.reads);
   const cli: CliContext = { store, reads: store.reads, bus, queries, clock: systemClock, actor: cliActor, stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr) };
@@ -91,6 +95,7 @@ export const main = async (argv: string[]): Promise<number> => {
       out: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
       'unsafe-no-fsync': { type: 'boolean' },
+      force: { type: 'boolean' },
       skus: { type: 'string' },
       'receipts-per-level': { type: 'string' },
       units: { type: 'string' },
@@ -181,11 +186,28 @@ export const main = async (argv: string[]): Promise<number> => {
       case 'bench':
         if (sub !== 'seed') return fail('usage: stockroom bench seed [--skus 100000] [--receipts-per-level 1] [--units 1000] [--prefix BENCH] [--warehouses BENCH-W1,BENCH-W2]');
         return await benchSeed(config, values);
+      case 'backup': {
+        if (!sub || arg) return fail('usage: stockroom backup FILE [--db URL] [--force]');
+        const done = await backupSqlite(config.databaseUrl, sub, { force: values.force ?? false });
+        process.stdout.write(`Backed up ${done.source} to ${done.file}: ${done.pages} pages, ${done.bytes} bytes in ${done.durationMs} ms.\n`);
+        return 0;
+      }
+      case 'restore': {
+        if (!sub || arg) return fail('usage: stockroom restore FILE [--db URL] [--force]');
+        const done = await restoreSqlite(config.databaseUrl, sub, { force: values.force ?? false });
+        process.stdout.write(`Restored ${done.file} into ${done.target}${done.replaced ? ' (replacing the store that was there)' : ''}. Checking it:\n`);
+        // The restored store is migrated and checked exactly as `stockroom check --db URL` would.
+        return await main(['check', '--db', config.databaseUrl]);
+      }
       default:
         return fail(`unknown command "${command}"\n\n${usage}`);
     }
   } catch (error) {
     if (error instanceof StoreUrlError) return fail(error.message);
+    if (error instanceof BackupRefused) {
+      process.stderr.write(`stockroom: ${error.message}\n`);
+      return error.exitCode;
+    }
     throw error;
   }
 };
@@ -223,7 +245,8 @@ const apiKeys = async (config: Config, sub: string | undefined, arg: string | un
 };
 
 const serve = async (config: Config): Promise<number> => {
-  const opened = await open(config, { migrate: true });
+  const metrics = createMetrics();
+  const opened = await open(config, { migrate: true, metrics });
   const { store, bus, queries } = opened;
   const problems = await store.durabilityProblems();
   if (problems.length > 0 && !config.unsafeNoFsync && !config.databaseUrl.endsWith(':memory:')) {
@@ -231,7 +254,6 @@ const serve = async (config: Config): Promise<number> => {
     await close(opened);
     return 1;
   }
-  const metrics = createMetrics();
   const authenticator = new ApiKeyAuthenticator(store, systemClock, { cacheMs: config.apiKeyCacheMs, touchEveryMs: 60_000 });
   const app = await buildApp({
     bus,
@@ -243,6 +265,7 @@ const serve = async (config: Config): Promise<number> => {
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     logger: { level: config.logLevel },
+    webhooks: new WebhookService(store, systemClock, { allowPrivate: config.webhooksAllowPrivate }),
   });
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
   const onError = (error: unknown) => app.log.error({ err: error }, 'background work failed');
@@ -257,6 +280,21 @@ const serve = async (config: Config): Promise<number> => {
     onError,
   );
   const natsRelay = config.natsUrl ? startNatsRelay(config, store, onError) : null;
+  const webhookEnqueuer = startLoop(
+    250,
+    async () => {
+      const nowMs = systemClock.nowMs();
+      await enqueueWebhookDeliveries(store, { nowMs, limit: 500 });
+      await pruneWebhookDeliveries(store, { beforeMs: nowMs - config.eventRetentionMs, limit: 1000 });
+    },
+    onError,
+  );
+  const webhookSend = fetchSender({ allowPrivate: config.webhooksAllowPrivate });
+  const webhookDeliverer = startLoop(
+    250,
+    () => deliverWebhooks(store, { nowMs: systemClock.nowMs(), limit: 100, send: webhookSend, timeoutMs: config.webhookTimeoutMs, disableAfterFailures: config.webhookDisableAfterFailures }),
+    onError,
+  );
   const server = await listen(app, { host: config.host, port: config.port });
   app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
   if ((await store.reads.apiKeys.list()).length === 0) {
@@ -271,13 +309,17 @@ const serve = async (config: Config): Promise<number> => {
       app.log.info(`${signal}: stopping`);
       const force = setTimeout(() => {
         app.log.error('shutdown took too long; exiting');
-        resolve(1);
+        // Exit for real: open sockets or a stuck store would keep the process alive. Safe, as a crash
+        // is (answers are sent only after their commit; test/reliability.crash.test.ts).
+        process.exit(1);
       }, config.shutdownGraceMs);
       force.unref();
       await server.close();
       await expirer.stop();
       await housekeeping.stop();
       await natsRelay?.stop();
+      await webhookEnqueuer.stop();
+      await webhookDeliverer.stop();
       await close(opened);
       clearTimeout(force);
       resolve(0);
@@ -327,7 +369,7 @@ const benchSeed = async (config: Config, values: { skus?: string; 'receipts-per-
     plan = {
       skus: count(values.skus, 100_000, 10_000_000, 'skus'),
       receiptsPerLevel: count(values['receipts-per-level'], 1, 100, 'receipts-per-level'),
-      unitsPerReceipt: count(values.units, 1000, 1_000_000, 'units'),
+      unitsPerReceipt: count(values.units, 1000, 1_000_000_000, 'units'),
       prefix: values.prefix ?? 'BENCH',
       warehouses: (values.warehouses ?? 'BENCH-W1,BENCH-W2').split(','),
     };

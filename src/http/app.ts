@@ -43,7 +43,8 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => createHash('sha1').update(`${process.hrtime.bigint()}${Math.random()}`).digest('hex').slice(0, 16),
-    return503OnClosing: true,
+    // Shedding while closing is done below, in the error envelope (Fastify's own 503 body is not).
+    return503OnClosing: false,
     requestTimeout: 30_000,
     keepAliveTimeout: 72_000,
     connectionTimeout: 60_000,
@@ -60,6 +61,19 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
   for (const schema of sharedSchemas) app.addSchema(schema);
 
   app.decorateRequest('actor', null as unknown as Actor);
+
+  // Draining (app.close()): new requests are shed with 503 service_unavailable, and every response
+  // closes its connection, so keep-alive clients cannot hold the process open until keepAliveTimeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) return reply.code(503).header('retry-after', '1').send(errorBody({ code: 'service_unavailable', message: 'Stockroom is shutting down; retry shortly.' }));
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
