@@ -1,28 +1,16 @@
 /** CSV import and export on both stores, through the real command bus (no mocks). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliActor, type CliContext, type Output } from '../src/cli/context.js';
+import { cliActor, type CliContext } from '../src/cli/context.js';
 import { exportCsv } from '../src/cli/csv-export.js';
 import { importCsv, importRowsMax } from '../src/cli/csv-import.js';
 import { createProgress } from '../src/cli/progress.js';
 import { createCore, type Core } from './support/app.js';
 import { buildSku, buildWarehouse, must } from './support/factories.js';
+import { capture, cliContextOf } from './support/cli.js';
 import { storeKinds } from './support/stores.js';
 
-const capture = (isTTY = false): Output & { text: string } => {
-  const out = { text: '', isTTY, write: (chunk: string) => void (out.text += chunk) };
-  return out;
-};
 
-const cliContext = (core: Core): CliContext => ({
-  store: core.store,
-  reads: core.store.reads,
-  bus: core.bus,
-  queries: core.queries,
-  clock: core.clock,
-  actor: cliActor,
-  stdout: capture(),
-  stderr: capture(),
-});
+const cliContext = (core: Core) => cliContextOf(core);
 
 const exported = async (ctx: CliContext, kind: 'skus' | 'stock' | 'movements') => {
   let text = '';

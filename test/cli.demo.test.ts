@@ -1,24 +1,15 @@
 /** The demo data set on both stores: loads fast, keeps the ledger consistent, refuses a second load. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReservationStatus } from '../src/domain/reservations.js';
-import { cliActor, type CliContext, type Output } from '../src/cli/context.js';
+import type { CliContext } from '../src/cli/context.js';
 import { exportCsv } from '../src/cli/csv-export.js';
 import { loadDemo } from '../src/cli/demo.js';
 import { createCore, type Core } from './support/app.js';
+import { cliContextOf } from './support/cli.js';
 import { storeKinds } from './support/stores.js';
 
-const quiet: Output = { isTTY: false, write: () => undefined };
 
-const cliContext = (core: Core): CliContext => ({
-  store: core.store,
-  reads: core.store.reads,
-  bus: core.bus,
-  queries: core.queries,
-  clock: core.clock,
-  actor: cliActor,
-  stdout: quiet,
-  stderr: quiet,
-});
+const cliContext = (core: Core) => cliContextOf(core);
 
 const csv = async (ctx: CliContext, kind: 'skus' | 'stock') => {
   let text = '';

@@ -26,6 +26,9 @@ import { answer, runCommand, type V1 } from './support.js';
 const Lines = <T extends Record<string, TSchema>>(fields: T, maxItems = 1000) =>
   Type.Array(Type.Object({ sku: SkuCode, quantity: Quantity, ...fields }, strict), { minItems: 1, maxItems });
 
+/** Damages and write-offs: some units of one SKU in one warehouse, with a reason. */
+const UnitsOfOneSku = Type.Object({ warehouse: WarehouseCode, sku: SkuCode, quantity: Quantity, reason: Text(200), note: OptionalNote }, strict);
+
 const TransferWithMovements = Type.Intersect([Type.Ref(Transfer), Type.Object({ movements: Type.Array(Type.Ref(Movement)) })]);
 
 export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
@@ -70,7 +73,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
       schema: {
         tags: ['operations'],
         summary: 'Mark units on hand as damaged (not sellable)',
-        body: Type.Object({ warehouse: WarehouseCode, sku: SkuCode, quantity: Quantity, reason: Text(200), note: OptionalNote }, strict),
+        body: UnitsOfOneSku,
         response: { 201: Type.Ref(StockOperation), ...errorResponses },
       },
     },
@@ -83,7 +86,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
       schema: {
         tags: ['operations'],
         summary: 'Remove damaged units from the building',
-        body: Type.Object({ warehouse: WarehouseCode, sku: SkuCode, quantity: Quantity, reason: Text(200), note: OptionalNote }, strict),
+        body: UnitsOfOneSku,
         response: { 201: Type.Ref(StockOperation), ...errorResponses },
       },
     },
