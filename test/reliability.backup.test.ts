@@ -138,6 +138,21 @@ const verifyCopy = async (server: ServerProcess, token: string, before: Acked[],
 };
 
 /** A fresh warehouse with a few SKUs and plenty of stock, over HTTP. */
+/**
+ * Serves the restored store and proves it holds exactly the writes acknowledged before the copy
+ * (and none sent after it), adding what it found to the run's totals.
+ */
+const expectExactCopy = async (url: string, token: string, before: Acked[], after: Write[], totals: { lost: number; invariants: number; fiveXx: number }) => {
+  const copy = await startServer(url);
+  const result = await verifyCopy(copy, token, before, after);
+  expect(await copy.stop()).toBe(0);
+  totals.lost += result.lost.length;
+  totals.invariants += result.extra.length;
+  totals.fiveXx += result.fiveXx.length;
+  expect(result).toEqual({ lost: [], extra: [], fiveXx: [] });
+  expect(before.length).toBeGreaterThan(0);
+};
+
 const seed = async (server: ServerProcess, token: string) => {
   const warehouse = code('WH');
   const skus = Array.from({ length: 4 }, () => code('SKU'));
@@ -214,19 +229,7 @@ describe('SQLite backup and restore while a server writes', () => {
         const restoredUrl = `sqlite:${join(dir, `restored-${i}`, 'stockroom.db')}`;
         const restored = await runCli(['restore', file, '--db', restoredUrl]);
         expect(restored, restored.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/Restored .* Checking it:\nConsistent: \d+ stock levels/) });
-        const copy = await startServer(restoredUrl);
-        const result = await verifyCopy(
-          copy,
-          token,
-          before,
-          writer.sent.filter((w) => w.sentAt > backupEnded),
-        );
-        expect(await copy.stop()).toBe(0);
-        totals.lost += result.lost.length;
-        totals.invariants += result.extra.length;
-        totals.fiveXx += result.fiveXx.length;
-        expect(result).toEqual({ lost: [], extra: [], fiveXx: [] });
-        expect(before.length).toBeGreaterThan(0);
+        await expectExactCopy(restoredUrl, token, before, writer.sent.filter((w) => w.sentAt > backupEnded), totals);
       }
       expect(writer.fiveXx).toEqual([]);
     },
@@ -373,19 +376,7 @@ describe.runIf(storeKinds().includes('postgres'))('a pg_dump taken while a serve
         if (check.code !== 0) totals.invariants += 1;
         expect(check, check.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('Consistent') });
 
-        const copy = await startServer(target.url);
-        const result = await verifyCopy(
-          copy,
-          token,
-          before,
-          writer.sent.filter((w) => w.sentAt > dumpEnded),
-        );
-        expect(await copy.stop()).toBe(0);
-        totals.lost += result.lost.length;
-        totals.invariants += result.extra.length;
-        totals.fiveXx += result.fiveXx.length;
-        expect(result).toEqual({ lost: [], extra: [], fiveXx: [] });
-        expect(before.length).toBeGreaterThan(0);
+        await expectExactCopy(target.url, token, before, writer.sent.filter((w) => w.sentAt > dumpEnded), totals);
       }
       expect(writer.fiveXx).toEqual([]);
     },
