@@ -113,6 +113,7 @@ describe.each(storeKinds())('hostile input on %s', (kind) => {
       const response = await http.get(path);
       expect(response.statusCode, `${path}: ${response.body}`).toBeGreaterThanOrEqual(400);
       expect(response.statusCode, path).toBeLessThan(500);
+      expect(response.json().error.code, `${path}: ${response.body}`).toMatch(/^[a-z_]+$/);
     }
   });
 

@@ -49,6 +49,16 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
     keepAliveTimeout: 72_000,
     connectionTimeout: 60_000,
     routerOptions: { maxParamLength: 256 },
+    // Errors the router raises before any route runs (malformed percent-encoding, over-long
+    // parameters) leave in the same envelope as every other error.
+    frameworkErrors: (error, _request, reply) =>
+      (reply as unknown as FastifyReply).code(400).send(
+        errorBody({
+          code: 'validation_failed',
+          message: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long.' : 'The URL is malformed.',
+          details: { issues: [{ path: 'url', message: error.message.slice(0, 200) }] },
+        }),
+      ),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
