@@ -5,33 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandBus, ServiceUnavailable } from '../src/app/command-bus.js';
-import type { Store } from '../src/app/ports.js';
 import { createCore, type Core } from './support/app.js';
 import { buildStocked, testActor } from './support/factories.js';
+import { failingStore } from './support/flaky.js';
 import { storeKinds } from './support/stores.js';
-
-class InjectedFailure extends Error {}
-
-/** A store whose every other transaction (up to `failuresMax`) fails just before commit and is rolled back. */
-const flaky = (store: Store, failuresMax: number): Store & { failures: number } => {
-  let transactions = 0;
-  const wrapped = {
-    ...store,
-    failures: 0,
-    isTransient: (error: unknown) => error instanceof InjectedFailure || store.isTransient(error),
-    transaction: <T>(fn: Parameters<Store['transaction']>[0]) =>
-      store.transaction(async (tx) => {
-        const result = (await fn(tx)) as T;
-        transactions += 1;
-        if (transactions % 2 === 1 && wrapped.failures < failuresMax) {
-          wrapped.failures += 1;
-          throw new InjectedFailure('injected failure before commit');
-        }
-        return result;
-      }),
-  };
-  return wrapped as Store & { failures: number };
-};
 
 describe.each(storeKinds())('the write path under injected failures on %s', (kind) => {
   let core: Core;
@@ -43,7 +20,7 @@ describe.each(storeKinds())('the write path under injected failures on %s', (kin
   });
 
   it('applies each command exactly once when whole batches fail before commit', async () => {
-    const store = flaky(core.store, 60);
+    const store = failingStore(core.store, { every: 2, failuresMax: 60 });
     const bus = new CommandBus({ store, clock: core.clock, idempotencyRetentionMs: 1e9, attemptsMax: 20 });
     const { sku } = await buildStocked(core.bus, 50);
     const results = await Promise.allSettled(

@@ -9,12 +9,15 @@
  * to jump straight to the shrunk counterexample). STOCKROOM_RUNS changes the number of runs.
  */
 import fc from 'fast-check';
+import { CommandBus } from '../src/app/command-bus.js';
+import type { Store } from '../src/app/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName, ReservationResult, TransferResult } from '../src/app/commands/index.js';
 import { available, free, levelViolations } from '../src/domain/stock.js';
 import { createCore, type Core } from './support/app.js';
 import { buildSku, buildStocked, buildWarehouse, code, must, testActor } from './support/factories.js';
 import { type ModelLevel, type ModelReservation, type Prediction, StockModel } from './support/model.js';
+import { failingStore } from './support/flaky.js';
 import { storeKinds } from './support/stores.js';
 
 const seed = Number(process.env.STOCKROOM_SEED ?? Date.now() % 2_147_483_647);
@@ -122,8 +125,12 @@ describe.each(storeKinds())('invariants under random operations on %s', (kind) =
   let core: Core;
   beforeAll(async () => {
     core = await createCore(kind);
+    injected = failingStore(core.store, { every: 3, failuresMax: Number.POSITIVE_INFINITY });
+    faulty = new CommandBus({ store: injected, clock: core.clock, idempotencyRetentionMs: 1e9, attemptsMax: 5 });
   });
   afterAll(async () => {
+    expect(injected.failures, 'failures were injected').toBeGreaterThan(0);
+    await faulty.close();
     await core.close();
   });
 
@@ -131,7 +138,11 @@ describe.each(storeKinds())('invariants under random operations on %s', (kind) =
   const refusals: Record<string, number> = {};
   let runs = 0;
 
-  const run = <K extends CommandName>(name: K, input: CommandInput<K>) => core.bus.execute(name, input, { actor: testActor });
+  // Every third transaction fails just before its commit (injected): the bus re-runs the command,
+  // and the store must still agree with the model step by step.
+  let faulty: CommandBus;
+  let injected: Store & { failures: number };
+  const run = <K extends CommandName>(name: K, input: CommandInput<K>) => faulty.execute(name, input, { actor: testActor });
 
   const scenario = async (ops: Operation[]) => {
     runs += 1;
