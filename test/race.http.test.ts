@@ -65,4 +65,39 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
     await store.close();
     expect(report).toMatchObject({ ok: true, violations: [] });
   }, 60_000);
+
+  it('grants exactly what fits to up to 1000 buyers of 1–3 units, for random stock, repeatedly', async () => {
+    const first = servers[0]!;
+    const warehouse = code('WH');
+    expect((await call(first, 'POST', '/v1/warehouses', { code: warehouse, name: 'Random' })).status).toBe(201);
+    for (let round = 0; round < 3; round++) {
+      const stock = 1 + Math.floor(Math.random() * 60);
+      const buyers = stock + 1 + Math.floor(Math.random() * (1000 - stock));
+      const sku = code('RND');
+      await call(first, 'POST', '/v1/skus', { sku, name: 'Random race' });
+      await call(first, 'POST', '/v1/receipts', { warehouse, lines: [{ sku, quantity: stock }] });
+      const wants = Array.from({ length: buyers }, () => 1 + Math.floor(Math.random() * 3));
+      const responses = await Promise.all(
+        wants.map(async (quantity, i) => {
+          const response = await call(servers[i % servers.length]!, 'POST', '/v1/reservations', { reference: `r${round}-${i}`, lines: [{ sku, quantity }] });
+          return { quantity, status: response.status, body: (await response.json()) as { error?: { code: string } } };
+        }),
+      );
+      const context = `round ${round}: stock ${stock}, ${buyers} buyers`;
+      expect(responses.filter((r) => r.status >= 500), context).toEqual([]);
+      const granted = responses.filter((r) => r.status === 201).reduce((sum, r) => sum + r.quantity, 0);
+      const refused = responses.filter((r) => r.status === 409);
+      expect(refused.every((r) => r.body.error?.code === 'insufficient_stock'), context).toBe(true);
+      expect(responses.filter((r) => r.status === 201).length + refused.length, context).toBe(buyers);
+      // Exactly what fits: never more than the stock, and what is left is too little for anyone refused.
+      expect(granted, context).toBeLessThanOrEqual(stock);
+      if (refused.length > 0) expect(stock - granted, context).toBeLessThan(Math.min(...refused.map((r) => r.quantity)));
+      const level = (await (await call(first, 'GET', `/v1/stock/${sku}`)).json()) as { totals: { reserved: number } };
+      expect(level.totals.reserved, context).toBe(granted);
+    }
+    const store = openStore(database.url);
+    const report = await checkConsistency(store.reads);
+    await store.close();
+    expect(report).toMatchObject({ ok: true, violations: [] });
+  }, 120_000);
 });
