@@ -3,7 +3,7 @@ import { assert, reject } from '../../domain/result.js';
 import { available } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import { requireSkus, requireWarehouse } from '../lookups.js';
+import { backorderLimitOf, requireSkus, requireWarehouse } from '../lookups.js';
 import type { MovementRecord, StoredTransfer } from '../ports.js';
 import { presentTransfer } from '../presenters.js';
 
@@ -38,8 +38,13 @@ export const createTransfer = async (ctx: UnitContext, input: CreateTransferInpu
   const id = ctx.ids.next('trf', nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id });
   const short: Array<{ sku: string; warehouse: string; requested: number; available: number }> = [];
-  for (const line of input.lines) {
+  // Levels are locked in (SKU, warehouse code) order, as in every multi-level write, so transfers
+  // in opposite directions (and reservations) cannot deadlock on PostgreSQL.
+  const byCode = [from, to].sort((a, b) => (a.code < b.code ? -1 : 1));
+  for (const line of [...input.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
     const sku = skus.get(line.sku)!;
+    await tx.levels.ensure(sku.id, to.id, backorderLimitOf(sku), nowMs);
+    for (const warehouse of byCode) await tx.levels.lock(sku.id, warehouse.id);
     const left = await ledger.apply(sku, from, plan.shipTransferOut(line.quantity), { availableAtLeast: 0 });
     if (!left) {
       const current = await tx.levels.lock(sku.id, from.id);

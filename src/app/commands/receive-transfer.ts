@@ -42,7 +42,8 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   }
   const destination = { id: transfer.toWarehouseId, code: transfer.to };
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id: transfer.id });
-  for (const line of transfer.lines) {
+  // All at the destination: SKU order is the lock order.
+  for (const line of [...transfer.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
     const quantity = arriving.get(line.lineNo);
     if (!quantity) continue;
     const sku = { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } };
