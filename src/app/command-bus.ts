@@ -145,7 +145,11 @@ export class CommandBus {
   private async flush(): Promise<void> {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = true;
-    const batch = this.queue.splice(0, this.batchSizeMax);
+    // Commands in a batch are concurrent (none has been answered), so any order is a valid one:
+    // run them in the order of the first stock level they lock, so that batches of several server
+    // processes lock levels in one global order and do not deadlock each other (stable: same-level
+    // commands keep their arrival order).
+    const batch = byLockKey(this.queue.splice(0, this.batchSizeMax));
     const started = performance.now();
     let individually = false;
     try {
@@ -264,5 +268,21 @@ const replayed = (record: IdempotencyRecord, idempotency: Idempotency): Executed
         outcome: fail('idempotency_key_reused', 'This Idempotency-Key was used for a different request.', { key: idempotency.key }),
         replayed: false,
       };
+
+/** The (SKU, warehouse) a command locks first, as far as its input tells; '' when unknown. */
+const lockKeyOf = (input: unknown): string => {
+  const i = input as { sku?: unknown; warehouse?: unknown; from?: unknown; lines?: unknown } | null;
+  const where = (line: { warehouse?: unknown }) => (typeof line.warehouse === 'string' ? line.warehouse : typeof i?.warehouse === 'string' ? i.warehouse : typeof i?.from === 'string' ? i.from : '');
+  if (Array.isArray(i?.lines) && i.lines.length > 0) {
+    return (i.lines as Array<{ sku?: unknown; warehouse?: unknown }>).map((line) => `${String(line.sku)}\u0000${where(line)}`).sort()[0]!;
+  }
+  return typeof i?.sku === 'string' ? `${i.sku}\u0000${where({})}` : '';
+};
+
+const byLockKey = (batch: Pending[]): Pending[] =>
+  batch
+    .map((item, arrival) => ({ item, arrival, key: lockKeyOf(item.input) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.arrival - b.arrival))
+    .map((entry) => entry.item);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
