@@ -1,5 +1,6 @@
 /** Resolving codes to records inside a transaction, with the documented failures. */
 import { reject } from '../domain/result.js';
+import { availableFloor } from '../domain/stock.js';
 import type { SkuRecord, WarehouseRecord, WriteTx } from './ports.js';
 
 export const requireWarehouse = async (tx: WriteTx, code: string, purpose: 'read' | 'stock'): Promise<WarehouseRecord> => {
@@ -27,7 +28,8 @@ export const requireSkus = async (tx: WriteTx, codes: readonly string[], purpose
 export const requireSku = async (tx: WriteTx, code: string, purpose: 'existing' | 'new_stock'): Promise<SkuRecord> =>
   (await requireSkus(tx, [code], purpose)).get(code) as SkuRecord;
 
-/** The lowest `available` a hold may leave for this SKU. */
-export const reservationFloor = (sku: SkuRecord): number => (sku.backorder.allowed ? -sku.backorder.limit : 0);
-
+/** How far below zero holds may take this SKU's stock (0 unless backorders are allowed). */
 export const backorderLimitOf = (sku: Pick<SkuRecord, 'backorder'>): number => (sku.backorder.allowed ? sku.backorder.limit : 0);
+
+/** The lowest `available` a hold may leave for this SKU. */
+export const reservationFloor = (sku: Pick<SkuRecord, 'backorder'>): number => availableFloor(backorderLimitOf(sku));
