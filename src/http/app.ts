@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ServiceUnavailable } from '../app/command-bus.js';
 import type { Actor } from '../domain/movements.js';
+import type { Permission } from '../domain/permissions.js';
 import type { HttpDependencies } from './context.js';
 import { errorBody, statusOf } from './error-mapping.js';
 import { registerRoutes } from './routes/index.js';
@@ -19,6 +20,10 @@ import { sharedSchemas } from './schemas.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** What the caller's role must grant to use the route (src/domain/permissions.ts). */
+    permission?: Permission;
   }
 }
 
