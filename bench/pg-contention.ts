@@ -24,7 +24,7 @@ try {
   const stats = { batches: 0, rerun: 0, operations: 0 };
   const observer = { batch: (_size: number, _ms: number, individually: boolean) => void (stats.batches++, individually && stats.rerun++) };
   const buses = stores.map((store) => new CommandBus({ store, clock, idempotencyRetentionMs: 1e9, observer }));
-  const actor = { type: 'system' as const, id: 'bench', name: 'bench' };
+  const actor = { type: 'system' as const, id: 'bench', name: 'bench', role: 'admin' as const, warehouses: null };
   const warehouses = ['C-W1', 'C-W2'];
   for (const code of warehouses) await buses[0]!.execute('warehouse.create', { code, name: code }, { actor });
   const skus = Array.from({ length: 20 }, (_, i) => `C-${i}`);

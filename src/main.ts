@@ -4,14 +4,18 @@
  */
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ApiKeyAuthenticator, createApiKey, revokeApiKey } from './app/api-keys.js';
 import { CommandBus } from './app/command-bus.js';
+import { Accounts } from './app/identity/accounts.js';
+import { Authenticator } from './app/identity/authenticator.js';
+import { IdentityQueries } from './app/identity/queries.js';
+import { SignIn } from './app/identity/sign-in.js';
 import { checkConsistency } from './app/consistency.js';
 import { Queries } from './app/queries.js';
 import { WebhookService } from './app/webhooks/service.js';
 import { exportCsv } from './cli/csv-export.js';
 import { importCsv } from './cli/csv-import.js';
 import { cliActor, type CliContext, type Output } from './cli/context.js';
+import { apiKeysCommand, ensureAdmin, type IdentityFlags, UsageError, usersCommand } from './cli/identity.js';
 import { loadDemo } from './cli/demo.js';
 import { createProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
@@ -23,7 +27,7 @@ import { seedBench } from './storage/bench-seed.js';
 import { BackupRefused, backupSqlite, restoreSqlite } from './storage/sqlite-backup.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
 import { expireDueHolds } from './workers/expirer.js';
-import { deleteExpiredEvents, deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
+import { deleteEndedSessions, deleteExpiredAuditEntries, deleteExpiredEvents, deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
 import { type NatsSink, openNatsSink } from './workers/nats.js';
 import { relayTick } from './workers/relay.js';
 import { type Loop, startLoop } from './workers/loop.js';
@@ -38,7 +42,11 @@ Usage: stockroom <command> [options]
 
   serve [--port 8080] [--host 127.0.0.1] [--unsafe-no-fsync]   migrate, then serve the API
   migrate                                     apply database migrations
-  api-keys create --name NAME                 create an API key (printed once)
+  users create --email E --role R [--name N] [--warehouse CODE …] [--password P]
+                                              create a user (a generated password is printed once)
+  users reset-password --email E [--password P] | users list
+  api-keys create --name NAME [--role R] [--warehouse CODE …] [--expires-days N]
+                                              create an API key (printed once; admin unless --role)
   api-keys list | api-keys revoke ID
   check                                       verify the ledger and invariants (exit 1 if broken)
   import skus|stock FILE.csv [--skip-invalid] import a CSV file
@@ -101,6 +109,11 @@ export const main = async (argv: string[]): Promise<number> => {
       units: { type: 'string' },
       prefix: { type: 'string' },
       warehouses: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      warehouse: { type: 'string', multiple: true },
+      password: { type: 'string' },
+      'expires-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -132,7 +145,14 @@ export const main = async (argv: string[]): Promise<number> => {
         return 0;
       }
       case 'api-keys':
-        return await apiKeys(config, sub, arg, values.name);
+      case 'users': {
+        const opened = await open(config, { migrate: true });
+        try {
+          return command === 'users' ? await usersCommand(opened.cli, sub, values as IdentityFlags) : await apiKeysCommand(opened.cli, sub, arg, values as IdentityFlags);
+        } finally {
+          await close(opened);
+        }
+      }
       case 'check': {
         const opened = await open(config, { migrate: true });
         const report = await checkConsistency(opened.store.reads).finally(() => close(opened));
@@ -203,7 +223,7 @@ export const main = async (argv: string[]): Promise<number> => {
         return fail(`unknown command "${command}"\n\n${usage}`);
     }
   } catch (error) {
-    if (error instanceof StoreUrlError) return fail(error.message);
+    if (error instanceof StoreUrlError || error instanceof UsageError) return fail(error.message);
     if (error instanceof BackupRefused) {
       process.stderr.write(`stockroom: ${error.message}\n`);
       return error.exitCode;
@@ -217,33 +237,6 @@ const fail = (message: string): number => {
   return 2;
 };
 
-const apiKeys = async (config: Config, sub: string | undefined, arg: string | undefined, name: string | undefined): Promise<number> => {
-  const opened = await open(config, { migrate: true });
-  try {
-    if (sub === 'create') {
-      if (!name || name.length > 100) return fail('usage: stockroom api-keys create --name NAME (1–100 characters)');
-      const key = await createApiKey(opened.store, systemClock, name);
-      process.stdout.write(`Created API key ${key.id} (${key.name}). This is the only time it is shown:\n\n  ${key.token}\n\n`);
-      return 0;
-    }
-    if (sub === 'list') {
-      for (const key of await opened.store.reads.apiKeys.list()) {
-        const state = key.revokedAtMs ? `revoked ${new Date(key.revokedAtMs).toISOString()}` : 'active';
-        process.stdout.write(`${key.id}  ${key.name}  ${state}  last used ${key.lastUsedAtMs ? new Date(key.lastUsedAtMs).toISOString() : 'never'}\n`);
-      }
-      return 0;
-    }
-    if (sub === 'revoke' && arg) {
-      const revoked = await revokeApiKey(opened.store, systemClock, arg);
-      process.stdout.write(revoked ? `Revoked ${arg}.\n` : `No active key ${arg}.\n`);
-      return revoked ? 0 : 1;
-    }
-    return fail('usage: stockroom api-keys create --name NAME | list | revoke ID');
-  } finally {
-    await close(opened);
-  }
-};
-
 const serve = async (config: Config): Promise<number> => {
   const metrics = createMetrics();
   const opened = await open(config, { migrate: true, metrics });
@@ -254,18 +247,30 @@ const serve = async (config: Config): Promise<number> => {
     await close(opened);
     return 1;
   }
-  const authenticator = new ApiKeyAuthenticator(store, systemClock, { cacheMs: config.apiKeyCacheMs, touchEveryMs: 60_000 });
+  await ensureAdmin(opened.cli, { email: config.adminEmail, password: config.adminPassword });
+  const authenticator = new Authenticator(store, systemClock, { cacheMs: config.apiKeyCacheMs, touchEveryMs: 60_000, sessionIdleMs: config.sessionIdleMs });
   const app = await buildApp({
     bus,
     queries,
     reads: store.reads,
     authenticator,
+    signIn: new SignIn({ reads: store.reads, bus, clock: systemClock }, { sessionIdleMs: config.sessionIdleMs, sessionMaxMs: config.sessionMaxMs }),
+    accounts: new Accounts(bus, store.reads, () => authenticator.forgetAll()),
+    identityQueries: new IdentityQueries(store.reads),
     clock: systemClock,
     ping: () => store.ping(),
     metrics,
+    security: {
+      cookieSecure: config.cookieSecure,
+      corsOrigins: config.corsOrigins,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      signInPerMinute: config.signInPerMinute,
+      sessionMaxMs: config.sessionMaxMs,
+    },
+    trustProxy: config.trustProxy,
     bodyLimitBytes: config.bodyLimitBytes,
     logger: { level: config.logLevel },
-    webhooks: new WebhookService(store, systemClock, { allowPrivate: config.webhooksAllowPrivate }),
+    webhooks: new WebhookService(store.reads, { allowPrivate: config.webhooksAllowPrivate }),
   });
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
   const onError = (error: unknown) => app.log.error({ err: error }, 'background work failed');
@@ -276,6 +281,8 @@ const serve = async (config: Config): Promise<number> => {
       const nowMs = systemClock.nowMs();
       await deleteExpiredIdempotencyKeys(store, { nowMs, limit: 1000 });
       await deleteExpiredEvents(store, { beforeMs: nowMs - config.eventRetentionMs, limit: 1000 });
+      await deleteExpiredAuditEntries(store, { beforeMs: nowMs - config.auditRetentionMs, limit: 1000 });
+      await deleteEndedSessions(store, { beforeMs: nowMs - 24 * 3600_000, limit: 1000 });
     },
     onError,
   );
@@ -297,9 +304,6 @@ const serve = async (config: Config): Promise<number> => {
   );
   const server = await listen(app, { host: config.host, port: config.port });
   app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
-  if ((await store.reads.apiKeys.list()).length === 0) {
-    app.log.warn('No API keys yet: create one with `npx stockroom api-keys create --name my-app`');
-  }
 
   return new Promise<number>((resolve) => {
     let stopping = false;

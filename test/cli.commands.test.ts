@@ -36,12 +36,40 @@ describe('the stockroom command on SQLite', () => {
     expect(created.code).toBe(0);
     const token = /\n\n {2}(sr_\S+)\n/.exec(created.stdout)?.[1];
     expect(token).toMatch(/^sr_[A-Za-z0-9_-]{43}$/);
-    const id = /Created API key (key_\S+)/.exec(created.stdout)?.[1] as string;
+    const id = /Created admin API key (key_\S+)/.exec(created.stdout)?.[1] as string;
     const listed = await run(['api-keys', 'list', '--db', database.url]);
-    expect(listed.stdout).toContain(`${id}  shop  active`);
+    expect(listed.stdout).toContain(`${id}  shop  admin  active`);
     expect(listed.stdout).not.toContain(token);
     expect((await run(['api-keys', 'revoke', id, '--db', database.url])).code).toBe(0);
-    expect((await run(['api-keys', 'list', '--db', database.url])).stdout).toContain(`${id}  shop  revoked`);
+    expect((await run(['api-keys', 'list', '--db', database.url])).stdout).toContain(`${id}  shop  admin  revoked`);
+  });
+
+  it('creates an API key with a role and an expiry, and refuses an unknown role or warehouse', async () => {
+    expect((await run(['api-keys', 'create', '--name', 'x', '--role', 'owner', '--db', database.url])).code).toBe(2);
+    const missing = await run(['api-keys', 'create', '--name', 'x', '--role', 'integration', '--warehouse', 'NOWHERE', '--db', database.url]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('warehouse_not_found');
+    const shop = await run(['api-keys', 'create', '--name', 'web shop', '--role', 'integration', '--expires-days', '30', '--db', database.url]);
+    expect(shop.code).toBe(0);
+    expect(shop.stdout).toMatch(/Created integration API key key_\S+ \(web shop\)\./);
+  });
+
+  it('creates users, prints a generated password once, and resets it', async () => {
+    const created = await run(['users', 'create', '--email', 'Pat@Example.com', '--role', 'manager', '--db', database.url]);
+    expect(created.code).toBe(0);
+    const password = /Password \(shown once\):\n\n {2}(\S+)\n/.exec(created.stdout)?.[1];
+    expect(password).toMatch(/^[A-Za-z2-9]{24}$/);
+    const again = await run(['users', 'create', '--email', 'pat@example.com', '--role', 'viewer', '--db', database.url]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('user_exists');
+    const weak = await run(['users', 'create', '--email', 'kim@example.com', '--role', 'viewer', '--password', 'short', '--db', database.url]);
+    expect(weak.stderr).toContain('weak_password');
+    const reset = await run(['users', 'reset-password', '--email', 'PAT@example.com', '--db', database.url]);
+    expect(reset.code).toBe(0);
+    const next = /Password \(shown once\):\n\n {2}(\S+)\n/.exec(reset.stdout)?.[1];
+    expect(next).toMatch(/^[A-Za-z2-9]{24}$/);
+    expect(next).not.toBe(password);
+    expect((await run(['users', 'list', '--db', database.url])).stdout).toMatch(/usr_\S+ {2}Pat@Example.com {2}manager {2}active/);
   });
 
   it('checks a consistent ledger with exit 0, and a tampered one with exit 1 and a report', async () => {

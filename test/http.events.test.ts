@@ -2,9 +2,9 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKeyAuthenticator, createApiKey } from '../src/app/api-keys.js';
+import { createApiKey } from './support/credentials.js';
+import { httpDependencies } from './support/http.js';
 import { buildApp } from '../src/http/app.js';
-import { createMetrics } from '../src/http/metrics.js';
 import { createCore, type Core } from './support/app.js';
 import { buildStocked, must } from './support/factories.js';
 import { storeKinds } from './support/stores.js';
@@ -24,16 +24,7 @@ describe.each(storeKinds())('events over HTTP on %s', (kind) => {
   beforeAll(async () => {
     core = await createCore(kind);
     token = (await createApiKey(core.store, core.clock, 'events')).token;
-    app = await buildApp({
-      bus: core.bus,
-      queries: core.queries,
-      reads: core.store.reads,
-      authenticator: new ApiKeyAuthenticator(core.store, core.clock, { cacheMs: 0, touchEveryMs: 60_000 }),
-      clock: core.clock,
-      ping: () => core.store.ping(),
-      metrics: createMetrics({ defaults: false }),
-      streamLimits: { bufferedBytesMax: 64 * 1024, heartbeatMs: 50, pollMs: 20, streamsMax: 10 },
-    });
+    app = await buildApp(httpDependencies(core, { streamLimits: { bufferedBytesMax: 64 * 1024, heartbeatMs: 50, pollMs: 20, streamsMax: 10 } }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });

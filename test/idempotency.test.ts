@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommandBus, type Executed } from '../src/app/command-bus.js';
 import type { CommandInput, CommandName } from '../src/app/commands/index.js';
-import type { Actor } from '../src/domain/movements.js';
+import type { Principal } from '../src/domain/permissions.js';
 import { createCore, type Core } from './support/app.js';
 import { buildStocked, code, must, testActor } from './support/factories.js';
 import { storeKinds } from './support/stores.js';
 
-const otherActor: Actor = { type: 'api_key', id: 'key_other', name: 'other' };
+const otherActor: Principal = { type: 'api_key', id: 'key_other', name: 'other', role: 'admin', warehouses: null };
 
 describe.each(storeKinds())('idempotency keys through the command bus on %s', (kind) => {
   let core: Core;
@@ -25,7 +25,7 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     await core.close();
   });
 
-  const execute = <K extends CommandName>(name: K, input: CommandInput<K>, key: string, requestHash: string, actor: Actor = testActor, bus: CommandBus = core.bus) =>
+  const execute = <K extends CommandName>(name: K, input: CommandInput<K>, key: string, requestHash: string, actor: Principal = testActor, bus: CommandBus = core.bus) =>
     bus.execute(name, input, { actor, idempotency: { key, requestHash } });
 
   const levelOf = async (sku: string) => {

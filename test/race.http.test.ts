@@ -4,7 +4,7 @@
  * over three server processes sharing one database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../src/app/api-keys.js';
+import { createApiKey } from './support/credentials.js';
 import { checkConsistency } from '../src/app/consistency.js';
 import { openStore } from '../src/storage/store.js';
 import { code } from './support/factories.js';

@@ -173,7 +173,7 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
           }
           return level;
         };
-        const ctx: UnitContext = { tx: { ...tx, levels: { ...tx.levels, apply } }, actor: testActor, nowMs: core.clock.nowMs(), ids: randomIds, limits: defaultLimits, emit: () => undefined };
+        const ctx: UnitContext = { tx: { ...tx, levels: { ...tx.levels, apply } }, actor: testActor, nowMs: core.clock.nowMs(), ids: randomIds, limits: defaultLimits, emit: () => undefined, describe: () => undefined, noteMovements: () => undefined };
         return (commands[name] as (ctx: UnitContext, input: unknown) => Promise<unknown>)(ctx, input);
       });
 

@@ -4,13 +4,16 @@
  * (group commit). Each command runs in its own savepoint, so one buyer's `insufficient_stock`
  * rolls back only that command; then everyone is answered after the commit.
  *
- * Idempotency records are written in the same savepoint as the command's effects.
+ * Idempotency records are written in the same savepoint as the command's effects. Audit entries
+ * (one per applied command, one per denial) and outbox events are appended at the end of the batch,
+ * in the same transaction.
  */
+import { type AuditDraft, type AuditEntity, type AuditOutcome, noOrigin, type RequestOrigin } from '../domain/audit.js';
 import type { Clock } from '../domain/clock.js';
 import type { EventDraft } from '../domain/events.js';
-import type { Actor } from '../domain/movements.js';
-import { fail, ok, type Outcome, Rejection } from '../domain/result.js';
-import { commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
+import { may, type Permission, type Principal } from '../domain/permissions.js';
+import { assert, type Failure, fail, ok, type Outcome, Rejection } from '../domain/result.js';
+import { commandPermissions, commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
 import type { IdempotencyRecord, Store, WriteTx } from './ports.js';
@@ -22,8 +25,19 @@ export interface Idempotency {
 }
 
 export interface ExecuteOptions {
-  actor: Actor;
+  actor: Principal;
   idempotency?: Idempotency | undefined;
+  /** Where the request came from, for the audit log; absent for the CLI and workers. */
+  origin?: RequestOrigin | undefined;
+}
+
+/** A refusal before any command ran (a role without the route's permission), for the audit log. */
+export interface Denial {
+  actor: Principal;
+  action: string;
+  permission: Permission;
+  origin?: RequestOrigin | undefined;
+  details?: Record<string, unknown>;
 }
 
 export interface Executed<T> {
@@ -59,14 +73,25 @@ export class ServiceUnavailable extends Error {
 }
 
 interface Pending {
-  name: CommandName;
+  /** A command, or (null) a denial that only needs its audit entry written. */
+  name: CommandName | null;
   input: unknown;
   options: ExecuteOptions;
+  denial?: Denial;
   resolve(result: Executed<unknown>): void;
   reject(error: unknown): void;
 }
 
-type Settled = { ok: true; value: Executed<unknown>; events: EventDraft[] } | { ok: false; error: unknown };
+/** What a settled command leaves for the end of the batch. */
+interface Effects {
+  events: EventDraft[];
+  audit: AuditDraft[];
+}
+
+type Settled = ({ ok: true; value: Executed<unknown> } & Effects) | { ok: false; error: unknown };
+
+/** Refusals that are authorisation decisions: audited even though nothing changed. */
+const denialCodes = new Set<Failure['code']>(['forbidden', 'warehouse_not_permitted']);
 
 /** Thrown inside the savepoint when another transaction stored the same key first. */
 class KeyTakenMeanwhile extends Error {}
@@ -109,6 +134,15 @@ export class CommandBus {
     }).finally(() => {
       if (scopedKey !== undefined) this.inFlightKeys.delete(scopedKey);
     }) as Promise<Executed<CommandValue<K>>>;
+  }
+
+  /** Writes the audit entry of a refusal that happened before any command ran (group-committed too). */
+  recordDenial(denial: Denial): Promise<void> {
+    if (this.closed) return Promise.reject(new ServiceUnavailable('Stockroom is shutting down.'));
+    return new Promise<Executed<unknown>>((resolve, reject) => {
+      this.queue.push({ name: null, input: null, options: { actor: denial.actor, origin: denial.origin }, denial, resolve, reject });
+      this.schedule();
+    }).then(() => undefined);
   }
 
   /** Calls `listener` after every commit that appended events (in this process); returns an unsubscribe. */
@@ -156,7 +190,9 @@ export class CommandBus {
       const results = await this.options.store.transaction(async (tx) => {
         const out: Settled[] = [];
         for (const item of batch) out.push(await this.settle(tx, item));
-        await tx.events.append(out.flatMap((r) => (r.ok ? r.events : [])));
+        const settled = out.filter((r) => r.ok);
+        await tx.audit.append(settled.flatMap((r) => r.audit));
+        await tx.events.append(settled.flatMap((r) => r.events));
         return out;
       });
       if (results.some((r) => r.ok && r.events.length > 0)) this.notifyCommitted();
@@ -182,7 +218,10 @@ export class CommandBus {
         try {
           const result = await this.options.store.transaction(async (tx) => {
             const settled = await this.settle(tx, item);
-            if (settled.ok) await tx.events.append(settled.events);
+            if (settled.ok) {
+              await tx.audit.append(settled.audit);
+              await tx.events.append(settled.events);
+            }
             return settled;
           });
           if (result.ok) {
@@ -205,22 +244,24 @@ export class CommandBus {
    * transient store errors abort the whole batch (rethrown).
    */
   private async settle(tx: WriteTx, item: Pending): Promise<Settled> {
+    if (item.denial) return { ok: true, value: { outcome: ok(null), replayed: false }, events: [], audit: [this.denialEntry(item.denial)] };
     try {
       // With an idempotency key, the record and the effects share a savepoint; without one, the
       // handler's own savepoint (in run) is enough.
-      const events: EventDraft[] = [];
-      const value = item.options.idempotency ? await tx.nested(() => this.run(tx, item, events)) : await this.run(tx, item, events);
-      return { ok: true, value, events };
+      const effects: Effects = { events: [], audit: [] };
+      const value = item.options.idempotency ? await tx.nested(() => this.run(tx, item, effects)) : await this.run(tx, item, effects);
+      return { ok: true, value, ...effects };
     } catch (error) {
-      if (error instanceof KeyTakenMeanwhile) return { ok: true, value: await this.replay(tx, item), events: [] };
+      if (error instanceof KeyTakenMeanwhile) return { ok: true, value: await this.replay(tx, item), events: [], audit: [] };
       if (this.options.store.isTransient(error)) throw error;
       return { ok: false, error };
     }
   }
 
-  /** Runs the command; on success its events are pushed to `events`, on refusal none are. */
-  private async run(tx: WriteTx, item: Pending, events: EventDraft[]): Promise<Executed<unknown>> {
+  /** Runs the command; on success its events and audit entry are pushed to `effects`, on refusal only a denial's entry. */
+  private async run(tx: WriteTx, item: Pending, effects: Effects): Promise<Executed<unknown>> {
     const { idempotency, actor } = item.options;
+    const name = item.name!;
     const nowMs = this.options.clock.nowMs();
     if (idempotency) {
       const existing = await tx.idempotency.get(actor.id, idempotency.key);
@@ -228,15 +269,33 @@ export class CommandBus {
     }
     const emitted: EventDraft[] = [];
     const emit = (event: Omit<EventDraft, 'occurredAtMs'>) => void emitted.push({ ...event, occurredAtMs: nowMs });
-    const ctx: UnitContext = { tx, actor, nowMs, ids: this.ids, limits: this.limits, emit };
-    const handler = commands[item.name] as (ctx: UnitContext, input: unknown) => Promise<unknown>;
+    let description: { entity: AuditEntity | null; summary: Record<string, unknown>; outcome: AuditOutcome } | undefined;
+    const movementIds: number[] = [];
+    const ctx: UnitContext = {
+      tx,
+      actor,
+      nowMs,
+      ids: this.ids,
+      limits: this.limits,
+      emit,
+      describe(entity, summary = {}, outcome = 'ok') {
+        description = { entity, summary, outcome };
+      },
+      noteMovements: (ids) => void movementIds.push(...ids),
+    };
+    const handler = commands[name] as (ctx: UnitContext, input: unknown) => Promise<unknown>;
+    const permission = commandPermissions[name];
     let outcome: Outcome<unknown>;
-    try {
-      outcome = ok(await tx.nested(() => handler(ctx, item.input)));
-    } catch (error) {
-      if (!(error instanceof Rejection)) throw error;
-      outcome = error.failure;
-      emitted.length = 0;
+    if (permission !== null && !may(actor.role, permission)) {
+      outcome = forbidden(actor, permission);
+    } else {
+      try {
+        outcome = ok(await tx.nested(() => handler(ctx, item.input)));
+      } catch (error) {
+        if (!(error instanceof Rejection)) throw error;
+        outcome = error.failure;
+        emitted.length = 0;
+      }
     }
     if (idempotency) {
       const stored = await tx.idempotency.insert({
@@ -249,8 +308,30 @@ export class CommandBus {
       });
       if (!stored) throw new KeyTakenMeanwhile();
     }
-    events.push(...emitted);
+    const origin = item.options.origin ?? noOrigin;
+    const who = { type: actor.type, id: actor.id, name: actor.name };
+    if (outcome.ok) {
+      assert(description, `command ${name} did not describe what it changed`);
+      const summary = movementIds.length > 0 ? { ...description.summary, movements: movementIds } : description.summary;
+      effects.audit.push({ atMs: nowMs, actor: who, action: name, entity: description.entity, outcome: description.outcome, origin, summary });
+      effects.events.push(...emitted);
+    } else if (denialCodes.has(outcome.code)) {
+      effects.audit.push({ atMs: nowMs, actor: who, action: name, entity: null, outcome: 'denied', origin, summary: { code: outcome.code, ...outcome.details } });
+    }
     return { outcome, replayed: false };
+  }
+
+  private denialEntry(denial: Denial): AuditDraft {
+    const { actor } = denial;
+    return {
+      atMs: this.options.clock.nowMs(),
+      actor: { type: actor.type, id: actor.id, name: actor.name },
+      action: denial.action,
+      entity: null,
+      outcome: 'denied',
+      origin: denial.origin ?? noOrigin,
+      summary: { code: 'forbidden', permission: denial.permission, role: actor.role, ...denial.details },
+    };
   }
 
   private async replay(tx: WriteTx, item: Pending): Promise<Executed<unknown>> {
@@ -260,6 +341,10 @@ export class CommandBus {
     return replayed(existing, idempotency);
   }
 }
+
+/** The refusal for a role without a permission (the same words whether a route or the bus refuses). */
+export const forbidden = (actor: Pick<Principal, 'role'>, permission: Permission): Failure =>
+  fail('forbidden', `Your role (${actor.role}) does not allow ${permission}.`, { permission, role: actor.role });
 
 const replayed = (record: IdempotencyRecord, idempotency: Idempotency): Executed<unknown> =>
   record.requestHash === idempotency.requestHash

@@ -19,7 +19,7 @@ const encodeRandom = (bytes: Buffer): string => {
   return out;
 };
 
-export type IdPrefix = 'res' | 'trf' | 'rcp' | 'ret' | 'adj' | 'dmg' | 'wof' | 'key' | 'whk' | 'dlv';
+export type IdPrefix = 'res' | 'trf' | 'rcp' | 'ret' | 'adj' | 'dmg' | 'wof' | 'key' | 'whk' | 'dlv' | 'usr' | 'ses';
 
 export interface Ids {
   /** A new id: prefix, then a time-ordered ULID-like body (ids sort by creation time). */

@@ -46,7 +46,7 @@ export class LedgerWriter {
         quantity: draft.quantity,
         deltas: draft.deltas,
         reference: this.reference,
-        actor: this.ctx.actor,
+        actor: { type: this.ctx.actor.type, id: this.ctx.actor.id, name: this.ctx.actor.name },
         reason: draft.reason ?? null,
         note: draft.note ?? null,
       },
@@ -59,6 +59,7 @@ export class LedgerWriter {
    */
   async flush(): Promise<MovementRecord[]> {
     const ids = await this.ctx.tx.movements.append(this.pending.map((p) => p.row));
+    this.ctx.noteMovements(ids);
     const records = this.pending.map((p, i) => {
       const { skuId: _skuId, warehouseId: _warehouseId, ...rest } = p.row;
       const movement: MovementRecord = { ...rest, id: ids[i] as number, sku: p.sku, warehouse: p.warehouse };

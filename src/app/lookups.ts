@@ -1,11 +1,26 @@
 /** Resolving codes to records inside a transaction, with the documented failures. */
+import { inScope, type Principal } from '../domain/permissions.js';
 import { reject } from '../domain/result.js';
 import { availableFloor } from '../domain/stock.js';
+import type { UnitContext } from './context.js';
 import type { SkuRecord, WarehouseRecord, WriteTx } from './ports.js';
 
-export const requireWarehouse = async (tx: WriteTx, code: string, purpose: 'read' | 'stock'): Promise<WarehouseRecord> => {
-  const warehouse = await tx.warehouses.byCode(code);
+/** Refuses with `warehouse_not_permitted` unless the actor may act in every one of the warehouses. */
+export const requireScope = (ctx: { actor: Principal }, warehouses: readonly string[]): void => {
+  const outside = [...new Set(warehouses)].filter((code) => !inScope(ctx.actor, code)).sort();
+  if (outside.length > 0) {
+    reject('warehouse_not_permitted', `You may not act in warehouse ${outside.join(', ')}.`, { warehouse: outside[0], warehouses: outside });
+  }
+};
+
+/**
+ * The warehouse, refusing unknown ones, ones outside the actor's warehouses (unless `scoped` is
+ * false) and, for stock, inactive ones.
+ */
+export const requireWarehouse = async (ctx: Pick<UnitContext, 'tx' | 'actor'>, code: string, purpose: 'read' | 'stock', options: { scoped?: boolean } = {}): Promise<WarehouseRecord> => {
+  const warehouse = await ctx.tx.warehouses.byCode(code);
   if (!warehouse) return reject('warehouse_not_found', `Warehouse ${code} does not exist.`, { warehouse: code });
+  if (options.scoped !== false) requireScope(ctx, [code]);
   if (purpose === 'stock' && !warehouse.active) return reject('warehouse_inactive', `Warehouse ${code} is not active.`, { warehouse: code });
   return warehouse;
 };

@@ -6,6 +6,7 @@ import type { EventDraft, EventType } from '../domain/events.js';
 import type { Actor, MovementType, ReferenceType } from '../domain/movements.js';
 import type { ReservationStatus } from '../domain/reservations.js';
 import type { Deltas, StockLevel } from '../domain/stock.js';
+import type { AuditReads, AuditWrites, IdentityReads, IdentityWrites } from './identity/records.js';
 import type { WebhookReads, WebhookWrites } from './webhooks/records.js';
 
 export interface Dimensions {
@@ -137,15 +138,6 @@ export interface IdempotencyRecord {
   expiresAtMs: number;
 }
 
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  tokenHash: string;
-  createdAtMs: number;
-  revokedAtMs: number | null;
-  lastUsedAtMs: number | null;
-}
-
 export interface Page<T, K> {
   items: T[];
   /** The last item's sort key when more items follow, else null. */
@@ -210,11 +202,8 @@ export interface WriteTx {
     /** Insert unless a record with this scope and key exists; false when it did. */
     insert(record: IdempotencyRecord): Promise<boolean>;
   };
-  apiKeys: {
-    insert(record: ApiKeyRecord): Promise<void>;
-    revoke(id: string, nowMs: number): Promise<boolean>;
-    touch(id: string, nowMs: number): Promise<void>;
-  };
+  identity: IdentityWrites;
+  audit: AuditWrites;
   housekeeping: {
     /** Deletes up to `limit` idempotency records that expired; returns how many. */
     deleteExpiredIdempotencyKeys(nowMs: number, limit: number): Promise<number>;
@@ -247,10 +236,14 @@ export interface EventFilter {
   types?: readonly EventType[];
   sku?: string;
   warehouse?: string;
+  /** For actors limited to warehouses: only these warehouses' events, and catalog (`sku.*`) events. */
+  visibleWarehouses?: readonly string[];
 }
 
 export interface StockListFilter {
   warehouseId?: number;
+  /** Only these warehouses (an actor's scope). */
+  warehouseCodes?: readonly string[];
   skuId?: number;
   belowReorderPoint?: boolean;
 }
@@ -258,6 +251,7 @@ export interface StockListFilter {
 export interface MovementFilter {
   skuId?: number;
   warehouseId?: number;
+  warehouseCodes?: readonly string[];
   type?: MovementType;
   referenceId?: string;
   sinceMs?: number;
@@ -266,6 +260,8 @@ export interface MovementFilter {
 
 export interface ReservationFilter {
   status?: ReservationStatus;
+  /** Reservations with at least one line in these warehouses. */
+  warehouseCodes?: readonly string[];
   reference?: string;
   skuId?: number;
 }
@@ -308,10 +304,8 @@ export interface Reads {
   transfers: {
     get(id: string): Promise<StoredTransfer | undefined>;
   };
-  apiKeys: {
-    byTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
-    list(): Promise<ApiKeyRecord[]>;
-  };
+  identity: IdentityReads;
+  audit: AuditReads;
   events: {
     /** Events after `afterId` in id order, matching the filter. */
     list(filter: EventFilter, afterId: number, limit: number): Promise<StoredEvent[]>;

@@ -1,5 +1,6 @@
 /** Read use cases: lookups and lists with opaque cursors. They never write. */
 import type { MovementType } from '../domain/movements.js';
+import { inScope, type Principal } from '../domain/permissions.js';
 import type { ReservationStatus } from '../domain/reservations.js';
 import { fail, ok, type Outcome } from '../domain/result.js';
 import { availableToPromise, available, buckets, type StockFigures, figures } from '../domain/stock.js';
@@ -26,6 +27,12 @@ const toFigures = (level: LevelView): LevelFigures => {
   const { skuId: _s, warehouseId: _w, updatedAtMs: _u, sku, warehouse, ...rest } = level;
   return { sku, warehouse, ...figures(rest) };
 };
+
+/** Whose reads: an actor limited to warehouses reads only their stock, ledger, reservations and transfers. */
+export type Scope = Pick<Principal, 'warehouses'>;
+export const everywhere: Scope = { warehouses: null };
+
+const notPermitted = (warehouse: string) => fail('warehouse_not_permitted', `You may not read warehouse ${warehouse}.`, { warehouse });
 
 export class Queries {
   constructor(private readonly reads: Reads) {}
@@ -55,10 +62,10 @@ export class Queries {
   }
 
   /** Availability of one SKU: per warehouse and summed. */
-  async stock(code: string): Promise<Outcome<StockSummary>> {
+  async stock(code: string, scope: Scope = everywhere): Promise<Outcome<StockSummary>> {
     const sku = await this.reads.skus.byCode(code);
     if (!sku) return fail('sku_not_found', `SKU ${code} does not exist.`, { sku: code });
-    const levels = (await this.reads.stock.forSku(sku.id)).map(toFigures);
+    const levels = (await this.reads.stock.forSku(sku.id)).filter((l) => inScope(scope, l.warehouse)).map(toFigures);
     const totals = { onHand: 0, reserved: 0, allocated: 0, damaged: 0, inTransit: 0, safetyStock: 0, reorderPoint: 0, reorderQuantity: 0, available: 0, availableToPromise: 0 };
     for (const level of levels) {
       for (const bucket of buckets) totals[bucket] += level[bucket];
@@ -76,10 +83,11 @@ export class Queries {
     filter: { warehouse?: string; sku?: string; belowReorderPoint?: boolean },
     cursor: string | undefined,
     limit: number,
+    scope: Scope = everywhere,
   ): Promise<Outcome<ListResult<LevelFigures>>> {
     const after = decodeCursor(cursor, isStringPair);
     if (isFailure(after)) return after;
-    const ids = await this.resolveFilter(filter);
+    const ids = await this.resolveFilter(filter, scope);
     if (!ids.ok) return ids;
     const page = await this.reads.stock.list({ ...ids.value, ...(filter.belowReorderPoint !== undefined && { belowReorderPoint: filter.belowReorderPoint }) }, after, limit);
     return ok({ items: page.items.map(toFigures), nextCursor: page.nextAfter === null ? null : encodeCursor(page.nextAfter) });
@@ -89,29 +97,34 @@ export class Queries {
     filter: { sku?: string; warehouse?: string; type?: MovementType; referenceId?: string; sinceMs?: number; untilMs?: number },
     cursor: string | undefined,
     limit: number,
+    scope: Scope = everywhere,
   ): Promise<Outcome<ListResult<MovementRecord>>> {
     const after = decodeCursor(cursor, isSafeInteger);
     if (isFailure(after)) return after;
-    const ids = await this.resolveFilter(filter);
+    const ids = await this.resolveFilter(filter, scope);
     if (!ids.ok) return ids;
     const { sku: _sku, warehouse: _warehouse, ...rest } = filter;
     const page = await this.reads.movements.list({ ...rest, ...ids.value }, after, limit);
     return ok({ items: page.items, nextCursor: page.nextAfter === null ? null : encodeCursor(page.nextAfter) });
   }
 
-  async reservation(id: string): Promise<Outcome<StoredReservation>> {
+  async reservation(id: string, scope: Scope = everywhere): Promise<Outcome<StoredReservation>> {
     const reservation = await this.reads.reservations.get(id);
-    return reservation ? ok(reservation) : fail('reservation_not_found', `Reservation ${id} does not exist.`, { id });
+    if (!reservation) return fail('reservation_not_found', `Reservation ${id} does not exist.`, { id });
+    // Visible when any of its lines is in the actor's warehouses (a warehouse ships its part of an order).
+    if (!reservation.lines.some((l) => inScope(scope, l.warehouse))) return notPermitted(reservation.lines[0]?.warehouse ?? '');
+    return ok(reservation);
   }
 
   async reservations(
     filter: { status?: ReservationStatus; reference?: string; sku?: string },
     cursor: string | undefined,
     limit: number,
+    scope: Scope = everywhere,
   ): Promise<Outcome<ListResult<StoredReservation>>> {
     const after = decodeCursor(cursor, isString);
     if (isFailure(after)) return after;
-    const ids = await this.resolveFilter({ ...(filter.sku !== undefined && { sku: filter.sku }) });
+    const ids = await this.resolveFilter({ ...(filter.sku !== undefined && { sku: filter.sku }) }, scope);
     if (!ids.ok) return ids;
     const page = await this.reads.reservations.list(
       { ...(filter.status && { status: filter.status }), ...(filter.reference !== undefined && { reference: filter.reference }), ...ids.value },
@@ -121,14 +134,24 @@ export class Queries {
     return ok({ items: page.items, nextCursor: page.nextAfter === null ? null : encodeCursor(page.nextAfter) });
   }
 
-  async transfer(id: string): Promise<Outcome<StoredTransfer>> {
+  async transfer(id: string, scope: Scope = everywhere): Promise<Outcome<StoredTransfer>> {
     const transfer = await this.reads.transfers.get(id);
-    return transfer ? ok(transfer) : fail('transfer_not_found', `Transfer ${id} does not exist.`, { id });
+    if (!transfer) return fail('transfer_not_found', `Transfer ${id} does not exist.`, { id });
+    if (!inScope(scope, transfer.from) && !inScope(scope, transfer.to)) return notPermitted(transfer.from);
+    return ok(transfer);
   }
 
-  /** SKU and warehouse codes in filters must exist: a typo is a 404, not an empty list. */
-  private async resolveFilter(filter: { sku?: string; warehouse?: string }): Promise<Outcome<{ skuId?: number; warehouseId?: number }>> {
-    const out: { skuId?: number; warehouseId?: number } = {};
+  /**
+   * SKU and warehouse codes in filters must exist: a typo is a 404, not an empty list. A warehouse
+   * outside the actor's scope is refused; without one, an actor's scope limits the list.
+   */
+  private async resolveFilter(
+    filter: { sku?: string; warehouse?: string },
+    scope: Scope,
+  ): Promise<Outcome<{ skuId?: number; warehouseId?: number; warehouseCodes?: readonly string[] }>> {
+    const out: { skuId?: number; warehouseId?: number; warehouseCodes?: readonly string[] } = {};
+    if (filter.warehouse !== undefined && !inScope(scope, filter.warehouse)) return notPermitted(filter.warehouse);
+    if (filter.warehouse === undefined && scope.warehouses !== null) out.warehouseCodes = scope.warehouses;
     if (filter.sku !== undefined) {
       const sku = await this.reads.skus.byCode(filter.sku);
       if (!sku) return fail('sku_not_found', `SKU ${filter.sku} does not exist.`, { sku: filter.sku });

@@ -3,7 +3,7 @@ import type { CommandBus } from '../app/command-bus.js';
 import type { Queries } from '../app/queries.js';
 import type { Reads, Store } from '../app/ports.js';
 import type { Clock } from '../domain/clock.js';
-import type { Actor } from '../domain/movements.js';
+import type { Principal } from '../domain/permissions.js';
 
 export interface Output {
   write(text: string): void;
@@ -18,9 +18,10 @@ export interface CliContext {
   queries: Queries;
   clock: Clock;
   /** The actor CLI commands act as. */
-  actor: Actor;
+  actor: Principal;
   stdout: Output;
   stderr: Output;
 }
 
-export const cliActor: Actor = { type: 'system', id: 'cli', name: 'stockroom cli' };
+/** The operator at the terminal: the CLI runs on the store's own machine, with every right. */
+export const cliActor: Principal = { type: 'system', id: 'cli', name: 'stockroom cli', role: 'admin', warehouses: null };

@@ -24,6 +24,24 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Failed attempts in a row (spanning at least a day) after which an endpoint is switched off. */
   webhookDisableAfterFailures: number;
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionMaxMs: number;
+  /** How long audit entries are kept. */
+  auditRetentionMs: number;
+  /** `Secure` on the session cookie (browsers accept it from http://localhost too). */
+  cookieSecure: boolean;
+  /** Browser origins allowed to call the API (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Requests per client address per minute, all routes; 0: no limit. */
+  rateLimitPerMinute: number;
+  signInPerMinute: number;
+  /** Client addresses from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+  /** The first admin, created on the first start of a store without one (else a password is generated and printed). */
+  adminEmail: string | null;
+  adminPassword: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +77,23 @@ const natsStream = (name: string): string => {
   return name;
 };
 
+const origins = (raw: string | undefined): string[] => {
+  if (!raw) return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new ConfigError(`STOCKROOM_CORS_ORIGINS: "${trimmed}" is not an origin such as https://shop.example.com`);
+    }
+    if (url.origin !== trimmed || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`STOCKROOM_CORS_ORIGINS: "${trimmed}" is not an origin such as https://shop.example.com`);
+    return trimmed;
+  });
+};
+
+const minute = 60_000;
+
 export const loadConfig = (flags: ConfigFlags, env: Record<string, string | undefined> = process.env): Config => {
   const logLevel = env.STOCKROOM_LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`STOCKROOM_LOG_LEVEL "${logLevel}" is not a log level`);
@@ -82,5 +117,15 @@ export const loadConfig = (flags: ConfigFlags, env: Record<string, string | unde
     webhooksAllowPrivate: flag('STOCKROOM_WEBHOOKS_ALLOW_PRIVATE', env.STOCKROOM_WEBHOOKS_ALLOW_PRIVATE),
     webhookTimeoutMs: integer('STOCKROOM_WEBHOOK_TIMEOUT_MS', env.STOCKROOM_WEBHOOK_TIMEOUT_MS, 10_000, 100, 60_000),
     webhookDisableAfterFailures: integer('STOCKROOM_WEBHOOK_DISABLE_AFTER_FAILURES', env.STOCKROOM_WEBHOOK_DISABLE_AFTER_FAILURES, 50, 1, 1_000_000),
+    sessionIdleMs: integer('STOCKROOM_SESSION_IDLE_MINUTES', env.STOCKROOM_SESSION_IDLE_MINUTES, 480, 5, 7 * 24 * 60) * minute,
+    sessionMaxMs: integer('STOCKROOM_SESSION_MAX_HOURS', env.STOCKROOM_SESSION_MAX_HOURS, 24, 1, 30 * 24) * hour,
+    auditRetentionMs: integer('STOCKROOM_AUDIT_RETENTION_DAYS', env.STOCKROOM_AUDIT_RETENTION_DAYS, 365, 1, 3650) * 24 * hour,
+    cookieSecure: env.STOCKROOM_COOKIE_SECURE === undefined ? true : flag('STOCKROOM_COOKIE_SECURE', env.STOCKROOM_COOKIE_SECURE),
+    corsOrigins: origins(env.STOCKROOM_CORS_ORIGINS),
+    rateLimitPerMinute: integer('STOCKROOM_RATE_LIMIT_PER_MINUTE', env.STOCKROOM_RATE_LIMIT_PER_MINUTE, 120_000, 0, 100_000_000),
+    signInPerMinute: integer('STOCKROOM_SIGN_IN_PER_MINUTE', env.STOCKROOM_SIGN_IN_PER_MINUTE, 30, 1, 100_000),
+    trustProxy: flag('STOCKROOM_TRUST_PROXY', env.STOCKROOM_TRUST_PROXY),
+    adminEmail: env.STOCKROOM_ADMIN_EMAIL || null,
+    adminPassword: env.STOCKROOM_ADMIN_PASSWORD || null,
   };
 };

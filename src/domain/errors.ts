@@ -10,8 +10,14 @@ export const errorCodes = [
   'unsupported_media_type',
   'payload_too_large',
   'invalid_cursor',
-  // authentication
+  // authentication and authorisation
   'unauthorized',
+  'invalid_credentials',
+  'too_many_attempts',
+  'too_many_requests',
+  'csrf_token_invalid',
+  'forbidden',
+  'warehouse_not_permitted',
   // lookups
   'not_found',
   'sku_not_found',
@@ -20,6 +26,8 @@ export const errorCodes = [
   'transfer_not_found',
   'webhook_not_found',
   'delivery_not_found',
+  'user_not_found',
+  'api_key_not_found',
   // conflicts with existing data
   'sku_exists',
   'barcode_exists',
@@ -28,6 +36,9 @@ export const errorCodes = [
   'sku_has_stock',
   'warehouse_inactive',
   'backorder_in_use',
+  'user_exists',
+  'last_admin',
+  'weak_password',
   // stock rules
   'insufficient_stock',
   'would_break_holds',

@@ -25,9 +25,9 @@ export type AdjustmentReason = (typeof adjustmentReasons)[number];
 
 export type ReturnCondition = 'resellable' | 'damaged';
 
-/** Who caused a change. Users and roles arrive with the identity work; the shape already carries them. */
+/** Who caused a change (`anonymous`: a sign-in attempt for an unknown account). */
 export interface Actor {
-  type: 'api_key' | 'user' | 'system';
+  type: 'api_key' | 'user' | 'system' | 'anonymous';
   id: string;
   name: string;
 }

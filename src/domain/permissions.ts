@@ -4,6 +4,7 @@
  * A permission names a capability, not a route; every route declares the one it needs. Warehouse
  * scoping is separate: a role grants the capability, the actor's warehouses say where.
  */
+import { type Actor, systemActor } from './movements.js';
 
 export const permissions = [
   'catalog.read',
@@ -90,3 +91,21 @@ export const rolePermissions: Readonly<Record<Role, ReadonlySet<Permission>>> = 
 export const may = (role: Role, permission: Permission): boolean => rolePermissions[role].has(permission);
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+/**
+ * Who is asking, and what they may touch: the actor recorded on every change, its role, and the
+ * warehouses it is limited to (null: every warehouse).
+ */
+export interface Principal extends Actor {
+  role: Role;
+  warehouses: readonly string[] | null;
+}
+
+export const systemPrincipal: Principal = { ...systemActor, role: 'admin', warehouses: null };
+
+/** May the principal act in (or read) this warehouse? */
+export const inScope = (principal: Pick<Principal, 'warehouses'>, warehouse: string): boolean =>
+  principal.warehouses === null || principal.warehouses.includes(warehouse);
+
+/** Users carry warehouses only as staff; every other user role works everywhere. */
+export const roleIsScoped = (role: Role): boolean => role === 'staff';

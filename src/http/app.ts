@@ -3,6 +3,10 @@
  * process with app.inject().
  */
 import { createHash } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,16 +14,16 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ServiceUnavailable } from '../app/command-bus.js';
-import type { Actor } from '../domain/movements.js';
-import type { Permission } from '../domain/permissions.js';
-import type { HttpDependencies } from './context.js';
+import type { Permission, Principal } from '../domain/permissions.js';
+import { guard, requireDeclaredPermissions } from './auth.js';
+import { defaultSecurity, type HttpDependencies } from './context.js';
 import { errorBody, statusOf } from './error-mapping.js';
 import { registerRoutes } from './routes/index.js';
 import { sharedSchemas } from './schemas.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: Actor;
+    actor: Principal;
   }
   interface FastifyContextConfig {
     /** What the caller's role must grant to use the route (src/domain/permissions.ts). */
@@ -43,7 +47,9 @@ const makeAjv = (coerce: boolean) => {
 };
 
 export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance> => {
+  const security = { ...defaultSecurity, ...deps.security };
   const app = Fastify({
+    trustProxy: deps.trustProxy ?? false,
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
@@ -75,7 +81,23 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
 
   for (const schema of sharedSchemas) app.addSchema(schema);
 
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as unknown as Principal);
+  requireDeclaredPermissions(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    // The API docs page (/docs) runs the Swagger UI's own inline script and styles.
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (security.corsOrigins.length > 0) await app.register(cors, { origin: [...security.corsOrigins], credentials: true, maxAge: 600 });
+  // Registered even when off, so routes can set their own limit (sign-in).
+  await app.register(rateLimit, {
+    global: security.rateLimitPerMinute > 0,
+    max: security.rateLimitPerMinute > 0 ? security.rateLimitPerMinute : 1_000_000,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.ip,
+  });
 
   // Draining (app.close()): new requests are shed with 503 service_unavailable, and every response
   // closes its connection, so keep-alive clients cannot hold the process open until keepAliveTimeout.
@@ -110,8 +132,13 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
         version: '1',
         description: 'Stock ledger, reservations and multi-warehouse inventory. Errors: see docs/errors.md.',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `stockroom api-keys create`' } } },
-      security: [{ apiKey: [] }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (`POST /v1/api-keys`, `stockroom api-keys create`) or a session token (`POST /v1/auth/login`)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'stockroom_session', description: 'The session cookie of POST /v1/auth/login; writes also need the X-CSRF-Token header' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
@@ -130,39 +157,21 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
 
   await app.register(
     async (v1) => {
-      v1.addHook('onRequest', async (request, reply) => {
-        const actor = await authenticate(deps, request);
-        if (!actor) {
-          return reply
-            .code(401)
-            .header('www-authenticate', 'Bearer realm="stockroom"')
-            .send(errorBody({ code: 'unauthorized', message: 'Send a valid API key as "Authorization: Bearer <key>".' }));
-        }
-        request.actor = actor;
-      });
-      await registerRoutes(v1, deps);
+      guard(v1, deps);
+      await registerRoutes(v1, deps, security);
     },
     { prefix: '/v1' },
   );
 
+  // Prometheus metrics: operators' data, behind the same credentials and rules as the API.
   await app.register(async (scope) => {
-    scope.addHook('onRequest', async (request, reply) => {
-      const actor = await authenticate(deps, request);
-      if (!actor) return reply.code(401).header('www-authenticate', 'Bearer realm="stockroom"').send(errorBody({ code: 'unauthorized', message: 'Send a valid API key.' }));
-    });
-    scope.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+    guard(scope, deps);
+    scope.get('/metrics', { config: { permission: 'system.read' }, schema: { hide: true } }, async (_request, reply) =>
       reply.header('content-type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
     );
   });
 
   return app;
-};
-
-const authenticate = async (deps: HttpDependencies, request: FastifyRequest): Promise<Actor | null> => {
-  const header = request.headers.authorization;
-  if (typeof header !== 'string') return null;
-  const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header);
-  return match ? deps.authenticator.authenticate(match[1]!) : null;
 };
 
 /** Every error leaves as { error: { code, message, details? } }; 5xx bodies say nothing internal. */
@@ -186,6 +195,9 @@ const sendError = (error: FastifyError, request: FastifyRequest, reply: FastifyR
   }
   if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
     return reply.code(400).send(errorBody({ code: 'invalid_json', message: 'The request body is not valid JSON.' }));
+  }
+  if (error.statusCode === 429) {
+    return reply.code(429).header('retry-after', '60').send(errorBody({ code: 'too_many_requests', message: 'Too many requests; slow down and retry shortly.' }));
   }
   if (error instanceof ServiceUnavailable) {
     request.log.warn({ err: error }, 'store unavailable');

@@ -190,10 +190,12 @@ export { adjustmentReasons, movementTypes, reservationStatuses, strict, ttlSecon
 export const errorResponses = {
   400: Type.Ref(ErrorResponse),
   401: Type.Ref(ErrorResponse),
+  403: Type.Ref(ErrorResponse),
   404: Type.Ref(ErrorResponse),
   409: Type.Ref(ErrorResponse),
   413: Type.Ref(ErrorResponse),
   415: Type.Ref(ErrorResponse),
   422: Type.Ref(ErrorResponse),
+  429: Type.Ref(ErrorResponse),
   503: Type.Ref(ErrorResponse),
 };

@@ -3,7 +3,6 @@ import type { Selectable } from 'kysely';
 import type { MovementType, ReferenceType } from '../domain/movements.js';
 import type { ReservationStatus } from '../domain/reservations.js';
 import type {
-  ApiKeyRecord,
   LevelRecord,
   LevelView,
   MovementRecord,
@@ -11,7 +10,7 @@ import type {
   SkuRecord,
   WarehouseRecord,
 } from '../app/ports.js';
-import type { ApiKeyTable, MovementTable, ReservationTable, SkuTable, StockLevelTable, WarehouseTable } from './schema.js';
+import type { MovementTable, ReservationTable, SkuTable, StockLevelTable, WarehouseTable } from './schema.js';
 
 export const toWarehouse = (row: Selectable<WarehouseTable>): WarehouseRecord => ({
   id: row.id,
@@ -97,11 +96,3 @@ export const toReservationRow = (row: Selectable<ReservationTable>): Reservation
   actorId: row.actor_id,
 });
 
-export const toApiKey = (row: Selectable<ApiKeyTable>): ApiKeyRecord => ({
-  id: row.id,
-  name: row.name,
-  tokenHash: row.token_hash,
-  createdAtMs: row.created_at_ms,
-  revokedAtMs: row.revoked_at_ms,
-  lastUsedAtMs: row.last_used_at_ms,
-});

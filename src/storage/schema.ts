@@ -19,6 +19,10 @@ export interface DB {
   relay_cursors: RelayCursorTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  users: UserTable;
+  principal_warehouses: PrincipalWarehouseTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
 }
 
 type Id = Generated<number>;
@@ -147,6 +151,9 @@ export interface ApiKeyTable {
   created_at_ms: number;
   revoked_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
   last_used_at_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  role: string;
+  expires_at_ms: number | null;
+  created_by: string | null;
 }
 
 export interface EventTable {
@@ -195,4 +202,56 @@ export interface WebhookDeliveryTable {
   last_latency_ms: number | null;
   created_at_ms: number;
   updated_at_ms: number;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  email_key: string;
+  name: string;
+  role: string;
+  /** active | disabled */
+  status: string;
+  password_hash: string;
+  failed_sign_ins: number;
+  failing_since_ms: number;
+  locked_until_ms: number | null;
+  password_changed_at_ms: number;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+export interface PrincipalWarehouseTable {
+  principal_id: string;
+  warehouse_id: number;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at_ms: number;
+  last_seen_at_ms: number;
+  expires_at_ms: number;
+  revoked_at_ms: number | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  at_ms: number;
+  actor_type: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  /** ok | denied | failed */
+  outcome: string;
+  request_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  /** JSON object */
+  summary: string;
 }

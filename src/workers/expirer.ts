@@ -5,10 +5,10 @@
  */
 import type { CommandBus } from '../app/command-bus.js';
 import type { Reads } from '../app/ports.js';
-import { systemActor } from '../domain/movements.js';
+import { systemPrincipal } from '../domain/permissions.js';
 
 export const expireDueHolds = async (deps: { reads: Reads; bus: CommandBus }, tick: { nowMs: number; limit: number }): Promise<number> => {
   const due = await deps.reads.reservations.due(tick.nowMs, tick.limit);
-  const results = await Promise.all(due.map((id) => deps.bus.execute('reservation.expire', { id }, { actor: systemActor })));
+  const results = await Promise.all(due.map((id) => deps.bus.execute('reservation.expire', { id }, { actor: systemPrincipal })));
   return results.filter((r) => r.outcome.ok && r.outcome.value !== null).length;
 };

@@ -6,3 +6,11 @@ export const deleteExpiredIdempotencyKeys = (store: Store, tick: { nowMs: number
 
 export const deleteExpiredEvents = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>
   store.transaction((tx) => tx.housekeeping.deleteEventsBefore(tick.beforeMs, tick.limit));
+
+/** Deletes up to `limit` audit entries older than the retention (`beforeMs`). */
+export const deleteExpiredAuditEntries = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>
+  store.transaction((tx) => tx.audit.deleteBefore(tick.beforeMs, tick.limit));
+
+/** Deletes up to `limit` sessions that ended (expired or signed out) before `beforeMs`. */
+export const deleteEndedSessions = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>
+  store.transaction((tx) => tx.identity.sessions.deleteEndedBefore(tick.beforeMs, tick.limit));

@@ -17,6 +17,8 @@ import { type WebhookRequest, webhookRequest } from '../app/webhooks/signing.js'
 import { checkWebhookUrl, type TargetOptions } from '../app/webhooks/targets.js';
 import { toIso } from '../domain/clock.js';
 import { isDeadLetter, retryDelayMs, shouldDisable, webhookPolicy } from '../domain/webhooks.js';
+import { noOrigin } from '../domain/audit.js';
+import { systemActor } from '../domain/movements.js';
 
 export interface SendResult {
   /** The response status; null when there was none (refused, timed out, forbidden target). */
@@ -152,6 +154,9 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
           summary.disabled.push(webhookId);
           // Subscribers (and operators' dashboards) learn of it through the stream itself.
           await tx.events.append([{ type: 'webhook.disabled', occurredAtMs: nowMs, sku: null, warehouse: null, data: { webhook: { id: webhookId, reason } } }]);
+          await tx.audit.append([
+            { atMs: nowMs, actor: systemActor, action: 'webhook.disable', entity: { type: 'webhook', id: webhookId }, outcome: 'ok', origin: noOrigin, summary: { reason } },
+          ]);
         }
       }
     }

@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandBus } from '../../src/app/command-bus.js';
 import type { CommandInput, CommandName, CommandValue } from '../../src/app/commands/index.js';
-import type { Actor } from '../../src/domain/movements.js';
+import type { Principal } from '../../src/domain/permissions.js';
 
-export const testActor: Actor = { type: 'api_key', id: 'key_test', name: 'test' };
+export const testActor: Principal = { type: 'api_key', id: 'key_test', name: 'test', role: 'admin', warehouses: null };
 
 export const code = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
 

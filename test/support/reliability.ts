@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { type Agent, request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
-import { createApiKey } from '../../src/app/api-keys.js';
+import { createApiKey } from './credentials.js';
 import { openStore } from '../../src/storage/store.js';
 import { cliPath } from './server.js';
 

@@ -26,12 +26,13 @@ export interface AdjustStockResult {
 
 export const adjustStock = async (ctx: UnitContext, input: AdjustStockInput): Promise<AdjustStockResult> => {
   const { tx, nowMs } = ctx;
-  const warehouse = await requireWarehouse(tx, input.warehouse, 'stock');
+  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
   const sku = await requireSku(tx, input.sku, 'existing');
   await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
   const current = (await tx.levels.lock(sku.id, warehouse.id))!;
   const difference = input.countedQuantity !== undefined ? input.countedQuantity - current.onHand : (input.quantity ?? 0);
   const id = ctx.ids.next('adj', nowMs);
+  ctx.describe({ type: 'adjustment', id }, { sku: sku.sku, warehouse: warehouse.code, reason: input.reason, onHandBefore: current.onHand, difference });
   if (difference === 0) return { id, difference, movements: [], levels: [{ ...current, sku: sku.sku, warehouse: warehouse.code }] };
   const ledger = new LedgerWriter(ctx, { type: 'adjustment', id });
   const level = await ledger.apply(sku, warehouse, plan.adjust(difference, input.reason, input.note));

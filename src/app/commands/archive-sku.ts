@@ -9,6 +9,7 @@ import { presentSku } from '../presenters.js';
 export const archiveSku = async (ctx: UnitContext, input: { sku: string }): Promise<SkuRecord> => {
   const { tx } = ctx;
   const sku = await requireSku(tx, input.sku, 'existing');
+  ctx.describe({ type: 'sku', id: sku.sku }, { archived: { before: sku.archived, after: true } });
   if (sku.archived) return sku;
   const levels = await tx.levels.lockAllForSku(sku.id);
   const busy = levels.filter((level) => buckets.some((b) => level[b] !== 0));

@@ -6,5 +6,6 @@ import { lockForTransition, moveHolds, type ReservationResult } from './reservat
 /** Payment arrived: the soft hold becomes an allocation (reserved → allocated). Refused once due. */
 export const confirmReservation = async (ctx: UnitContext, input: { id: string }): Promise<ReservationResult> => {
   const stored = await lockForTransition(ctx, input.id, 'confirm');
+  ctx.describe({ type: 'reservation', id: stored.id }, { status: { before: stored.status, after: 'allocated' } });
   return moveHolds(ctx, stored, (line) => plan.allocate(outstanding(line)), 'allocated');
 };

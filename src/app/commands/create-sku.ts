@@ -26,6 +26,7 @@ export const createSku = async (ctx: UnitContext, input: CreateSkuInput): Promis
     },
     ctx.nowMs,
   );
+  ctx.describe({ type: 'sku', id: sku.sku });
   ctx.emit({ type: 'sku.created', sku: sku.sku, warehouse: null, data: { sku: presentSku(sku) } });
   return sku;
 };

@@ -32,8 +32,9 @@ export interface TransferResult {
 export const createTransfer = async (ctx: UnitContext, input: CreateTransferInput): Promise<TransferResult> => {
   const { tx, nowMs } = ctx;
   if (input.from === input.to) reject('transfer_same_warehouse', 'A transfer needs two different warehouses.', { from: input.from, to: input.to });
-  const from = await requireWarehouse(tx, input.from, 'stock');
-  const to = await requireWarehouse(tx, input.to, 'stock');
+  const from = await requireWarehouse(ctx, input.from, 'stock');
+  // Staff move stock out of their own warehouses to any other; receiving is checked at the destination.
+  const to = await requireWarehouse(ctx, input.to, 'stock', { scoped: false });
   const skus = await requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock');
   const id = ctx.ids.next('trf', nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id });
@@ -72,6 +73,7 @@ export const createTransfer = async (ctx: UnitContext, input: CreateTransferInpu
     transfer: { ...transfer, from: from.code, to: to.code, lines: transfer.lines.map((l, i) => ({ ...l, sku: input.lines[i]!.sku, received: 0 })) },
     movements: await ledger.flush(),
   };
+  ctx.describe({ type: 'transfer', id }, { from: from.code, to: to.code, reference: input.reference ?? null });
   emitTransfer(ctx, result.transfer, 'transfer.shipped');
   return result;
 };

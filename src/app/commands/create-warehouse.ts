@@ -19,6 +19,7 @@ export const createWarehouse = async (ctx: UnitContext, input: CreateWarehouseIn
     },
     ctx.nowMs,
   );
+  ctx.describe({ type: 'warehouse', id: warehouse.code });
   ctx.emit({ type: 'warehouse.created', sku: null, warehouse: warehouse.code, data: { warehouse: presentWarehouse(warehouse) } });
   return warehouse;
 };

@@ -16,7 +16,7 @@ export interface DamageStockInput {
 /** Marks units on hand as damaged (not sellable). Refused if the units are needed by holds. */
 export const damageStock = async (ctx: UnitContext, input: DamageStockInput): Promise<StockOperationResult> => {
   const { tx } = ctx;
-  const warehouse = await requireWarehouse(tx, input.warehouse, 'stock');
+  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
   const sku = await requireSku(tx, input.sku, 'existing');
   const id = ctx.ids.next('dmg', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'damage', id });
@@ -38,5 +38,6 @@ export const damageStock = async (ctx: UnitContext, input: DamageStockInput): Pr
       damaged: current!.damaged,
     });
   }
+  ctx.describe({ type: 'damage', id }, { sku: sku.sku, warehouse: warehouse.code, quantity: input.quantity, reason: input.reason });
   return { id, reference: null, movements: await ledger.flush(), levels: [{ ...level!, sku: sku.sku, warehouse: warehouse.code }] };
 };

@@ -8,6 +8,10 @@ import { expireHold, type ReservationResult } from './reservation-holds.js';
  */
 export const expireReservation = async (ctx: UnitContext, input: { id: string }): Promise<ReservationResult | null> => {
   const stored = await ctx.tx.reservations.lock(input.id);
-  if (!stored || stored.status !== 'active' || !isDue(stored, ctx.nowMs)) return null;
+  ctx.describe({ type: 'reservation', id: input.id }, stored ? { status: { before: stored.status, after: 'expired' } } : {});
+  if (!stored || stored.status !== 'active' || !isDue(stored, ctx.nowMs)) {
+    ctx.describe({ type: 'reservation', id: input.id }, { unchanged: true });
+    return null;
+  }
   return expireHold(ctx, stored);
 };

@@ -3,6 +3,7 @@ import { assert, reject } from '../../domain/result.js';
 import { outstanding, statusAfterFulfil } from '../../domain/reservations.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
+import { requireScope } from '../lookups.js';
 import { emitReservation, inLockOrder, lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
 
 export interface FulfilReservationInput {
@@ -13,7 +14,7 @@ export interface FulfilReservationInput {
 
 /** Allocated units leave the building (allocated and onHand both fall). Partial shipments allowed. */
 export const fulfilReservation = async (ctx: UnitContext, input: FulfilReservationInput): Promise<ReservationResult> => {
-  const stored = await lockForTransition(ctx, input.id, 'fulfil');
+  const stored = await lockForTransition(ctx, input.id, 'fulfil', 'lines_shipped');
   const shipping = new Map<number, number>();
   if (input.lines === undefined) {
     for (const line of stored.lines) if (outstanding(line) > 0) shipping.set(line.lineNo, outstanding(line));
@@ -39,6 +40,7 @@ export const fulfilReservation = async (ctx: UnitContext, input: FulfilReservati
       }
     }
   }
+  requireScope(ctx, stored.lines.filter((l) => shipping.has(l.lineNo)).map((l) => l.warehouse));
   const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
   const short: Array<{ sku: string; warehouse: string; requested: number; available: number }> = [];
   for (const line of inLockOrder(stored.lines)) {
@@ -57,6 +59,7 @@ export const fulfilReservation = async (ctx: UnitContext, input: FulfilReservati
   }
   if (short.length > 0) reject('insufficient_stock', 'Some units are not in the building yet (backordered).', { lines: short });
   const status = statusAfterFulfil(stored.lines);
+  ctx.describe({ type: 'reservation', id: stored.id }, { status: { before: stored.status, after: status } });
   await ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs);
   const movements = await ledger.flush();
   const reservation = toReservation({ ...stored, status, updatedAtMs: ctx.nowMs });

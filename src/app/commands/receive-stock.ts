@@ -13,7 +13,7 @@ export interface ReceiveStockInput {
 
 /** Goods arrive: each line adds to `onHand`. */
 export const receiveStock = async (ctx: UnitContext, input: ReceiveStockInput): Promise<StockOperationResult> => {
-  const warehouse = await requireWarehouse(ctx.tx, input.warehouse, 'stock');
+  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
   const skus = await requireSkus(ctx.tx, input.lines.map((l) => l.sku), 'new_stock');
   const id = ctx.ids.next('rcp', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'receipt', id: input.reference ?? id });
@@ -24,5 +24,6 @@ export const receiveStock = async (ctx: UnitContext, input: ReceiveStockInput): 
     assert(level, `receipt of ${line.quantity} ${sku.sku} into ${warehouse.code} was refused`);
     touched.add(sku, warehouse, level);
   }
+  ctx.describe({ type: 'receipt', id }, { warehouse: warehouse.code, reference: input.reference ?? null });
   return { id, reference: input.reference ?? null, movements: await ledger.flush(), levels: touched.list() };
 };

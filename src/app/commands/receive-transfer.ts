@@ -2,6 +2,7 @@ import { plan } from '../../domain/movements.js';
 import { assert, reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
+import { requireScope } from '../lookups.js';
 import { emitTransfer, type TransferResult } from './create-transfer.js';
 
 export interface ReceiveTransferInput {
@@ -17,6 +18,8 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   if (transfer.status === 'received') {
     reject('invalid_transfer_state', `Transfer ${transfer.id} was already received in full.`, { id: transfer.id, status: transfer.status });
   }
+  // Received at the destination: staff of the destination may receive it.
+  requireScope(ctx, [transfer.to]);
   // What arrives, per transfer line: lines naming a SKU fill that SKU's lines in order.
   const arriving = new Map<number, number>();
   if (input.lines === undefined) {
@@ -40,6 +43,7 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
       }
     }
   }
+  const statusBefore = transfer.status;
   const destination = { id: transfer.toWarehouseId, code: transfer.to };
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id: transfer.id });
   // All at the destination: SKU order is the lock order.
@@ -55,6 +59,7 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   transfer.status = transfer.lines.every((l) => l.received === l.quantity) ? 'received' : 'partially_received';
   transfer.updatedAtMs = nowMs;
   await tx.transfers.update(transfer.id, transfer.status, nowMs);
+  ctx.describe({ type: 'transfer', id: transfer.id }, { status: { before: statusBefore, after: transfer.status } });
   const movements = await ledger.flush();
   emitTransfer(ctx, transfer, 'transfer.received');
   return { transfer, movements };

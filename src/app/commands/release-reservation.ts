@@ -7,5 +7,6 @@ import { lockForTransition, moveHolds, type ReservationResult } from './reservat
 export const releaseReservation = async (ctx: UnitContext, input: { id: string }): Promise<ReservationResult> => {
   const stored = await lockForTransition(ctx, input.id, 'release');
   const draft = stored.status === 'active' ? plan.releaseReserved : plan.releaseAllocated;
+  ctx.describe({ type: 'reservation', id: stored.id }, { status: { before: stored.status, after: 'released' } });
   return moveHolds(ctx, stored, (line) => draft(outstanding(line)), 'released');
 };

@@ -6,6 +6,7 @@ import type { EventType } from '../../domain/events.js';
 import type { UnitContext } from '../context.js';
 import { presentReservation } from '../presenters.js';
 import { LedgerWriter } from '../ledger-writer.js';
+import { requireScope } from '../lookups.js';
 import type { MovementRecord, ReservationLineRow, StoredReservation } from '../ports.js';
 
 export interface ReservationResult {
@@ -80,9 +81,11 @@ export const expireHold = (ctx: UnitContext, stored: StoredReservation): Promise
   moveHolds(ctx, stored, (line) => plan.expire(outstanding(line)), 'expired');
 
 /** The reservation, locked for this transaction, checked for `action` at `ctx.nowMs`. */
-export const lockForTransition = async (ctx: UnitContext, id: string, action: ReservationAction): Promise<StoredReservation> => {
+export const lockForTransition = async (ctx: UnitContext, id: string, action: ReservationAction, scope: 'all_lines' | 'lines_shipped' = 'all_lines'): Promise<StoredReservation> => {
   const stored = await ctx.tx.reservations.lock(id);
   if (!stored) return reject('reservation_not_found', `Reservation ${id} does not exist.`, { id });
+  // Fulfilment checks only the lines it ships (a warehouse ships its own part of an order).
+  if (scope === 'all_lines') requireScope(ctx, stored.lines.map((l) => l.warehouse));
   const refusal = checkTransition(toReservation(stored), action, ctx.nowMs);
   if (refusal) throw new Rejection(refusal);
   return stored;

@@ -1,4 +1,5 @@
 import { plan } from '../../domain/movements.js';
+import { inScope } from '../../domain/permissions.js';
 import { Rejection } from '../../domain/result.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
 import { available, free } from '../../domain/stock.js';
@@ -39,7 +40,7 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
   const skus = await requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock');
   const explicit = new Map<string, WarehouseRecord>();
   for (const code of new Set(input.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))) {
-    explicit.set(code, await requireWarehouse(tx, code, 'stock'));
+    explicit.set(code, await requireWarehouse(ctx, code, 'stock'));
   }
 
   const id = ctx.ids.next('res', nowMs);
@@ -110,6 +111,7 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
     .map((p) => ({ lineNo: p.lineNo, skuId: p.sku.id, warehouseId: p.warehouse.id, sku: p.sku.sku, warehouse: p.warehouse.code, quantity: p.quantity, backordered: p.backordered, fulfilled: 0 }));
   await tx.reservations.insert(row, lines);
   const reservation = toReservation({ ...row, lines });
+  ctx.describe({ type: 'reservation', id }, { reference: input.reference, channel: input.channel ?? null });
   emitReservation(ctx, reservation, 'reservation.created');
   return { reservation, movements: result.movements };
 };
@@ -125,7 +127,8 @@ const bestWarehouse = async (ctx: UnitContext, sku: SkuRecord): Promise<{ id: nu
   let best: { level: LevelRecord; warehouse: WarehouseRecord } | undefined;
   for (const level of levels) {
     const warehouse = byId.get(level.warehouseId);
-    if (!warehouse) continue;
+    // A key limited to some warehouses reserves only there.
+    if (!warehouse || !inScope(ctx.actor, warehouse.code)) continue;
     if (!best || available(level) > available(best.level) || (available(level) === available(best.level) && warehouse.code < best.warehouse.code)) {
       best = { level, warehouse };
     }

@@ -13,7 +13,7 @@ export interface ReturnStockInput {
 
 /** Customer returns: resellable units go back on hand; damaged ones go on hand and into `damaged`. */
 export const returnStock = async (ctx: UnitContext, input: ReturnStockInput): Promise<StockOperationResult> => {
-  const warehouse = await requireWarehouse(ctx.tx, input.warehouse, 'stock');
+  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
   const skus = await requireSkus(ctx.tx, input.lines.map((l) => l.sku), 'existing');
   const id = ctx.ids.next('ret', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'return', id: input.reference ?? id });
@@ -24,5 +24,6 @@ export const returnStock = async (ctx: UnitContext, input: ReturnStockInput): Pr
     assert(level, `return of ${line.quantity} ${sku.sku} into ${warehouse.code} was refused`);
     touched.add(sku, warehouse, level);
   }
+  ctx.describe({ type: 'return', id }, { warehouse: warehouse.code, reference: input.reference ?? null });
   return { id, reference: input.reference ?? null, movements: await ledger.flush(), levels: touched.list() };
 };

@@ -1,5 +1,6 @@
 import { reject } from '../../domain/result.js';
 import { buckets } from '../../domain/stock.js';
+import { changed } from '../audit-summary.js';
 import type { UnitContext } from '../context.js';
 import { backorderLimitOf, requireSku } from '../lookups.js';
 import type { SkuFields, SkuRecord } from '../ports.js';
@@ -9,6 +10,8 @@ export interface UpdateSkuInput {
   sku: string;
   changes: Partial<Omit<SkuFields, 'sku'>>;
 }
+
+const skuFieldNames = ['name', 'productId', 'attributes', 'unit', 'barcode', 'weightGrams', 'dimensionsMm', 'backorder', 'archived'] as const;
 
 export const updateSku = async (ctx: UnitContext, input: UpdateSkuInput): Promise<SkuRecord> => {
   const { tx, nowMs } = ctx;
@@ -40,6 +43,7 @@ export const updateSku = async (ctx: UnitContext, input: UpdateSkuInput): Promis
     }
   }
   const updated = await tx.skus.update(sku.id, changes, nowMs);
+  ctx.describe({ type: 'sku', id: sku.sku }, { changes: changed(sku, updated, skuFieldNames) });
   ctx.emit({ type: 'sku.updated', sku: updated.sku, warehouse: null, data: { sku: presentSku(updated) } });
   return updated;
 };

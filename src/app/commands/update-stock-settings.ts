@@ -5,6 +5,7 @@ import { backorderLimitOf, requireSku, requireWarehouse } from '../lookups.js';
 import { stockSignals } from '../../domain/events.js';
 import type { LevelView, StockSettings } from '../ports.js';
 import { presentLevel } from '../presenters.js';
+import { changed } from '../audit-summary.js';
 
 export interface UpdateStockSettingsInput {
   sku: string;
@@ -22,10 +23,11 @@ export const updateStockSettings = async (ctx: UnitContext, input: UpdateStockSe
     });
   }
   const sku = await requireSku(tx, input.sku, 'existing');
-  const warehouse = await requireWarehouse(tx, input.warehouse, 'read');
+  const warehouse = await requireWarehouse(ctx, input.warehouse, 'read');
   await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
   const before = await tx.levels.lock(sku.id, warehouse.id);
   const level = { ...(await tx.levels.updateSettings(sku.id, warehouse.id, input.settings, nowMs)), sku: sku.sku, warehouse: warehouse.code };
+  ctx.describe({ type: 'stock_level', id: `${sku.sku}@${warehouse.code}` }, { sku: sku.sku, warehouse: warehouse.code, changes: changed(before!, level, ['safetyStock', 'reorderPoint', 'reorderQuantity']) });
   // Settings change `available` without a movement: say so, with the thresholds crossed.
   const where = { sku: sku.sku, warehouse: warehouse.code };
   ctx.emit({ type: 'stock.changed', ...where, data: { level: presentLevel(level), movement: null } });

@@ -1,4 +1,5 @@
 import type { UnitContext } from '../context.js';
+import { changed } from '../audit-summary.js';
 import { requireWarehouse } from '../lookups.js';
 import type { WarehouseFields, WarehouseRecord } from '../ports.js';
 import { presentWarehouse } from '../presenters.js';
@@ -9,8 +10,9 @@ export interface UpdateWarehouseInput {
 }
 
 export const updateWarehouse = async (ctx: UnitContext, input: UpdateWarehouseInput): Promise<WarehouseRecord> => {
-  const warehouse = await requireWarehouse(ctx.tx, input.code, 'read');
+  const warehouse = await requireWarehouse(ctx, input.code, 'read');
   const updated = await ctx.tx.warehouses.update(warehouse.id, input.changes, ctx.nowMs);
+  ctx.describe({ type: 'warehouse', id: warehouse.code }, { changes: changed(warehouse, updated, ['name', 'address', 'latitude', 'longitude', 'capacityUnits', 'active']) });
   ctx.emit({ type: 'warehouse.updated', sku: null, warehouse: updated.code, data: { warehouse: presentWarehouse(updated) } });
   return updated;
 };

@@ -16,7 +16,7 @@ export interface WriteOffStockInput {
 /** Removes damaged units from the building (they leave `damaged` and `onHand`). */
 export const writeOffStock = async (ctx: UnitContext, input: WriteOffStockInput): Promise<StockOperationResult> => {
   const { tx } = ctx;
-  const warehouse = await requireWarehouse(tx, input.warehouse, 'read');
+  const warehouse = await requireWarehouse(ctx, input.warehouse, 'read');
   const sku = await requireSku(tx, input.sku, 'existing');
   const id = ctx.ids.next('wof', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'write_off', id });
@@ -30,5 +30,6 @@ export const writeOffStock = async (ctx: UnitContext, input: WriteOffStockInput)
       damaged: current?.damaged ?? 0,
     });
   }
+  ctx.describe({ type: 'write_off', id }, { sku: sku.sku, warehouse: warehouse.code, quantity: input.quantity, reason: input.reason });
   return { id, reference: null, movements: await ledger.flush(), levels: [{ ...level!, sku: sku.sku, warehouse: warehouse.code }] };
 };

@@ -9,6 +9,7 @@ export const adminRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.get(
     '/admin/consistency',
     {
+      config: { permission: 'system.read' },
       schema: {
         tags: ['admin'],
         summary: 'Check that every level equals the sum of its ledger and every invariant holds',

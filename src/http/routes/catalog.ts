@@ -32,6 +32,7 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/warehouses',
     {
+      config: { permission: 'warehouses.write' },
       schema: {
         tags: ['warehouses'],
         summary: 'Create a warehouse',
@@ -44,7 +45,7 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
 
   v1.get(
     '/warehouses',
-    { schema: { tags: ['warehouses'], summary: 'List warehouses', querystring: Type.Object(PageQuery, strict), response: { 200: Page(Type.Ref(Warehouse)), ...errorResponses } } },
+    { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], summary: 'List warehouses', querystring: Type.Object(PageQuery, strict), response: { 200: Page(Type.Ref(Warehouse)), ...errorResponses } } },
     async (request, reply) => {
       const outcome = await deps.queries.warehouses(request.query.cursor, request.query.limit ?? 50);
       return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentWarehouse), nextCursor: page.nextCursor }));
@@ -53,13 +54,14 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
 
   v1.get(
     '/warehouses/:code',
-    { schema: { tags: ['warehouses'], summary: 'Get a warehouse', params: WarehouseParams, response: { 200: Type.Ref(Warehouse), ...errorResponses } } },
+    { config: { permission: 'warehouses.read' }, schema: { tags: ['warehouses'], summary: 'Get a warehouse', params: WarehouseParams, response: { 200: Type.Ref(Warehouse), ...errorResponses } } },
     async (request, reply) => answer(reply, await deps.queries.warehouse(request.params.code), 200, presentWarehouse),
   );
 
   v1.patch(
     '/warehouses/:code',
     {
+      config: { permission: 'warehouses.write' },
       schema: {
         tags: ['warehouses'],
         summary: 'Change a warehouse (its code never changes)',
@@ -74,6 +76,7 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/skus',
     {
+      config: { permission: 'catalog.write' },
       schema: {
         tags: ['skus'],
         summary: 'Create a SKU',
@@ -87,6 +90,7 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.get(
     '/skus',
     {
+      config: { permission: 'catalog.read' },
       schema: {
         tags: ['skus'],
         summary: 'List or search SKUs (code prefix, name, exact barcode)',
@@ -103,13 +107,14 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
 
   v1.get(
     '/skus/:sku',
-    { schema: { tags: ['skus'], summary: 'Get a SKU', params: SkuParams, response: { 200: Type.Ref(Sku), ...errorResponses } } },
+    { config: { permission: 'catalog.read' }, schema: { tags: ['skus'], summary: 'Get a SKU', params: SkuParams, response: { 200: Type.Ref(Sku), ...errorResponses } } },
     async (request, reply) => answer(reply, await deps.queries.sku(request.params.sku), 200, presentSku),
   );
 
   v1.patch(
     '/skus/:sku',
     {
+      config: { permission: 'catalog.write' },
       schema: {
         tags: ['skus'],
         summary: 'Change a SKU (its code never changes)',
@@ -124,6 +129,7 @@ export const catalogRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.delete(
     '/skus/:sku',
     {
+      config: { permission: 'catalog.write' },
       schema: {
         tags: ['skus'],
         summary: 'Archive a SKU (refused while it has stock or holds)',

@@ -8,6 +8,7 @@ import type { HttpDependencies } from '../context.js';
 import { errorBody } from '../error-mapping.js';
 import { errorResponses, SkuCode, strict, WarehouseCode } from '../schemas.js';
 import type { V1 } from './support.js';
+import { inScope, type Principal } from '../../domain/permissions.js';
 
 export interface StreamLimits {
   /** Bytes an SSE client may leave unread before it is disconnected (back-pressure). */
@@ -37,8 +38,15 @@ const Event = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
 });
 
-/** The filter, or a reply already sent for an unknown event type. */
-const filterOf = (query: { types?: string; sku?: string; warehouse?: string }, reply: FastifyReply): EventFilter | null => {
+/**
+ * The filter, or a reply already sent for an unknown event type or a warehouse outside the
+ * caller's. Callers limited to warehouses see those warehouses' events and catalog events.
+ */
+const filterOf = (query: { types?: string; sku?: string; warehouse?: string }, reply: FastifyReply, scope: Pick<Principal, 'warehouses'>): EventFilter | null => {
+  if (query.warehouse !== undefined && !inScope(scope, query.warehouse)) {
+    void reply.code(403).send(errorBody({ code: 'warehouse_not_permitted', message: `You may not read warehouse ${query.warehouse}.`, details: { warehouse: query.warehouse } }));
+    return null;
+  }
   const types = query.types?.split(',');
   const unknown = types?.filter((t) => !(eventTypes as readonly string[]).includes(t)) ?? [];
   if (unknown.length > 0) {
@@ -47,7 +55,12 @@ const filterOf = (query: { types?: string; sku?: string; warehouse?: string }, r
     );
     return null;
   }
-  return { ...(types && { types: types as EventType[] }), ...(query.sku !== undefined && { sku: query.sku }), ...(query.warehouse !== undefined && { warehouse: query.warehouse }) };
+  return {
+    ...(types && { types: types as EventType[] }),
+    ...(query.sku !== undefined && { sku: query.sku }),
+    ...(query.warehouse !== undefined && { warehouse: query.warehouse }),
+    ...(scope.warehouses !== null && { visibleWarehouses: scope.warehouses }),
+  };
 };
 
 export const eventRoutes = async (v1: V1, deps: HttpDependencies, limits: StreamLimits = defaultStreamLimits) => {
@@ -56,6 +69,7 @@ export const eventRoutes = async (v1: V1, deps: HttpDependencies, limits: Stream
   v1.get(
     '/events',
     {
+      config: { permission: 'events.read' },
       schema: {
         tags: ['events'],
         summary: 'Events after a cursor, oldest first',
@@ -65,7 +79,7 @@ export const eventRoutes = async (v1: V1, deps: HttpDependencies, limits: Stream
       },
     },
     async (request, reply) => {
-      const filter = filterOf(request.query, reply);
+      const filter = filterOf(request.query, reply, request.actor);
       if (!filter) return reply;
       const after = request.query.after ?? 0;
       const events = await deps.reads.events.list(filter, after, request.query.limit ?? 100);
@@ -76,6 +90,7 @@ export const eventRoutes = async (v1: V1, deps: HttpDependencies, limits: Stream
   v1.get(
     '/events/stream',
     {
+      config: { permission: 'events.read' },
       schema: {
         tags: ['events'],
         summary: 'Server-Sent Events; resumes after the Last-Event-ID header (or `after`)',
@@ -84,7 +99,7 @@ export const eventRoutes = async (v1: V1, deps: HttpDependencies, limits: Stream
       },
     },
     async (request, reply) => {
-      const filter = filterOf(request.query, reply);
+      const filter = filterOf(request.query, reply, request.actor);
       if (!filter) return reply;
       if (openStreams >= limits.streamsMax) {
         return reply.code(503).header('retry-after', '5').send(errorBody({ code: 'service_unavailable', message: 'Too many open event streams; retry shortly.' }));

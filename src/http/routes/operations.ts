@@ -35,6 +35,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/receipts',
     {
+      config: { permission: 'stock.receive' },
       schema: {
         tags: ['operations'],
         summary: 'Receive goods into a warehouse (adds to onHand)',
@@ -48,6 +49,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/adjustments',
     {
+      config: { permission: 'stock.adjust' },
       schema: {
         tags: ['operations'],
         summary: 'Correct onHand by a signed quantity, or set it to a counted quantity (cycle count)',
@@ -70,6 +72,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/damages',
     {
+      config: { permission: 'stock.damage' },
       schema: {
         tags: ['operations'],
         summary: 'Mark units on hand as damaged (not sellable)',
@@ -83,6 +86,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/write-offs',
     {
+      config: { permission: 'stock.write_off' },
       schema: {
         tags: ['operations'],
         summary: 'Remove damaged units from the building',
@@ -96,6 +100,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/returns',
     {
+      config: { permission: 'stock.return' },
       schema: {
         tags: ['operations'],
         summary: 'Take back returned goods, resellable or damaged',
@@ -112,6 +117,7 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/transfers',
     {
+      config: { permission: 'stock.transfer' },
       schema: {
         tags: ['transfers'],
         summary: 'Ship stock to another warehouse (onHand leaves the source, inTransit grows at the destination)',
@@ -124,13 +130,14 @@ export const operationRoutes = async (v1: V1, deps: HttpDependencies) => {
 
   v1.get(
     '/transfers/:id',
-    { schema: { tags: ['transfers'], summary: 'Get a transfer', params: Type.Object({ id: Id }), response: { 200: Type.Ref(Transfer), ...errorResponses } } },
-    async (request, reply) => answer(reply, await deps.queries.transfer(request.params.id), 200, presentTransfer),
+    { config: { permission: 'stock.read' }, schema: { tags: ['transfers'], summary: 'Get a transfer', params: Type.Object({ id: Id }), response: { 200: Type.Ref(Transfer), ...errorResponses } } },
+    async (request, reply) => answer(reply, await deps.queries.transfer(request.params.id, request.actor), 200, presentTransfer),
   );
 
   v1.post(
     '/transfers/:id/receive',
     {
+      config: { permission: 'stock.transfer' },
       schema: {
         tags: ['transfers'],
         summary: 'Receive a transfer at its destination, fully or in part',

@@ -28,6 +28,7 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/reservations',
     {
+      config: { permission: 'reservations.write' },
       schema: {
         tags: ['reservations'],
         summary: 'Hold stock for a cart or checkout (all lines or none)',
@@ -51,6 +52,7 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.get(
     '/reservations',
     {
+      config: { permission: 'reservations.read' },
       schema: {
         tags: ['reservations'],
         summary: 'List reservations, newest first',
@@ -64,6 +66,7 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
         { ...(status !== undefined && { status }), ...(reference !== undefined && { reference }), ...(sku !== undefined && { sku }) },
         cursor,
         limit ?? 50,
+        request.actor,
       );
       return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentReservation), nextCursor: page.nextCursor }));
     },
@@ -71,13 +74,14 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
 
   v1.get(
     '/reservations/:id',
-    { schema: { tags: ['reservations'], summary: 'Get a reservation', params: Params, response: { 200: Type.Ref(Reservation), ...errorResponses } } },
-    async (request, reply) => answer(reply, await deps.queries.reservation(request.params.id), 200, presentReservation),
+    { config: { permission: 'reservations.read' }, schema: { tags: ['reservations'], summary: 'Get a reservation', params: Params, response: { 200: Type.Ref(Reservation), ...errorResponses } } },
+    async (request, reply) => answer(reply, await deps.queries.reservation(request.params.id, request.actor), 200, presentReservation),
   );
 
   v1.post(
     '/reservations/:id/confirm',
     {
+      config: { permission: 'reservations.write' },
       schema: {
         tags: ['reservations'],
         summary: 'Payment arrived: turn the hold into an allocation (refused after expiresAt)',
@@ -92,6 +96,7 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/reservations/:id/release',
     {
+      config: { permission: 'reservations.write' },
       schema: { tags: ['reservations'], summary: 'Cancel a hold or allocation', params: Params, body: NoBody, response: { 200: Type.Ref(Reservation), ...errorResponses } },
     },
     async (request, reply) => runCommand(deps, request, reply, 'reservation.release', { id: request.params.id }, 200, presentReservationResult),
@@ -100,6 +105,7 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/reservations/:id/fulfil',
     {
+      config: { permission: 'reservations.fulfil' },
       schema: {
         tags: ['reservations'],
         summary: 'Ship allocated units (all, or the given lines)',
@@ -126,6 +132,7 @@ export const reservationRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.post(
     '/reservations/:id/extend',
     {
+      config: { permission: 'reservations.write' },
       schema: {
         tags: ['reservations'],
         summary: 'Move the expiry of an active hold to ttlSeconds from now',

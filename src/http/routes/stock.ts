@@ -9,6 +9,7 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.get(
     '/stock/:sku',
     {
+      config: { permission: 'stock.read' },
       schema: {
         tags: ['stock'],
         summary: 'Availability of a SKU, per warehouse and in total',
@@ -16,12 +17,13 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
         response: { 200: Type.Ref(StockSummary), ...errorResponses },
       },
     },
-    async (request, reply) => answer(reply, await deps.queries.stock(request.params.sku), 200, presentStock),
+    async (request, reply) => answer(reply, await deps.queries.stock(request.params.sku, request.actor), 200, presentStock),
   );
 
   v1.get(
     '/stock',
     {
+      config: { permission: 'stock.read' },
       schema: {
         tags: ['stock'],
         summary: 'List stock levels',
@@ -35,6 +37,7 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
         { ...(warehouse !== undefined && { warehouse }), ...(sku !== undefined && { sku }), ...(belowReorderPoint !== undefined && { belowReorderPoint }) },
         cursor,
         limit ?? 50,
+        request.actor,
       );
       return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentFigures), nextCursor: page.nextCursor }));
     },
@@ -43,6 +46,7 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.patch(
     '/stock/:sku/:warehouse',
     {
+      config: { permission: 'stock.settings' },
       schema: {
         tags: ['stock'],
         summary: 'Change safety stock and reorder settings of a level (not a movement)',
@@ -58,6 +62,7 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
   v1.get(
     '/movements',
     {
+      config: { permission: 'movements.read' },
       schema: {
         tags: ['ledger'],
         summary: 'The ledger, newest first',
@@ -89,6 +94,7 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
         },
         cursor,
         limit ?? 50,
+        request.actor,
       );
       return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentMovement), nextCursor: page.nextCursor }));
     },

@@ -2,10 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import { presentCreatedWebhook, presentDelivery, presentWebhook } from '../../app/webhooks/present.js';
 import { deliveryStatuses } from '../../app/webhooks/records.js';
-import type { WebhookService } from '../../app/webhooks/service.js';
+import { generateSecret, type WebhookService } from '../../app/webhooks/service.js';
+import type { HttpDependencies } from '../context.js';
 import { eventTypes } from '../../domain/events.js';
 import { errorResponses, Id, Nullable, Page, PageQuery, strict, Timestamp } from '../schemas.js';
-import { answer, type V1 } from './support.js';
+import { answer, runCommand, type V1 } from './support.js';
 
 const visibleAscii = '^[\\x21-\\x7e]+$';
 
@@ -58,10 +59,11 @@ const Params = Type.Object({ id: Id });
 const DeliveryParams = Type.Object({ id: Id, deliveryId: Id });
 const NoBody = Type.Optional(Nullable(Type.Object({}, strict)));
 
-export const webhookRoutes = async (v1: V1, webhooks: WebhookService) => {
+export const webhookRoutes = async (v1: V1, deps: HttpDependencies, webhooks: WebhookService) => {
   v1.post(
     '/webhooks',
     {
+      config: { permission: 'webhooks.write' },
       schema: {
         tags: ['webhooks'],
         summary: 'Register a webhook endpoint (the answer is the only time its secret is shown)',
@@ -70,12 +72,17 @@ export const webhookRoutes = async (v1: V1, webhooks: WebhookService) => {
         response: { 201: CreatedWebhook, ...errorResponses },
       },
     },
-    async (request, reply) => answer(reply, await webhooks.create(request.body), 201, presentCreatedWebhook),
+    async (request, reply) => {
+      const target = await webhooks.target(request.body.url);
+      if (!target.ok) return answer(reply, target, 201, () => undefined);
+      const { types = [], secret = generateSecret(), active = true } = request.body;
+      return runCommand(deps, request, reply, 'webhook.create', { url: target.value, types, secret, active }, 201, presentCreatedWebhook);
+    },
   );
 
   v1.get(
     '/webhooks',
-    { schema: { tags: ['webhooks'], summary: 'List webhook endpoints', querystring: Type.Object(PageQuery, strict), response: { 200: Page(Webhook), ...errorResponses } } },
+    { config: { permission: 'webhooks.read' }, schema: { tags: ['webhooks'], summary: 'List webhook endpoints', querystring: Type.Object(PageQuery, strict), response: { 200: Page(Webhook), ...errorResponses } } },
     async (request, reply) => {
       const outcome = await webhooks.list(request.query.cursor, request.query.limit ?? 50);
       return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentWebhook), nextCursor: page.nextCursor }));
@@ -84,13 +91,14 @@ export const webhookRoutes = async (v1: V1, webhooks: WebhookService) => {
 
   v1.get(
     '/webhooks/:id',
-    { schema: { tags: ['webhooks'], summary: 'Get a webhook endpoint', params: Params, response: { 200: Webhook, ...errorResponses } } },
+    { config: { permission: 'webhooks.read' }, schema: { tags: ['webhooks'], summary: 'Get a webhook endpoint', params: Params, response: { 200: Webhook, ...errorResponses } } },
     async (request, reply) => answer(reply, await webhooks.get(request.params.id), 200, presentWebhook),
   );
 
   v1.patch(
     '/webhooks/:id',
     {
+      config: { permission: 'webhooks.write' },
       schema: {
         tags: ['webhooks'],
         summary: 'Change a webhook endpoint; `active: true` switches a disabled one on again',
@@ -99,20 +107,30 @@ export const webhookRoutes = async (v1: V1, webhooks: WebhookService) => {
         response: { 200: Webhook, ...errorResponses },
       },
     },
-    async (request, reply) => answer(reply, await webhooks.update(request.params.id, request.body), 200, presentWebhook),
+    async (request, reply) => {
+      let url: string | undefined;
+      if (request.body.url !== undefined) {
+        const target = await webhooks.target(request.body.url);
+        if (!target.ok) return answer(reply, target, 200, () => undefined);
+        url = target.value;
+      }
+      return runCommand(deps, request, reply, 'webhook.update', { id: request.params.id, changes: { ...request.body, ...(url !== undefined && { url }) } }, 200, presentWebhook);
+    },
   );
 
   v1.delete(
     '/webhooks/:id',
     {
+      config: { permission: 'webhooks.write' },
       schema: { tags: ['webhooks'], summary: 'Delete a webhook endpoint and its delivery history', params: Params, response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses } },
     },
-    async (request, reply) => answer(reply, await webhooks.delete(request.params.id), 204, () => undefined),
+    async (request, reply) => runCommand(deps, request, reply, 'webhook.delete', { id: request.params.id }, 204, () => undefined),
   );
 
   v1.get(
     '/webhooks/:id/deliveries',
     {
+      config: { permission: 'webhooks.read' },
       schema: {
         tags: ['webhooks'],
         summary: 'Deliveries of a webhook, newest first: attempts, last status code, error and latency',
@@ -131,6 +149,7 @@ export const webhookRoutes = async (v1: V1, webhooks: WebhookService) => {
   v1.post(
     '/webhooks/:id/deliveries/:deliveryId/retry',
     {
+      config: { permission: 'webhooks.write' },
       schema: {
         tags: ['webhooks'],
         summary: 'Send a dead or pending delivery again now (a new 24-hour window)',
@@ -139,6 +158,6 @@ export const webhookRoutes = async (v1: V1, webhooks: WebhookService) => {
         response: { 200: Delivery, ...errorResponses },
       },
     },
-    async (request, reply) => answer(reply, await webhooks.retry(request.params.id, request.params.deliveryId), 200, presentDelivery),
+    async (request, reply) => runCommand(deps, request, reply, 'webhook.retry_delivery', { id: request.params.id, deliveryId: request.params.deliveryId }, 200, presentDelivery),
   );
 };

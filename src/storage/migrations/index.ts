@@ -3,6 +3,7 @@ import type { Dialect } from './helpers.js';
 import { coreLedger } from './0001-core-ledger.js';
 import { outbox } from './0002-outbox.js';
 import { webhooks } from './0003-webhooks.js';
+import { identity } from './0004-identity.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -11,6 +12,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0001-core-ledger': coreLedger(dialect),
       '0002-outbox': outbox(dialect),
       '0003-webhooks': webhooks(dialect),
+      '0004-identity': identity(dialect),
     };
   },
 });

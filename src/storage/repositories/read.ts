@@ -3,10 +3,15 @@ import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { Reads } from '../../app/ports.js';
 import type { EventType } from '../../domain/events.js';
 import { zeroDeltas } from '../../domain/stock.js';
-import { toApiKey, toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
+import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB } from '../schema.js';
 import { likePattern, loadReservations, loadTransfer } from './shared.js';
+import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
+
+/** `column IN (codes)`, and false for no codes (an actor limited to no warehouse sees nothing). */
+const inCodes = (column: 'w.code' | 'sw.code' | 'warehouse', codes: readonly string[]) =>
+  codes.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${sql.ref(column)} in (${sql.join(codes)})`;
 
 const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
   const items = rows.slice(0, limit);
@@ -77,6 +82,7 @@ export const createReads = (db: Kysely<DB>): Reads => {
       async list(filter, after, limit) {
         const rows = await levelViews()
           .$if(filter.warehouseId !== undefined, (q) => q.where('l.warehouse_id', '=', filter.warehouseId as number))
+          .$if(filter.warehouseCodes !== undefined, (q) => q.where(inCodes('w.code', filter.warehouseCodes!)))
           .$if(filter.skuId !== undefined, (q) => q.where('l.sku_id', '=', filter.skuId as number))
           .$if(filter.belowReorderPoint === true, (q) =>
             q.where(sql<SqlBool>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock <= l.reorder_point`).where('l.reorder_point', '>', 0),
@@ -124,6 +130,18 @@ export const createReads = (db: Kysely<DB>): Reads => {
           .select('r.id')
           .$if(filter.status !== undefined, (q) => q.where('r.status', '=', filter.status as string))
           .$if(filter.reference !== undefined, (q) => q.where('r.reference', '=', filter.reference as string))
+          .$if(filter.warehouseCodes !== undefined, (q) =>
+            q.where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('reservation_lines as sl')
+                  .innerJoin('warehouses as sw', 'sw.id', 'sl.warehouse_id')
+                  .select('sl.line_no')
+                  .whereRef('sl.reservation_id', '=', 'r.id')
+                  .where(inCodes('sw.code', filter.warehouseCodes!)),
+              ),
+            ),
+          )
           .$if(filter.skuId !== undefined, (q) =>
             q.where((eb) =>
               eb.exists(
@@ -160,16 +178,8 @@ export const createReads = (db: Kysely<DB>): Reads => {
       get: (id) => loadTransfer(db, id, false),
     },
 
-    apiKeys: {
-      async byTokenHash(tokenHash) {
-        const row = await db.selectFrom('api_keys').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-        return row && toApiKey(row);
-      },
-      async list() {
-        const rows = await db.selectFrom('api_keys').selectAll().orderBy('created_at_ms').execute();
-        return rows.map(toApiKey);
-      },
-    },
+    identity: createIdentityReads(db),
+    audit: createAuditReads(db),
 
     events: {
       async list(filter, afterId, limit) {
@@ -180,6 +190,10 @@ export const createReads = (db: Kysely<DB>): Reads => {
           .$if(filter.types !== undefined && filter.types.length > 0, (q) => q.where('type', 'in', [...(filter.types ?? [])]))
           .$if(filter.sku !== undefined, (q) => q.where('sku', '=', filter.sku as string))
           .$if(filter.warehouse !== undefined, (q) => q.where('warehouse', '=', filter.warehouse as string))
+          // Limited to warehouses: their events, and catalog events (which belong to no warehouse).
+          .$if(filter.visibleWarehouses !== undefined, (q) =>
+            q.where((eb) => eb.or([inCodes('warehouse', filter.visibleWarehouses!), eb.and([eb('warehouse', 'is', null), eb('type', 'like', 'sku.%')])])),
+          )
           .orderBy('id')
           .limit(limit)
           .execute();
@@ -303,6 +317,7 @@ const movementQuery = (db: Kysely<DB>, filter: Parameters<Reads['movements']['li
     .select(['s.code as sku', 'w.code as warehouse'])
     .$if(filter.skuId !== undefined, (q) => q.where('m.sku_id', '=', filter.skuId as number))
     .$if(filter.warehouseId !== undefined, (q) => q.where('m.warehouse_id', '=', filter.warehouseId as number))
+    .$if(filter.warehouseCodes !== undefined, (q) => q.where(inCodes('w.code', filter.warehouseCodes!)))
     .$if(filter.type !== undefined, (q) => q.where('m.type', '=', filter.type as string))
     .$if(filter.referenceId !== undefined, (q) => q.where('m.reference_id', '=', filter.referenceId as string))
     .$if(filter.sinceMs !== undefined, (q) => q.where('m.at_ms', '>=', filter.sinceMs as number))

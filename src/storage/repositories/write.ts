@@ -6,6 +6,7 @@ import type { Deltas } from '../../domain/stock.js';
 import { toLevel, toSku, toWarehouse } from '../mappers.js';
 import type { DB } from '../schema.js';
 import { type DialectName, loadReservations, loadTransfer } from './shared.js';
+import { createAuditWrites, createIdentityWrites } from './identity.js';
 import { createWebhookWrites } from './webhooks.js';
 
 const warehouseColumns = (fields: Partial<WarehouseFields>) => ({
@@ -428,33 +429,8 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
       },
     },
 
-    apiKeys: {
-      async insert(record) {
-        await trx
-          .insertInto('api_keys')
-          .values({
-            id: record.id,
-            name: record.name,
-            token_hash: record.tokenHash,
-            created_at_ms: record.createdAtMs,
-            revoked_at_ms: record.revokedAtMs,
-            last_used_at_ms: record.lastUsedAtMs,
-          })
-          .execute();
-      },
-      async revoke(id, nowMs) {
-        const result = await trx
-          .updateTable('api_keys')
-          .set({ revoked_at_ms: nowMs })
-          .where('id', '=', id)
-          .where('revoked_at_ms', 'is', null)
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows) === 1;
-      },
-      async touch(id, nowMs) {
-        await trx.updateTable('api_keys').set({ last_used_at_ms: nowMs }).where('id', '=', id).execute();
-      },
-    },
+    identity: createIdentityWrites(trx, pg),
+    audit: createAuditWrites(trx),
 
     housekeeping: {
       async deleteExpiredIdempotencyKeys(nowMs, limit) {

@@ -1,0 +1,104 @@
+/**
+ * Resolves a bearer token or session cookie to a principal. API keys and sessions are looked up by
+ * the SHA-256 of the token; successful look-ups are cached for `cacheMs`, so a revoked key,
+ * a revoked session or a disabled user stops working within that time in other processes (at
+ * once in this one: revocations through this process call `forget`).
+ */
+import type { Clock } from '../../domain/clock.js';
+import type { Principal } from '../../domain/permissions.js';
+import type { Reads, Store } from '../ports.js';
+import type { ApiKeyRecord, SessionWithUser } from './records.js';
+import { apiKeyPrefix, hashToken, sessionPrefix, tokenPattern } from './tokens.js';
+
+export interface Authenticated {
+  principal: Principal;
+  /** For sessions: the session's id and when it ends at the latest. */
+  session: { id: string; expiresAtMs: number } | null;
+}
+
+export interface AuthenticatorOptions {
+  cacheMs: number;
+  /** `lastUsedAt` / `lastSeenAt` are written at most this often per key or session. */
+  touchEveryMs: number;
+  /** A session unused for this long has ended. */
+  sessionIdleMs: number;
+  onError?: (error: unknown) => void;
+}
+
+type Entry = { kind: 'api_key'; record: ApiKeyRecord; checkedAtMs: number } | { kind: 'session'; record: SessionWithUser; checkedAtMs: number };
+
+const cacheSizeMax = 10_000;
+
+export class Authenticator {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: Pick<Store, 'transaction'> & { reads: Pick<Reads, 'identity'> },
+    private readonly clock: Clock,
+    private readonly options: AuthenticatorOptions,
+  ) {}
+
+  async authenticate(token: string): Promise<Authenticated | null> {
+    if (!tokenPattern.test(token)) return null;
+    const hash = hashToken(token);
+    const nowMs = this.clock.nowMs();
+    let entry = this.cache.get(hash);
+    if (!entry || nowMs - entry.checkedAtMs > this.options.cacheMs || nowMs < entry.checkedAtMs) {
+      const fresh = await this.lookUp(token, hash, nowMs);
+      if (!fresh) {
+        this.cache.delete(hash);
+        return null;
+      }
+      if (this.cache.size >= cacheSizeMax) this.cache.clear();
+      this.cache.set(hash, fresh);
+      entry = fresh;
+    }
+    return entry.kind === 'api_key' ? this.ofApiKey(entry.record, nowMs) : await this.ofSession(entry.record, nowMs);
+  }
+
+  /** Drops the cached look-up of a token (after signing out or revoking it through this process). */
+  forget(token: string): void {
+    this.cache.delete(hashToken(token));
+  }
+
+  /** Drops every cached look-up (after a change to users or keys through this process). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
+  private async lookUp(token: string, hash: string, nowMs: number): Promise<Entry | undefined> {
+    if (token.startsWith(sessionPrefix)) {
+      const record = await this.store.reads.identity.sessions.byTokenHash(hash);
+      return record && { kind: 'session', record, checkedAtMs: nowMs };
+    }
+    if (token.startsWith(apiKeyPrefix)) {
+      const record = await this.store.reads.identity.apiKeys.byTokenHash(hash);
+      return record && { kind: 'api_key', record, checkedAtMs: nowMs };
+    }
+    return undefined;
+  }
+
+  private ofApiKey(key: ApiKeyRecord, nowMs: number): Authenticated | null {
+    if (key.revokedAtMs !== null) return null;
+    if (key.expiresAtMs !== null && nowMs >= key.expiresAtMs) return null;
+    if (key.lastUsedAtMs === null || nowMs - key.lastUsedAtMs > this.options.touchEveryMs) {
+      key.lastUsedAtMs = nowMs;
+      this.store.transaction((tx) => tx.identity.apiKeys.touch(key.id, nowMs)).catch((error) => this.options.onError?.(error));
+    }
+    return { principal: { type: 'api_key', id: key.id, name: key.name, role: key.role, warehouses: key.warehouses }, session: null };
+  }
+
+  private async ofSession({ session, user }: SessionWithUser, nowMs: number): Promise<Authenticated | null> {
+    if (session.revokedAtMs !== null || user.status !== 'active') return null;
+    if (nowMs >= session.expiresAtMs || nowMs - session.lastSeenAtMs > this.options.sessionIdleMs) return null;
+    if (nowMs - session.lastSeenAtMs > this.options.touchEveryMs) {
+      // Awaited (about once a minute per session): other processes judge idleness by this write.
+      session.lastSeenAtMs = nowMs;
+      await this.store.transaction((tx) => tx.identity.sessions.touch(session.id, nowMs));
+    }
+    return {
+      principal: { type: 'user', id: user.id, name: user.name, role: user.role, warehouses: user.warehouses },
+      session: { id: session.id, expiresAtMs: session.expiresAtMs },
+    };
+  }
+}
