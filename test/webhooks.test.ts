@@ -280,6 +280,8 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(off.consecutiveFailures).toBeGreaterThanOrEqual(5);
     const announced = await http.store.reads.events.list({ types: ['webhook.disabled'] }, 0, 100);
     expect(announced.map((e) => e.data)).toContainEqual({ webhook: { id: hook.id, reason: off.disabledReason } });
+    const audited = (await http.get(`/v1/audit?entityType=webhook&entityId=${hook.id}&action=webhook.disable`)).json().items;
+    expect(audited).toEqual([expect.objectContaining({ outcome: 'ok', actor: { type: 'system', id: 'system', name: 'stockroom' }, summary: { reason: off.disabledReason } })]);
 
     // Off: events are neither enqueued nor sent.
     receiver.state.respond = () => 200;
