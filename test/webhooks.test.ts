@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/app/webhooks/signing.js';
 import { webhookPolicy } from '../src/domain/webhooks.js';
-import { type DeliverTick, deliverWebhooks, enqueueWebhookDeliveries, fetchSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
+import { type DeliverTick, defaultWebhookTimeoutMs, deliverWebhooks, enqueueWebhookDeliveries, fetchSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
 import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -137,6 +137,33 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(delivery).toMatchObject({ eventId, sku: sku.sku, status: 'succeeded', attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null, firstAttemptAt: iso(nowMs) });
     expect(delivery!.lastLatencyMs).toBeGreaterThanOrEqual(0);
     expect(await tick()).toMatchObject({ sent: 0 });
+  });
+
+  it('sends an event again when the tick dies after the receiver acknowledged it but before recording that', async () => {
+    const hook = await createWebhook('/crash', { types: ['sku.created'] });
+    const sku = await buildSku(http.bus);
+    await enqueue();
+    // The claim commits, the POST succeeds, then the process dies before the outcome is stored.
+    let transactions = 0;
+    const dying = {
+      ...http.store,
+      transaction: <T>(fn: Parameters<typeof http.store.transaction>[0]) => {
+        transactions += 1;
+        if (transactions === 2) return Promise.reject(new Error('process killed before the outcome was recorded'));
+        return http.store.transaction(fn) as Promise<T>;
+      },
+    };
+    await expect(deliverWebhooks(dying, { nowMs: http.clock.nowMs(), limit: 100, send, random: () => 0.5 })).rejects.toThrow('process killed');
+    expect(receiver.at('/crash')).toHaveLength(1);
+    // Nothing is lost: once the claim lapses, the delivery is sent again, with the same event id to deduplicate by.
+    expect((await deliver()).sent).toBe(0);
+    http.clock.advance(defaultWebhookTimeoutMs + 60_000 + 1);
+    expect(await deliver()).toMatchObject({ sent: 1, succeeded: 1 });
+    const sent = receiver.at('/crash');
+    expect(sent).toHaveLength(2);
+    expect(sent.map((r) => r.headers['stockroom-event-id'])).toEqual([sent[0]!.headers['stockroom-event-id'], sent[0]!.headers['stockroom-event-id']]);
+    expect(sent[1]!.event).toMatchObject({ type: 'sku.created', sku: sku.sku });
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'succeeded', attempts: 1 });
   });
 
   it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {
