@@ -61,6 +61,22 @@ export interface LevelView extends LevelRecord {
 
 export type StockSettings = Pick<StockLevel, 'safetyStock' | 'reorderPoint' | 'reorderQuantity'>;
 
+/** A stock level with what a reservation checks of its SKU and warehouse (read in the transaction). */
+export interface LevelTarget {
+  level: LevelRecord;
+  sku: Pick<SkuRecord, 'id' | 'sku' | 'backorder' | 'archived'>;
+  warehouse: Pick<WarehouseRecord, 'id' | 'code' | 'active'>;
+}
+
+/** Units to hold on one level, guarded like a reservation's guarded UPDATE. */
+export interface LevelHold {
+  skuId: number;
+  warehouseId: number;
+  quantity: number;
+  /** `available` after the hold must be at least this (0, or −backorder limit). */
+  availableAtLeast: number;
+}
+
 /** Conditions a guarded update must meet after applying its deltas, besides the stored CHECKs. */
 export interface LevelGuard {
   /** `available` after the change must be at least this (reservations: 0, or −backorder limit). */
@@ -174,6 +190,16 @@ export interface WriteTx {
      * not exist or the change would break a CHECK or the guard (nothing is changed then).
      */
     apply(skuId: number, warehouseId: number, deltas: Deltas, guard: LevelGuard, nowMs: number): Promise<LevelRecord | undefined>;
+    /**
+     * The levels addressed by (SKU code, warehouse code), with their SKU and warehouse, locked in
+     * (SKU, warehouse) code order; pairs without a level are left out.
+     */
+    lockTargets(pairs: ReadonlyArray<{ sku: string; warehouse: string }>): Promise<LevelTarget[]>;
+    /**
+     * Adds each hold (at most one per level) in one set-based, guarded UPDATE. Returns the levels
+     * that took their hold; a level whose guard or CHECK would fail is left unchanged and out.
+     */
+    reserveMany(holds: readonly LevelHold[], nowMs: number): Promise<LevelRecord[]>;
     updateSettings(skuId: number, warehouseId: number, settings: Partial<StockSettings>, nowMs: number): Promise<LevelRecord>;
     setBackorderLimit(skuId: number, backorderLimit: number, nowMs: number): Promise<void>;
     /** Levels of the SKU whose holds exceed what the given backorder limit would allow. */
@@ -184,6 +210,7 @@ export interface WriteTx {
   };
   reservations: {
     insert(row: ReservationRow, lines: ReadonlyArray<Omit<ReservationLineRow, 'sku' | 'warehouse'>>): Promise<void>;
+    insertMany(reservations: ReadonlyArray<{ row: ReservationRow; lines: ReadonlyArray<Omit<ReservationLineRow, 'sku' | 'warehouse'>> }>): Promise<void>;
     /** The reservation, locked for the rest of the transaction on PostgreSQL. */
     lock(id: string): Promise<StoredReservation | undefined>;
     update(id: string, fields: Partial<Pick<ReservationRow, 'status' | 'expiresAtMs'>>, nowMs: number): Promise<void>;
@@ -286,6 +313,8 @@ export interface Reads {
   };
   stock: {
     forSku(skuId: number): Promise<LevelView[]>;
+    /** The SKU's levels in warehouse-code order; undefined when the SKU does not exist. */
+    forSkuCode(code: string): Promise<LevelView[] | undefined>;
     list(filter: StockListFilter, after: [string, string] | null, limit: number): Promise<Page<LevelView, [string, string]>>;
   };
   movements: {

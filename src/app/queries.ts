@@ -63,9 +63,9 @@ export class Queries {
 
   /** Availability of one SKU: per warehouse and summed. */
   async stock(code: string, scope: Scope = everywhere): Promise<Outcome<StockSummary>> {
-    const sku = await this.reads.skus.byCode(code);
-    if (!sku) return fail('sku_not_found', `SKU ${code} does not exist.`, { sku: code });
-    const levels = (await this.reads.stock.forSku(sku.id)).filter((l) => inScope(scope, l.warehouse)).map(toFigures);
+    const views = await this.reads.stock.forSkuCode(code);
+    if (!views) return fail('sku_not_found', `SKU ${code} does not exist.`, { sku: code });
+    const levels = views.filter((l) => inScope(scope, l.warehouse)).map(toFigures);
     const totals = { onHand: 0, reserved: 0, allocated: 0, damaged: 0, inTransit: 0, safetyStock: 0, reorderPoint: 0, reorderQuantity: 0, available: 0, availableToPromise: 0 };
     for (const level of levels) {
       for (const bucket of buckets) totals[bucket] += level[bucket];
@@ -76,7 +76,7 @@ export class Queries {
     const asLevel = { ...totals, backorderLimit: 0 };
     totals.available = available(asLevel);
     totals.availableToPromise = availableToPromise(asLevel);
-    return ok({ sku: sku.sku, totals, warehouses: levels });
+    return ok({ sku: code, totals, warehouses: levels });
   }
 
   async stockList(

@@ -87,7 +87,7 @@ const build = (
   const store: OpenedStore = {
     dialect,
     description,
-    reads: createReads(reader),
+    reads: createReads(reader, dialect),
     isTransient: errors.isTransient,
     durabilityProblems: extra.durabilityProblems,
     migrate: () => runMigrations(writer, dialect),

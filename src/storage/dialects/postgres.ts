@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { preparedName } from '../repositories/prepared.js';
 import type { DB } from '../schema.js';
 
 const int8 = 20;
@@ -11,10 +12,25 @@ const parseInt8 = (value: string): number => {
   return parsed;
 };
 
+/**
+ * A client that runs the hot statements (repositories/prepared.ts) as named prepared statements:
+ * PostgreSQL parses and plans each once per connection instead of once per call.
+ */
+class PreparingClient extends pg.Client {
+  // pg's query() has many overloads; Kysely calls query(text, values) and only that form is prepared.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? preparedName(text) : undefined;
+    const call = super.query as (...a: unknown[]) => never;
+    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
+  }
+}
+
 export const openPostgres = (connectionString: string, options: { poolSize?: number } = {}): Kysely<DB> => {
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,
+    Client: PreparingClient,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     types: {

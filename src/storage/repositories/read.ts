@@ -4,8 +4,10 @@ import type { Reads } from '../../app/ports.js';
 import type { EventType } from '../../domain/events.js';
 import { zeroDeltas } from '../../domain/stock.js';
 import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
-import type { DB } from '../schema.js';
-import { likePattern, loadReservations, loadTransfer } from './shared.js';
+import type { DB, StockLevelTable } from '../schema.js';
+import { levelsBySkuCode } from './hot.js';
+import { runner } from './prepared.js';
+import { type DialectName, likePattern, loadReservations, loadTransfer } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
 
@@ -19,7 +21,8 @@ const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
   return { items, nextAfter: rows.length > limit && last !== undefined ? keyOf(last) : null };
 };
 
-export const createReads = (db: Kysely<DB>): Reads => {
+export const createReads = (db: Kysely<DB>, dialect: DialectName): Reads => {
+  const hotReads = runner(db as unknown as Kysely<unknown>, dialect);
   const levelViews = () =>
     db
       .selectFrom('stock_levels as l')
@@ -78,6 +81,11 @@ export const createReads = (db: Kysely<DB>): Reads => {
       async forSku(skuId) {
         const rows = await levelViews().where('l.sku_id', '=', skuId).orderBy('w.code').execute();
         return rows.map(toLevelView);
+      },
+      async forSkuCode(code) {
+        const rows = await hotReads.rows<StockLevelTable & { sku: string; warehouse: string | null }>(levelsBySkuCode, [code]);
+        if (rows.length === 0) return undefined;
+        return rows.flatMap((row) => (row.warehouse === null ? [] : [toLevelView(row as StockLevelTable & { sku: string; warehouse: string })]));
       },
       async list(filter, after, limit) {
         const rows = await levelViews()

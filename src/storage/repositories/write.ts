@@ -1,13 +1,17 @@
 /** The repositories of a write transaction (the WriteTx port), bound to one Kysely transaction. */
-import { type Transaction, sql, type Expression, type SqlBool } from 'kysely';
-import type { LevelGuard, SkuFields, WarehouseFields, WriteTx } from '../../app/ports.js';
+import { type Kysely, type Selectable, type Transaction, sql, type SqlBool } from 'kysely';
+import type { SkuFields, WarehouseFields, WriteTx } from '../../app/ports.js';
 import { reject } from '../../domain/result.js';
-import type { Deltas } from '../../domain/stock.js';
-import { toLevel, toSku, toWarehouse } from '../mappers.js';
-import type { DB } from '../schema.js';
-import { type DialectName, loadReservations, loadTransfer } from './shared.js';
+import { toLevel, toReservationRow, toSku, toWarehouse } from '../mappers.js';
+import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns, StockLevelTable, WarehouseTable as WarehouseColumns } from '../schema.js';
+import * as hot from './hot.js';
 import { createAuditWrites, createIdentityWrites } from './identity.js';
+import { runner } from './prepared.js';
+import { type DialectName, loadTransfer } from './shared.js';
 import { createWebhookWrites } from './webhooks.js';
+
+type SkuTable = Selectable<SkuColumns>;
+type WarehouseTable = Selectable<WarehouseColumns>;
 
 const warehouseColumns = (fields: Partial<WarehouseFields>) => ({
   ...(fields.code !== undefined && { code: fields.code }),
@@ -39,37 +43,11 @@ const skuColumns = (fields: Partial<SkuFields>) => ({
   ...(fields.archived !== undefined && { archived: fields.archived ? 1 : 0 }),
 });
 
-/**
- * The conditions under which a delta may be applied: every bucket stays non-negative, damaged
- * units stay within onHand, holds stay within stock (the CHECK constraints), plus the caller's
- * guard. Only conditions the delta could break are emitted.
- */
-const guardConditions = (d: Deltas, guard: LevelGuard): Array<Expression<SqlBool>> => {
-  const conditions: Array<Expression<SqlBool>> = [];
-  const after = {
-    onHand: sql`on_hand + ${d.onHand}`,
-    reserved: sql`reserved + ${d.reserved}`,
-    allocated: sql`allocated + ${d.allocated}`,
-    damaged: sql`damaged + ${d.damaged}`,
-    inTransit: sql`in_transit + ${d.inTransit}`,
-  };
-  if (d.onHand < 0) conditions.push(sql<SqlBool>`${after.onHand} >= 0`);
-  if (d.reserved < 0) conditions.push(sql<SqlBool>`${after.reserved} >= 0`);
-  if (d.allocated < 0) conditions.push(sql<SqlBool>`${after.allocated} >= 0`);
-  if (d.damaged < 0) conditions.push(sql<SqlBool>`${after.damaged} >= 0`);
-  if (d.inTransit < 0) conditions.push(sql<SqlBool>`${after.inTransit} >= 0`);
-  if (d.damaged - d.onHand > 0) conditions.push(sql<SqlBool>`${after.damaged} <= ${after.onHand}`);
-  const freeDelta = d.onHand - d.reserved - d.allocated - d.damaged;
-  const freeAfter = sql`(on_hand - reserved - allocated - damaged + ${freeDelta})`;
-  if (freeDelta < 0) conditions.push(sql<SqlBool>`${freeAfter} + backorder_limit >= 0`);
-  if (guard.freeAtLeast !== undefined) conditions.push(sql<SqlBool>`${freeAfter} >= ${guard.freeAtLeast}`);
-  if (guard.availableAtLeast !== undefined) conditions.push(sql<SqlBool>`${freeAfter} - safety_stock >= ${guard.availableAtLeast}`);
-  return conditions;
-};
-
 export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniqueViolation: (e: unknown) => boolean): WriteTx => {
   const pg = dialect === 'postgres';
-  let savepoints = 0;
+  const db = runner(trx as unknown as Kysely<unknown>, dialect);
+  // Savepoints are named by depth (nested() calls nest), so their statements repeat and stay prepared.
+  let depth = 0;
 
   const uniqueOr = async <T>(work: Promise<T>, onConflict: () => never): Promise<T> => {
     try {
@@ -82,22 +60,26 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
 
   return {
     async nested(fn) {
-      const name = sql.raw(`sp_${++savepoints}`);
-      await sql`savepoint ${name}`.execute(trx);
+      const name = `sp_${++depth}`;
       try {
-        const result = await fn();
-        await sql`release savepoint ${name}`.execute(trx);
-        return result;
-      } catch (error) {
-        await sql`rollback to savepoint ${name}`.execute(trx);
-        await sql`release savepoint ${name}`.execute(trx);
-        throw error;
+        await db.raw(`savepoint ${name}`);
+        try {
+          const result = await fn();
+          await db.raw(`release savepoint ${name}`);
+          return result;
+        } catch (error) {
+          await db.raw(`rollback to savepoint ${name}`);
+          await db.raw(`release savepoint ${name}`);
+          throw error;
+        }
+      } finally {
+        depth -= 1;
       }
     },
 
     warehouses: {
       async byCode(code) {
-        const row = await trx.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
+        const [row] = await db.rows<WarehouseTable>(hot.warehouseByCode, [code]);
         return row && toWarehouse(row);
       },
       async byCodes(codes) {
@@ -134,11 +116,12 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
 
     skus: {
       async byCode(code) {
-        const row = await trx.selectFrom('skus').selectAll().where('code', '=', code).executeTakeFirst();
+        const [row] = await db.rows<SkuTable>(hot.skuByCode, [code]);
         return row && toSku(row);
       },
       async byCodes(codes) {
         if (codes.length === 0) return [];
+        if (codes.length === 1) return (await db.rows<SkuTable>(hot.skuByCode, [codes[0]])).map(toSku);
         const rows = await trx.selectFrom('skus').selectAll().where('code', 'in', [...codes]).execute();
         return rows.map(toSku);
       },
@@ -179,65 +162,19 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
 
     levels: {
       async lock(skuId, warehouseId) {
-        const row = await trx
-          .selectFrom('stock_levels')
-          .selectAll()
-          .where('sku_id', '=', skuId)
-          .where('warehouse_id', '=', warehouseId)
-          .$if(pg, (q) => q.forUpdate())
-          .executeTakeFirst();
+        const [row] = await db.rows<StockLevelTable>(hot.lockLevel(db), [skuId, warehouseId]);
         return row && toLevel(row);
       },
       async lockAllForSku(skuId) {
         // In warehouse-code order, the order every multi-level write uses (see inLockOrder).
-        const rows = await trx
-          .selectFrom('stock_levels as l')
-          .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
-          .selectAll('l')
-          .where('l.sku_id', '=', skuId)
-          .orderBy('w.code')
-          .$if(pg, (q) => q.forUpdate(['l']))
-          .execute();
-        return rows.map(toLevel);
+        return (await db.rows<StockLevelTable>(hot.lockLevelsOfSku(db), [skuId])).map(toLevel);
       },
       async ensure(skuId, warehouseId, backorderLimit, nowMs) {
-        await trx
-          .insertInto('stock_levels')
-          .values({
-            sku_id: skuId,
-            warehouse_id: warehouseId,
-            on_hand: 0,
-            reserved: 0,
-            allocated: 0,
-            damaged: 0,
-            in_transit: 0,
-            safety_stock: 0,
-            reorder_point: 0,
-            reorder_quantity: 0,
-            backorder_limit: backorderLimit,
-            updated_at_ms: nowMs,
-          })
-          .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doNothing())
-          .execute();
+        await db.changes(hot.ensureLevel, [skuId, warehouseId, backorderLimit, nowMs]);
       },
-      async apply(skuId, warehouseId, d, guard, nowMs) {
-        const row = await trx
-          .updateTable('stock_levels')
-          .set({
-            on_hand: sql`on_hand + ${d.onHand}`,
-            reserved: sql`reserved + ${d.reserved}`,
-            allocated: sql`allocated + ${d.allocated}`,
-            damaged: sql`damaged + ${d.damaged}`,
-            in_transit: sql`in_transit + ${d.inTransit}`,
-            updated_at_ms: nowMs,
-          })
-          .where('sku_id', '=', skuId)
-          .where('warehouse_id', '=', warehouseId)
-          .where((eb) => eb.and(guardConditions(d, guard)))
-          .returningAll()
-          .executeTakeFirst();
-        return row && toLevel(row);
-      },
+      apply: (skuId, warehouseId, d, guard, nowMs) => hot.applyToLevel(db, skuId, warehouseId, d, guard, nowMs),
+      lockTargets: (pairs) => hot.lockTargets(db, pairs),
+      reserveMany: (holds, nowMs) => hot.reserveLevels(db, holds, nowMs),
       async updateSettings(skuId, warehouseId, settings, nowMs) {
         const row = await trx
           .updateTable('stock_levels')
@@ -272,85 +209,38 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
     },
 
     movements: {
-      async append(rows) {
-        if (rows.length === 0) return [];
-        const inserted = await trx
-          .insertInto('movements')
-          .values(
-            rows.map((m) => ({
-              at_ms: m.atMs,
-              sku_id: m.skuId,
-              warehouse_id: m.warehouseId,
-              type: m.type,
-              quantity: m.quantity,
-              d_on_hand: m.deltas.onHand,
-              d_reserved: m.deltas.reserved,
-              d_allocated: m.deltas.allocated,
-              d_damaged: m.deltas.damaged,
-              d_in_transit: m.deltas.inTransit,
-              reference_type: m.reference.type,
-              reference_id: m.reference.id,
-              actor_type: m.actor.type,
-              actor_id: m.actor.id,
-              actor_name: m.actor.name,
-              reason: m.reason,
-              note: m.note,
-            })),
-          )
-          .returning('id')
-          .execute();
-        // Multi-row INSERT … RETURNING gives ids in the order of the VALUES list on both dialects.
-        return inserted.map((r) => r.id).sort((a, b) => a - b);
-      },
+      append: (rows) => hot.appendMovements(db, rows),
     },
 
     reservations: {
-      async insert(row, lines) {
-        await trx
-          .insertInto('reservations')
-          .values({
-            id: row.id,
-            reference: row.reference,
-            status: row.status,
-            channel: row.channel,
-            created_at_ms: row.createdAtMs,
-            updated_at_ms: row.updatedAtMs,
-            expires_at_ms: row.expiresAtMs,
-            actor_id: row.actorId,
-          })
-          .execute();
-        await trx
-          .insertInto('reservation_lines')
-          .values(
-            lines.map((l) => ({
-              reservation_id: row.id,
-              line_no: l.lineNo,
-              sku_id: l.skuId,
-              warehouse_id: l.warehouseId,
-              quantity: l.quantity,
-              backordered: l.backordered,
-              fulfilled: l.fulfilled,
-            })),
-          )
-          .execute();
-      },
+      insert: (row, lines) => hot.insertReservations(db, [{ row, lines }]),
+      insertMany: (reservations) => hot.insertReservations(db, reservations),
       async lock(id) {
-        const [reservation] = await loadReservations(trx, [id], pg);
-        return reservation;
+        const [row] = await db.rows<ReservationTable>(hot.lockReservation(db), [id]);
+        if (!row) return undefined;
+        const lines = await db.rows<{ line_no: number; sku_id: number; warehouse_id: number; quantity: number; backordered: number; fulfilled: number; sku: string; warehouse: string }>(
+          hot.reservationLines,
+          [id],
+        );
+        return {
+          ...toReservationRow(row),
+          lines: lines.map((l) => ({
+            lineNo: l.line_no,
+            skuId: l.sku_id,
+            warehouseId: l.warehouse_id,
+            sku: l.sku,
+            warehouse: l.warehouse,
+            quantity: l.quantity,
+            backordered: l.backordered,
+            fulfilled: l.fulfilled,
+          })),
+        };
       },
       async update(id, fields, nowMs) {
-        await trx
-          .updateTable('reservations')
-          .set({
-            ...(fields.status !== undefined && { status: fields.status }),
-            ...(fields.expiresAtMs !== undefined && { expires_at_ms: fields.expiresAtMs }),
-            updated_at_ms: nowMs,
-          })
-          .where('id', '=', id)
-          .execute();
+        await db.changes(hot.updateReservation, [fields.status ?? null, fields.expiresAtMs ?? null, nowMs, id]);
       },
       async setFulfilled(id, lineNo, fulfilled) {
-        await trx.updateTable('reservation_lines').set({ fulfilled }).where('reservation_id', '=', id).where('line_no', '=', lineNo).execute();
+        await db.changes(hot.setLineFulfilled, [fulfilled, id, lineNo]);
       },
       async dueForSku(skuId, warehouseIds, nowMs, limit) {
         if (warehouseIds.length === 0) return [];
@@ -400,7 +290,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
 
     idempotency: {
       async get(scope, key) {
-        const row = await trx.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+        const [row] = await db.rows<IdempotencyKeyTable>(hot.idempotencyGet, [scope, key]);
         return (
           row && {
             scope: row.scope,
@@ -413,19 +303,8 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
         );
       },
       async insert(record) {
-        const result = await trx
-          .insertInto('idempotency_keys')
-          .values({
-            scope: record.scope,
-            key: record.key,
-            request_hash: record.requestHash,
-            outcome: record.outcome,
-            created_at_ms: record.createdAtMs,
-            expires_at_ms: record.expiresAtMs,
-          })
-          .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-          .executeTakeFirst();
-        return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+        const inserted = await db.changes(hot.idempotencyInsert, [record.scope, record.key, record.requestHash, record.outcome, record.createdAtMs, record.expiresAtMs]);
+        return inserted === 1;
       },
     },
 
@@ -449,20 +328,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
     },
 
     events: {
-      async append(events) {
-        if (events.length === 0) return;
-        // Sequence values are handed out before commit; serializing appenders until their commit
-        // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
-        if (pg) await sql`select pg_advisory_xact_lock(${outboxLockKey})`.execute(trx);
-        for (let i = 0; i < events.length; i += 500) {
-          await trx
-            .insertInto('events')
-            .values(
-              events.slice(i, i + 500).map((e) => ({ type: e.type, occurred_at_ms: e.occurredAtMs, sku: e.sku, warehouse: e.warehouse, data: JSON.stringify(e.data) })),
-            )
-            .execute();
-        }
-      },
+      append: (events) => hot.appendEvents(db, events),
     },
 
     relays: {
@@ -484,6 +350,3 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
     webhooks: createWebhookWrites(trx, pg),
   };
 };
-
-/** The advisory lock that orders outbox appends on PostgreSQL (an arbitrary, fixed number). */
-const outboxLockKey = 7_262_340_101;

@@ -1,0 +1,292 @@
+/**
+ * The statements of the hot path (reservations and their lifecycle, the outbox, availability
+ * reads), written once as SQL text and prepared once (see prepared.ts). Everything else is built
+ * with Kysely. PostgreSQL takes lists as arrays (`unnest`, `= any`), one statement per list;
+ * SQLite runs in process, where a prepared statement per row costs less than building one.
+ */
+import type { EventDraft } from '../../domain/events.js';
+import type { Deltas } from '../../domain/stock.js';
+import type { LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
+import { toLevel } from '../mappers.js';
+import type { StockLevelTable } from '../schema.js';
+import { type Runner, statement, statementFamily } from './prepared.js';
+
+const levelColumns = 'sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms';
+
+export const skuByCode = statement('select * from skus where code = $1');
+export const warehouseByCode = statement('select * from warehouses where code = $1');
+
+const levelLock = {
+  postgres: statement(`select ${levelColumns} from stock_levels where sku_id = $1 and warehouse_id = $2 for update`),
+  sqlite: statement(`select ${levelColumns} from stock_levels where sku_id = $1 and warehouse_id = $2`),
+};
+export const lockLevel = (db: Runner) => levelLock[db.dialect];
+
+// Warehouse codes in byte order ("C"), the order the bus and inLockOrder sort codes in.
+const levelsOfSku = {
+  postgres: statement(
+    `select l.* from stock_levels l join warehouses w on w.id = l.warehouse_id where l.sku_id = $1 order by w.code collate "C" for update of l`,
+  ),
+  sqlite: statement(`select l.* from stock_levels l join warehouses w on w.id = l.warehouse_id where l.sku_id = $1 order by w.code`),
+};
+export const lockLevelsOfSku = (db: Runner) => levelsOfSku[db.dialect];
+
+export const ensureLevel = statement(
+  `insert into stock_levels (${levelColumns}) values ($1, $2, 0, 0, 0, 0, 0, 0, 0, 0, $3, $4) on conflict (sku_id, warehouse_id) do nothing`,
+);
+
+type ApplyArgs = Record<'onHand' | 'reserved' | 'allocated' | 'damaged' | 'inTransit' | 'nowMs' | 'skuId' | 'warehouseId' | 'freeDelta' | 'freeAtLeast' | 'availableAtLeast', number>;
+
+/**
+ * The guarded UPDATE of one level: every bucket stays non-negative, damaged units stay within
+ * onHand, holds stay within stock (the CHECK constraints), plus the caller's guard. Only the
+ * conditions the deltas could break are in the statement, so there is one statement per shape.
+ */
+const applyFamily = statementFamily((shape: string) => {
+  const used: Array<keyof ApplyArgs> = [];
+  const p = (name: keyof ApplyArgs) => {
+    if (!used.includes(name)) used.push(name);
+    return `$${used.indexOf(name) + 1}`;
+  };
+  const has = (flag: string) => shape.includes(flag);
+  const sets = `on_hand = on_hand + ${p('onHand')}, reserved = reserved + ${p('reserved')}, allocated = allocated + ${p('allocated')}, damaged = damaged + ${p('damaged')}, in_transit = in_transit + ${p('inTransit')}, updated_at_ms = ${p('nowMs')}`;
+  const where = [`sku_id = ${p('skuId')}`, `warehouse_id = ${p('warehouseId')}`];
+  if (has('o')) where.push(`on_hand + ${p('onHand')} >= 0`);
+  if (has('r')) where.push(`reserved + ${p('reserved')} >= 0`);
+  if (has('a')) where.push(`allocated + ${p('allocated')} >= 0`);
+  if (has('d')) where.push(`damaged + ${p('damaged')} >= 0`);
+  if (has('t')) where.push(`in_transit + ${p('inTransit')} >= 0`);
+  if (has('x')) where.push(`damaged + ${p('damaged')} <= on_hand + ${p('onHand')}`);
+  const freeAfter = () => `(on_hand - reserved - allocated - damaged + ${p('freeDelta')})`;
+  if (has('f')) where.push(`${freeAfter()} + backorder_limit >= 0`);
+  if (has('F')) where.push(`${freeAfter()} >= ${p('freeAtLeast')}`);
+  if (has('A')) where.push(`${freeAfter()} - safety_stock >= ${p('availableAtLeast')}`);
+  return Object.assign(statement(`update stock_levels set ${sets} where ${where.join(' and ')} returning ${levelColumns}`), { used });
+});
+
+export const applyToLevel = async (db: Runner, skuId: number, warehouseId: number, d: Deltas, guard: LevelGuard, nowMs: number) => {
+  const freeDelta = d.onHand - d.reserved - d.allocated - d.damaged;
+  const shape = [
+    d.onHand < 0 && 'o',
+    d.reserved < 0 && 'r',
+    d.allocated < 0 && 'a',
+    d.damaged < 0 && 'd',
+    d.inTransit < 0 && 't',
+    d.damaged - d.onHand > 0 && 'x',
+    freeDelta < 0 && 'f',
+    guard.freeAtLeast !== undefined && 'F',
+    guard.availableAtLeast !== undefined && 'A',
+  ]
+    .filter(Boolean)
+    .join('');
+  const s = applyFamily(shape) as ReturnType<typeof applyFamily> & { used: Array<keyof ApplyArgs> };
+  const args: ApplyArgs = { ...d, nowMs, skuId, warehouseId, freeDelta, freeAtLeast: guard.freeAtLeast ?? 0, availableAtLeast: guard.availableAtLeast ?? 0 };
+  const [row] = await db.rows<StockLevelTable>(s, s.used.map((name) => args[name]));
+  return row && toLevel(row);
+};
+
+// ---- several levels at once (the batched reservation path) ----
+
+interface TargetRow extends StockLevelTable {
+  sku_code: string;
+  sku_backorder_allowed: number;
+  sku_backorder_limit: number;
+  sku_archived: number;
+  warehouse_code: string;
+  warehouse_active: number;
+}
+
+const targetColumns = `l.*, s.code as sku_code, s.backorder_allowed as sku_backorder_allowed, s.backorder_limit as sku_backorder_limit, s.archived as sku_archived, w.code as warehouse_code, w.active as warehouse_active`;
+
+const targetsByCodes = statement(
+  `select ${targetColumns}
+     from unnest($1::text[], $2::text[]) as r(sku, warehouse)
+     join skus s on s.code = r.sku
+     join warehouses w on w.code = r.warehouse
+     join stock_levels l on l.sku_id = s.id and l.warehouse_id = w.id
+    order by s.code collate "C", w.code collate "C"
+      for update of l`,
+);
+const targetByCodes = statement(
+  `select ${targetColumns} from skus s join warehouses w on w.code = $2 join stock_levels l on l.sku_id = s.id and l.warehouse_id = w.id where s.code = $1`,
+);
+
+const toTarget = (row: TargetRow): LevelTarget => ({
+  level: toLevel(row),
+  sku: { id: row.sku_id, sku: row.sku_code, backorder: { allowed: row.sku_backorder_allowed === 1, limit: row.sku_backorder_limit }, archived: row.sku_archived === 1 },
+  warehouse: { id: row.warehouse_id, code: row.warehouse_code, active: row.warehouse_active === 1 },
+});
+
+const byCodes = <T extends { sku: string; warehouse: string }>(a: T, b: T) =>
+  a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0;
+
+/** The levels addressed by codes, locked in (SKU, warehouse) code order; missing ones are left out. */
+export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string; warehouse: string }>): Promise<LevelTarget[]> => {
+  const unique = [...new Map(pairs.map((p) => [`${p.sku}\u0000${p.warehouse}`, p])).values()].sort(byCodes);
+  if (unique.length === 0) return [];
+  if (db.dialect === 'postgres') {
+    const rows = await db.rows<TargetRow>(targetsByCodes, [unique.map((p) => p.sku), unique.map((p) => p.warehouse)]);
+    return rows.map(toTarget);
+  }
+  const out: LevelTarget[] = [];
+  for (const p of unique) {
+    const [row] = await db.rows<TargetRow>(targetByCodes, [p.sku, p.warehouse]);
+    if (row) out.push(toTarget(row));
+  }
+  return out;
+};
+
+const reserveMany = statement(
+  `update stock_levels l set reserved = l.reserved + h.quantity, updated_at_ms = $5
+     from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) as h(sku_id, warehouse_id, quantity, floor)
+    where l.sku_id = h.sku_id and l.warehouse_id = h.warehouse_id
+      and l.on_hand - l.reserved - l.allocated - l.damaged - h.quantity + l.backorder_limit >= 0
+      and l.on_hand - l.reserved - l.allocated - l.damaged - h.quantity - l.safety_stock >= h.floor
+   returning ${levelColumns.replace(/(\w+)/g, 'l.$1')}`,
+);
+
+/** Adds holds to several levels (one entry per level), each guarded as `applyToLevel` guards a reservation. */
+export const reserveLevels = async (db: Runner, holds: ReadonlyArray<{ skuId: number; warehouseId: number; quantity: number; availableAtLeast: number }>, nowMs: number) => {
+  if (holds.length === 0) return [];
+  if (db.dialect === 'postgres') {
+    const rows = await db.rows<StockLevelTable>(reserveMany, [
+      holds.map((h) => h.skuId),
+      holds.map((h) => h.warehouseId),
+      holds.map((h) => h.quantity),
+      holds.map((h) => h.availableAtLeast),
+      nowMs,
+    ]);
+    return rows.map(toLevel);
+  }
+  const out = [];
+  for (const h of holds) {
+    const level = await applyToLevel(db, h.skuId, h.warehouseId, { onHand: 0, reserved: h.quantity, allocated: 0, damaged: 0, inTransit: 0 }, { availableAtLeast: h.availableAtLeast }, nowMs);
+    if (level) out.push(level);
+  }
+  return out;
+};
+
+// ---- appends ----
+
+const movementColumns = 'at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name, reason, note';
+const movementTypes = ['bigint', 'bigint', 'bigint', 'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
+const movementsInsert = statement(
+  `insert into movements (${movementColumns}) select * from unnest(${movementTypes.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) returning id`,
+);
+const movementInsert = statement(`insert into movements (${movementColumns}) values (${movementTypes.map((_t, i) => `$${i + 1}`).join(', ')}) returning id`);
+
+const movementValues = (m: MovementInsert) => [
+  m.atMs,
+  m.skuId,
+  m.warehouseId,
+  m.type,
+  m.quantity,
+  m.deltas.onHand,
+  m.deltas.reserved,
+  m.deltas.allocated,
+  m.deltas.damaged,
+  m.deltas.inTransit,
+  m.reference.type,
+  m.reference.id,
+  m.actor.type,
+  m.actor.id,
+  m.actor.name,
+  m.reason,
+  m.note,
+];
+
+/** Appends movements; their ids, in the order given. */
+export const appendMovements = async (db: Runner, rows: readonly MovementInsert[]): Promise<number[]> => {
+  if (rows.length === 0) return [];
+  if (db.dialect === 'postgres') {
+    const inserted = await db.rows<{ id: number }>(movementsInsert, columnsOf(rows.map(movementValues), movementTypes.length));
+    // Identity values are drawn in the order of the unnest rows.
+    return inserted.map((r) => r.id).sort((a, b) => a - b);
+  }
+  const ids: number[] = [];
+  for (const row of rows) ids.push((await db.rows<{ id: number }>(movementInsert, movementValues(row)))[0]!.id);
+  return ids;
+};
+
+const columnsOf = (rows: unknown[][], width: number): unknown[][] => Array.from({ length: width }, (_c, i) => rows.map((row) => row[i]));
+
+const eventsInsert = statement(
+  `insert into events (type, occurred_at_ms, sku, warehouse, data) select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[])`,
+);
+const eventInsert = statement(`insert into events (type, occurred_at_ms, sku, warehouse, data) values ($1, $2, $3, $4, $5)`);
+const outboxLock = statement('select pg_advisory_xact_lock($1::bigint)');
+
+/** The advisory lock that orders outbox appends on PostgreSQL (an arbitrary, fixed number). */
+const outboxLockKey = 7_262_340_101;
+
+export const appendEvents = async (db: Runner, events: readonly EventDraft[]): Promise<void> => {
+  if (events.length === 0) return;
+  const values = events.map((e) => [e.type, e.occurredAtMs, e.sku, e.warehouse, JSON.stringify(e.data)]);
+  if (db.dialect === 'postgres') {
+    // Sequence values are handed out before commit; serializing appenders until their commit
+    // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
+    await db.rows(outboxLock, [outboxLockKey]);
+    for (let i = 0; i < values.length; i += 1000) await db.changes(eventsInsert, columnsOf(values.slice(i, i + 1000), 5));
+    return;
+  }
+  for (const row of values) await db.changes(eventInsert, row);
+};
+
+const reservationInsert = statement(
+  'insert into reservations (id, reference, status, channel, created_at_ms, updated_at_ms, expires_at_ms, actor_id) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+);
+const reservationsInsert = statement(
+  `insert into reservations (id, reference, status, channel, created_at_ms, updated_at_ms, expires_at_ms, actor_id)
+   select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[])`,
+);
+const lineInsert = statement(
+  'insert into reservation_lines (reservation_id, line_no, sku_id, warehouse_id, quantity, backordered, fulfilled) values ($1, $2, $3, $4, $5, $6, $7)',
+);
+const linesInsert = statement(
+  `insert into reservation_lines (reservation_id, line_no, sku_id, warehouse_id, quantity, backordered, fulfilled)
+   select * from unnest($1::text[], $2::integer[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`,
+);
+
+type NewReservation = { row: ReservationRow; lines: ReadonlyArray<Omit<ReservationLineRow, 'sku' | 'warehouse'>> };
+
+export const insertReservations = async (db: Runner, reservations: readonly NewReservation[]): Promise<void> => {
+  if (reservations.length === 0) return;
+  const rows = reservations.map(({ row: r }) => [r.id, r.reference, r.status, r.channel, r.createdAtMs, r.updatedAtMs, r.expiresAtMs, r.actorId]);
+  const lines = reservations.flatMap(({ row, lines: ls }) => ls.map((l) => [row.id, l.lineNo, l.skuId, l.warehouseId, l.quantity, l.backordered, l.fulfilled]));
+  if (db.dialect === 'postgres') {
+    await db.changes(reservationsInsert, columnsOf(rows, 8));
+    if (lines.length > 0) await db.changes(linesInsert, columnsOf(lines, 7));
+    return;
+  }
+  for (const row of rows) await db.changes(reservationInsert, row);
+  for (const line of lines) await db.changes(lineInsert, line);
+};
+
+const reservationById = {
+  postgres: statement('select * from reservations where id = $1 for update'),
+  sqlite: statement('select * from reservations where id = $1'),
+};
+export const lockReservation = (db: Runner) => reservationById[db.dialect];
+export const reservationLines = statement(
+  `select l.reservation_id, l.line_no, l.sku_id, l.warehouse_id, l.quantity, l.backordered, l.fulfilled, s.code as sku, w.code as warehouse
+     from reservation_lines l join skus s on s.id = l.sku_id join warehouses w on w.id = l.warehouse_id
+    where l.reservation_id = $1 order by l.line_no`,
+);
+export const updateReservation = statement(
+  'update reservations set status = coalesce($1, status), expires_at_ms = coalesce($2, expires_at_ms), updated_at_ms = $3 where id = $4',
+);
+export const setLineFulfilled = statement('update reservation_lines set fulfilled = $1 where reservation_id = $2 and line_no = $3');
+
+export const idempotencyGet = statement('select * from idempotency_keys where scope = $1 and key = $2');
+export const idempotencyInsert = statement(
+  'insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms) values ($1, $2, $3, $4, $5, $6) on conflict (scope, key) do nothing',
+);
+
+// ---- reads ----
+
+/** One SKU's levels with their codes; no row when the SKU does not exist, one row of nulls when it has no levels. */
+export const levelsBySkuCode = statement(
+  `select s.code as sku, w.code as warehouse, ${levelColumns.replace(/(\w+)/g, 'l.$1')}
+     from skus s left join stock_levels l on l.sku_id = s.id left join warehouses w on w.id = l.warehouse_id
+    where s.code = $1 order by w.code`,
+);
