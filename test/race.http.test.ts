@@ -38,7 +38,8 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
 
-  it('grants exactly the stock to 200 concurrent buyers of 1 unit', async () => {
+  // With a warehouse on the line the hold takes the batched path; without, reserveStock's warehouse choice.
+  it.each(['general', 'batched'] as const)('grants exactly the stock to 200 concurrent buyers of 1 unit (%s path)', async (path) => {
     const first = servers[0]!;
     const sku = code('HOT');
     const warehouse = code('WH');
@@ -48,7 +49,7 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
 
     const responses = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
-        const response = await call(servers[i % servers.length]!, 'POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1 }] });
+        const response = await call(servers[i % servers.length]!, 'POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1, ...(path === 'batched' && { warehouse }) }] });
         return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
       }),
     );
@@ -66,7 +67,7 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
     expect(report).toMatchObject({ ok: true, violations: [] });
   }, 60_000);
 
-  it('grants exactly what fits to up to 1000 buyers of 1–3 units, for random stock, repeatedly', async () => {
+  it.each(['general', 'batched'] as const)('grants exactly what fits to up to 1000 buyers of 1–3 units, for random stock, repeatedly (%s path)', async (path) => {
     const first = servers[0]!;
     const warehouse = code('WH');
     expect((await call(first, 'POST', '/v1/warehouses', { code: warehouse, name: 'Random' })).status).toBe(201);
@@ -79,7 +80,7 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
       const wants = Array.from({ length: buyers }, () => 1 + Math.floor(Math.random() * 3));
       const responses = await Promise.all(
         wants.map(async (quantity, i) => {
-          const response = await call(servers[i % servers.length]!, 'POST', '/v1/reservations', { reference: `r${round}-${i}`, lines: [{ sku, quantity }] });
+          const response = await call(servers[i % servers.length]!, 'POST', '/v1/reservations', { reference: `r${round}-${i}`, lines: [{ sku, quantity, ...(path === 'batched' && { warehouse }) }] });
           return { quantity, status: response.status, body: (await response.json()) as { error?: { code: string } } };
         }),
       );

@@ -33,13 +33,16 @@ const levelOf = async (core: Core, sku: string, warehouse: string) => {
   return level;
 };
 
-/** 200 buyers of 1 unit against 10 units. */
-const lastUnits = async (core: Core, send: Send) => {
+/**
+ * 200 buyers of 1 unit against 10 units. With `path: 'batched'` every line names its warehouse, so
+ * the holds take the batched, set-based path; without, they take reserveStock's warehouse choice.
+ */
+const lastUnits = async (core: Core, send: Send, path: 'general' | 'batched' = 'general') => {
   const warehouse = await buildWarehouse(core.bus);
   const sku = await buildSku(core.bus);
   await must(core.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku: sku.sku, quantity: 10 }] });
 
-  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => send({ reference: `buyer-${i}`, lines: [{ sku: sku.sku, quantity: 1 }] }, i)));
+  const results = await Promise.all(Array.from({ length: 200 }, (_, i) => send({ reference: `buyer-${i}`, lines: [{ sku: sku.sku, quantity: 1, ...(path === 'batched' && { warehouse: warehouse.code }) }] }, i)));
   const won = results.filter((r) => r.outcome.ok);
   const lost = results.flatMap((r) => (r.outcome.ok ? [] : [r.outcome]));
   expect(won).toHaveLength(10);
@@ -93,7 +96,7 @@ describe.each(storeKinds())('last units raced through one command bus on %s', (k
   });
   const send: Send = (input) => core.bus.execute('reservation.create', input, { actor: testActor });
 
-  it('grants exactly 10 of 200 concurrent 1-unit holds on 10 units', () => lastUnits(core, send));
+  it.each(['general', 'batched'] as const)('grants exactly 10 of 200 concurrent 1-unit holds on 10 units (%s path)', (path) => lastUnits(core, send, path));
 
   it('grants exactly 30 of 100 concurrent two-SKU holds on 30 of each', () => twoSkuBuyers(core, send));
 });
@@ -120,8 +123,13 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
     expect(rerun, 'batches rerun one by one after a transient error (a deadlock)').toEqual([]);
   };
 
-  it.each([1, 32])('grants exactly 10 of 200 buyers spread over four buses (batches of up to %i)', (batchSizeMax) =>
-    withBuses(batchSizeMax, (send) => lastUnits(core, send)),
+  it.each([
+    [1, 'general'],
+    [32, 'general'],
+    [1, 'batched'],
+    [32, 'batched'],
+  ] as const)('grants exactly 10 of 200 buyers spread over four buses (batches of up to %i, %s path)', (batchSizeMax, path) =>
+    withBuses(batchSizeMax, (send) => lastUnits(core, send, path)),
   );
 
   it.each([1, 32])('grants exactly 30 of 100 two-SKU buyers spread over four buses without deadlock (batches of up to %i)', (batchSizeMax) =>

@@ -14,6 +14,7 @@ import type { EventDraft } from '../domain/events.js';
 import { may, type Permission, type Principal } from '../domain/permissions.js';
 import { assert, type Failure, fail, ok, type Outcome, Rejection } from '../domain/result.js';
 import { commandPermissions, commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
+import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
 import type { IdempotencyRecord, Store, WriteTx } from './ports.js';
@@ -62,6 +63,11 @@ export interface CommandBusOptions {
   /** Attempts per command when the store reports a transient failure. */
   attemptsMax?: number;
   observer?: BusObserver;
+  /**
+   * Run single-line reservations with a warehouse through the batched, set-based path (ADR 0010).
+   * Off only to compare it with the general path in tests.
+   */
+  batchedReservations?: boolean;
 }
 
 /** The store could not take the write (closing, or transient failures outlasted the retries). */
@@ -92,6 +98,19 @@ type Settled = ({ ok: true; value: Executed<unknown> } & Effects) | { ok: false;
 
 /** Refusals that are authorisation decisions: audited even though nothing changed. */
 const denialCodes = new Set<Failure['code']>(['forbidden', 'warehouse_not_permitted']);
+
+const mayReserve = (actor: Principal): boolean => {
+  const permission = commandPermissions['reservation.create'];
+  return permission === null || may(actor.role, permission);
+};
+
+/** A command's context and what it reports through it (events, its audit description, movement ids). */
+interface Unit {
+  ctx: UnitContext;
+  emitted: EventDraft[];
+  description: { entity: AuditEntity | null; summary: Record<string, unknown>; outcome: AuditOutcome } | undefined;
+  movementIds: number[];
+}
 
 /** Thrown inside the savepoint when another transaction stored the same key first. */
 class KeyTakenMeanwhile extends Error {}
@@ -189,10 +208,29 @@ export class CommandBus {
     try {
       const results = await this.options.store.transaction(async (tx) => {
         const out: Settled[] = [];
-        for (const item of batch) out.push(await this.settle(tx, item));
-        const settled = out.filter((r) => r.ok);
-        await tx.audit.append(settled.flatMap((r) => r.audit));
-        await tx.events.append(settled.flatMap((r) => r.events));
+        // Audit entries and events go out in the order the commands ran, so each level's events
+        // follow its changes.
+        const effects: Effects = { events: [], audit: [] };
+        const collect = (settled: Settled) => {
+          if (!settled.ok) return;
+          effects.events.push(...settled.events);
+          effects.audit.push(...settled.audit);
+        };
+        for (let i = 0; i < batch.length; ) {
+          // A run of consecutive batchable reservations shares the set-based path.
+          let end = i;
+          while (end < batch.length && this.batchable(batch[end]!)) end++;
+          if (end > i) {
+            out.push(...(await this.settleReservations(tx, batch.slice(i, end), collect)));
+            i = end;
+          } else {
+            const settled = await this.settle(tx, batch[i++]!);
+            collect(settled);
+            out.push(settled);
+          }
+        }
+        await tx.audit.append(effects.audit);
+        await tx.events.append(effects.events);
         return out;
       });
       if (results.some((r) => r.ok && r.events.length > 0)) this.notifyCommitted();
@@ -239,6 +277,43 @@ export class CommandBus {
     }
   }
 
+  private batchable(item: Pending): boolean {
+    return (
+      this.options.batchedReservations !== false &&
+      item.name === 'reservation.create' &&
+      !item.options.idempotency &&
+      mayReserve(item.options.actor) &&
+      isBatchable(item.input)
+    );
+  }
+
+  /**
+   * Runs single-line reservations through the batched path; those it leaves (unknown codes, too
+   * little stock, a warehouse outside the caller's, …) run through `settle` after it, in order.
+   * Errors fail the whole transaction, after which every command is re-run alone through the
+   * general path.
+   */
+  private async settleReservations(tx: WriteTx, items: Pending[], collect: (settled: Settled) => void): Promise<Settled[]> {
+    const nowMs = this.options.clock.nowMs();
+    const units = items.map((item) => this.unit(tx, item, nowMs));
+    const values = await reserveStockBatch(tx, units.map(({ ctx }, i) => ({ ctx, input: items[i]!.input as CommandInput<'reservation.create'> })));
+    const out: Settled[] = values.map((value, i) => {
+      if (!value) return { ok: false, error: undefined };
+      const effects: Effects = { events: [], audit: [] };
+      const executed = this.finish(items[i]!, ok(value), units[i]!, nowMs, effects);
+      return { ok: true, value: executed, ...effects };
+    });
+    out.forEach(collect);
+    // The ones it left run after it, in order, through the general path.
+    for (const [i, value] of values.entries()) {
+      if (value) continue;
+      const settled = await this.settle(tx, items[i]!);
+      collect(settled);
+      out[i] = settled;
+    }
+    return out;
+  }
+
   /**
    * Runs one command in its own savepoint. Expected outcomes and bugs stay within the command;
    * transient store errors abort the whole batch (rethrown).
@@ -267,22 +342,8 @@ export class CommandBus {
       const existing = await tx.idempotency.get(actor.id, idempotency.key);
       if (existing) return replayed(existing, idempotency);
     }
-    const emitted: EventDraft[] = [];
-    const emit = (event: Omit<EventDraft, 'occurredAtMs'>) => void emitted.push({ ...event, occurredAtMs: nowMs });
-    let description: { entity: AuditEntity | null; summary: Record<string, unknown>; outcome: AuditOutcome } | undefined;
-    const movementIds: number[] = [];
-    const ctx: UnitContext = {
-      tx,
-      actor,
-      nowMs,
-      ids: this.ids,
-      limits: this.limits,
-      emit,
-      describe(entity, summary = {}, outcome = 'ok') {
-        description = { entity, summary, outcome };
-      },
-      noteMovements: (ids) => void movementIds.push(...ids),
-    };
+    const unit = this.unit(tx, item, nowMs);
+    const { ctx, emitted } = unit;
     const handler = commands[name] as (ctx: UnitContext, input: unknown) => Promise<unknown>;
     const permission = commandPermissions[name];
     let outcome: Outcome<unknown>;
@@ -308,13 +369,43 @@ export class CommandBus {
       });
       if (!stored) throw new KeyTakenMeanwhile();
     }
+    return this.finish(item, outcome, unit, nowMs, effects);
+  }
+
+  /** The context a command runs with, and what it reports through it. */
+  private unit(tx: WriteTx, item: Pending, nowMs: number): Unit {
+    const unit: Unit = {
+      emitted: [],
+      description: undefined,
+      movementIds: [],
+      ctx: {
+        tx,
+        actor: item.options.actor,
+        nowMs,
+        ids: this.ids,
+        limits: this.limits,
+        emit: (event) => void unit.emitted.push({ ...event, occurredAtMs: nowMs }),
+        describe(entity, summary = {}, outcome = 'ok') {
+          unit.description = { entity, summary, outcome };
+        },
+        noteMovements: (ids) => void unit.movementIds.push(...ids),
+      },
+    };
+    return unit;
+  }
+
+  /** Pushes the command's audit entry and, when it succeeded, its events to `effects`. */
+  private finish(item: Pending, outcome: Outcome<unknown>, unit: Unit, nowMs: number, effects: Effects): Executed<unknown> {
+    const { actor } = item.options;
+    const name = item.name!;
+    const { description, movementIds } = unit;
     const origin = item.options.origin ?? noOrigin;
     const who = { type: actor.type, id: actor.id, name: actor.name };
     if (outcome.ok) {
       assert(description, `command ${name} did not describe what it changed`);
       const summary = movementIds.length > 0 ? { ...description.summary, movements: movementIds } : description.summary;
       effects.audit.push({ atMs: nowMs, actor: who, action: name, entity: description.entity, outcome: description.outcome, origin, summary });
-      effects.events.push(...emitted);
+      effects.events.push(...unit.emitted);
     } else if (denialCodes.has(outcome.code)) {
       effects.audit.push({ atMs: nowMs, actor: who, action: name, entity: null, outcome: 'denied', origin, summary: { code: outcome.code, ...outcome.details } });
     }

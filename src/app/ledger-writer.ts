@@ -33,7 +33,8 @@ export class LedgerWriter {
     return level;
   }
 
-  private record(sku: SkuRef, warehouse: WarehouseRef, draft: MovementDraft, after: LevelRecord): void {
+  /** Records a movement whose change the caller applied to the level (`after` is the level after it). */
+  record(sku: SkuRef, warehouse: WarehouseRef, draft: MovementDraft, after: LevelRecord): void {
     this.pending.push({
       sku: sku.sku,
       warehouse: warehouse.code,
@@ -58,7 +59,16 @@ export class LedgerWriter {
    * after it, plus any threshold it crossed (out of stock, back in stock, low, below safety).
    */
   async flush(): Promise<MovementRecord[]> {
-    const ids = await this.ctx.tx.movements.append(this.pending.map((p) => p.row));
+    return this.publish(await this.ctx.tx.movements.append(this.rows()));
+  }
+
+  /** The movements recorded so far, to append (flush appends them itself). */
+  rows(): MovementInsert[] {
+    return this.pending.map((p) => p.row);
+  }
+
+  /** Publishes the recorded movements, appended by the caller with these ids (in recording order). */
+  publish(ids: readonly number[]): MovementRecord[] {
     this.ctx.noteMovements(ids);
     const records = this.pending.map((p, i) => {
       const { skuId: _skuId, warehouseId: _warehouseId, ...rest } = p.row;
