@@ -1,0 +1,90 @@
+/**
+ * The write path without HTTP, for comparing changes to it on a noisy machine: BENCH_CLIENTS
+ * callers (256) drive one command bus on a fresh durable store for BENCH_DURATION seconds (5), each
+ * reserving 1 unit and waiting for the answer. Prints reservations/s and the CPU time this process
+ * spent per reservation (user + system; on PostgreSQL the server's own CPU is not in it).
+ *   npx tsx bench/bus.ts
+ * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform), BENCH_SKUS (10000),
+ * BENCH_BATCHED (1; 0 runs every reservation through the general path), STOCKROOM_TEST_POSTGRES_URL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { CommandBus } from '../src/app/command-bus.js';
+import { seedBench } from '../src/storage/bench-seed.js';
+import { openStore } from '../src/storage/store.js';
+
+const storeKind = process.env.BENCH_STORE ?? 'sqlite';
+const scenario = process.env.BENCH_SCENARIO ?? 'hot';
+const seconds = Number(process.env.BENCH_DURATION ?? 5);
+const clients = Number(process.env.BENCH_CLIENTS ?? 256);
+const skus = Number(process.env.BENCH_SKUS ?? 10_000);
+const batched = process.env.BENCH_BATCHED !== '0';
+const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let url: string;
+let drop: () => Promise<void>;
+if (storeKind === 'sqlite') {
+  const dir = mkdtempSync(join(tmpdir(), 'stockroom-bus-'));
+  url = `sqlite:${join(dir, 'bench.db')}`;
+  drop = async () => rmSync(dir, { recursive: true, force: true });
+} else {
+  const name = `stockroom_bus_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(base);
+  target.pathname = `/${name}`;
+  url = target.toString();
+  drop = async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+}
+
+try {
+  const migrating = openStore(url);
+  await migrating.migrate();
+  await migrating.close();
+  const nowMs = Date.now();
+  const plan = { receiptsPerLevel: 1, unitsPerReceipt: 1_000_000, warehouses: ['BENCH-W1', 'BENCH-W2'], batchSize: 50_000 };
+  await seedBench(url, { ...plan, skus, prefix: 'BENCH' }, nowMs);
+  await seedBench(url, { ...plan, skus: 1, prefix: 'HOT' }, nowMs);
+
+  const store = openStore(url);
+  let batches = 0;
+  const bus = new CommandBus({
+    store,
+    clock: { nowMs: () => Date.now() },
+    idempotencyRetentionMs: 3_600_000,
+    observer: { batch: () => void batches++ },
+    ...({ batchedReservations: batched } as object),
+  });
+  const actor = { type: 'api_key' as const, id: 'key_bench', name: 'bench', role: 'admin' as const, warehouses: null };
+  const skuOf = () => (scenario === 'hot' ? 'HOT-0000001' : `BENCH-${String(1 + Math.floor(Math.random() * skus)).padStart(7, '0')}`);
+  let done = 0;
+  let refused = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+        done += 1;
+        if (!outcome.ok) refused += 1;
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  await bus.close();
+  await store.close();
+  const perOpUs = (used.user + used.system) / done;
+  console.log(
+    JSON.stringify({ store: storeKind, scenario, batched, clients, reservations: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerReservation: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
+  );
+} finally {
+  await drop();
+}
