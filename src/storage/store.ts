@@ -6,6 +6,7 @@ import type { Store, WriteTx } from '../app/ports.js';
 import { openPostgres, postgresErrors } from './dialects/postgres.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
+import { type Runner, sqliteRunner } from './repositories/prepared.js';
 import { createReads } from './repositories/read.js';
 import { createWriteTx } from './repositories/write.js';
 import type { DB } from './schema.js';
@@ -48,7 +49,9 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
   if (target.dialect === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const handles = openSqlite(target.file, options);
+    const direct = { writer: sqliteRunner(handles.writerDb), reader: sqliteRunner(handles.readerDb) };
     return build('sqlite', handles.writer, handles.reader, sqliteErrors, `sqlite:${target.file}`, () => handles.close(), {
+      direct,
       async durabilityProblems() {
         if (target.file === ':memory:') return ['the store is in memory: nothing survives a restart'];
         const problems: string[] = [];
@@ -81,13 +84,13 @@ const build = (
   errors: { isTransient(e: unknown): boolean; isUniqueViolation(e: unknown): boolean },
   description: string,
   close: () => Promise<void>,
-  extra: { durabilityProblems(): Promise<string[]>; beginSql: string },
+  extra: { durabilityProblems(): Promise<string[]>; beginSql: string; direct?: { writer: Runner; reader: Runner } },
 ): OpenedStore => {
   const relaysRunning = new Set<string>();
   const store: OpenedStore = {
     dialect,
     description,
-    reads: createReads(reader, dialect),
+    reads: createReads(reader, dialect, extra.direct?.reader),
     isTransient: errors.isTransient,
     durabilityProblems: extra.durabilityProblems,
     migrate: () => runMigrations(writer, dialect),
@@ -100,7 +103,7 @@ const build = (
       return writer.connection().execute(async (conn) => {
         await sql.raw(extra.beginSql).execute(conn);
         try {
-          const result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation));
+          const result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation, extra.direct?.writer));
           await sql`commit`.execute(conn);
           return result;
         } catch (error) {

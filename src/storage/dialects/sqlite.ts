@@ -4,11 +4,21 @@ import type { DB } from '../schema.js';
 
 export interface SqliteHandles {
   writer: Kysely<DB>;
+  /** The connections themselves, for the hot statements (repositories/prepared.ts: sqliteRunner). */
+  writerDb: Database.Database;
+  readerDb: Database.Database;
   /** A second connection for reads, so readers never wait behind a write transaction (WAL). */
   reader: Kysely<DB>;
   file: string;
   close(): Promise<void>;
 }
+
+/**
+ * SQLite's own page cache per connection. Small on purpose: the operating system caches the file
+ * too, and this cache is resident memory proportional to how much of the store is touched (two
+ * connections at 64 MiB put the server over 300 MB at 1M SKUs; docs/performance.md).
+ */
+const pageCacheKib = 16 * 1024;
 
 const open = (file: string, readonly: boolean): Database.Database => {
   const db = new Database(file, { readonly: readonly && file !== ':memory:' });
@@ -18,7 +28,7 @@ const open = (file: string, readonly: boolean): Database.Database => {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
   }
-  db.pragma('cache_size = -65536'); // 64 MiB page cache per connection
+  db.pragma(`cache_size = -${pageCacheKib}`);
   return db;
 };
 
@@ -51,14 +61,19 @@ export const openSqlite = (file: string, options: { unsafeNoFsync?: boolean } = 
   if (options.unsafeNoFsync) writerDb.pragma('synchronous = OFF');
   const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(writerDb) }) });
   const shared = file === ':memory:';
-  const reader = shared ? writer : new Kysely<DB>({ dialect: new SqliteDialect({ database: () => Promise.resolve(withStatementCache(open(file, true))) }) });
+  const readerDb = shared ? writerDb : open(file, true);
+  const reader = shared ? writer : new Kysely<DB>({ dialect: new SqliteDialect({ database: () => Promise.resolve(withStatementCache(readerDb)) }) });
   return {
     writer,
     reader,
+    writerDb,
+    readerDb,
     file,
     async close() {
       if (!shared) await reader.destroy();
       await writer.destroy();
+      // A reader Kysely never connected (no read went through it) leaves its connection open.
+      if (readerDb.open) readerDb.close();
     },
   };
 };

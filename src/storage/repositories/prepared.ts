@@ -6,6 +6,7 @@
  * for SQLite they become `?` with the parameters repeated in order of appearance.
  * Casts in a statement shared by both dialects are written `cast(x as type)`.
  */
+import type Database from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DialectName } from './shared.js';
 
@@ -54,6 +55,29 @@ export interface Runner {
   raw(text: string): Promise<void>;
   readonly dialect: DialectName;
 }
+
+/**
+ * Runs statements on an SQLite connection directly, without Kysely's executor and its promise
+ * chain: only on a connection the caller holds (the writer inside a transaction, or the reader,
+ * whose statements never stay open across an await).
+ */
+export const sqliteRunner = (db: Database.Database): Runner => {
+  const prepared = new Map<Statement | string, Database.Statement>();
+  const get = (key: Statement | string) => {
+    let found = prepared.get(key);
+    if (!found) {
+      found = db.prepare(typeof key === 'string' ? key : key.sqlite);
+      prepared.set(key, found);
+    }
+    return found;
+  };
+  return {
+    dialect: 'sqlite',
+    rows: <R>(s: Statement, params: readonly unknown[]) => Promise.resolve(get(s).all(s.order.map((i) => params[i])) as R[]),
+    changes: (s, params) => Promise.resolve(get(s).run(s.order.map((i) => params[i])).changes),
+    raw: (text) => Promise.resolve(void get(text).run()),
+  };
+};
 
 export const runner = (db: Kysely<unknown>, dialect: DialectName): Runner => {
   const compile = (s: Statement, params: readonly unknown[]) =>

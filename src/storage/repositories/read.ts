@@ -6,7 +6,7 @@ import { zeroDeltas } from '../../domain/stock.js';
 import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB, StockLevelTable } from '../schema.js';
 import { levelsBySkuCode } from './hot.js';
-import { runner } from './prepared.js';
+import { type Runner, runner } from './prepared.js';
 import { type DialectName, likePattern, loadReservations, loadTransfer } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
@@ -21,8 +21,9 @@ const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
   return { items, nextAfter: rows.length > limit && last !== undefined ? keyOf(last) : null };
 };
 
-export const createReads = (db: Kysely<DB>, dialect: DialectName): Reads => {
-  const hotReads = runner(db as unknown as Kysely<unknown>, dialect);
+/** `direct`: the hot statements' runner on the read connection, when there is one (SQLite). */
+export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runner): Reads => {
+  const hotReads = direct ?? runner(db as unknown as Kysely<unknown>, dialect);
   const levelViews = () =>
     db
       .selectFrom('stock_levels as l')

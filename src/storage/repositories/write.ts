@@ -6,7 +6,7 @@ import { toLevel, toReservationRow, toSku, toWarehouse } from '../mappers.js';
 import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns, StockLevelTable, WarehouseTable as WarehouseColumns } from '../schema.js';
 import * as hot from './hot.js';
 import { createAuditWrites, createIdentityWrites } from './identity.js';
-import { runner } from './prepared.js';
+import { type Runner, runner } from './prepared.js';
 import { type DialectName, loadTransfer } from './shared.js';
 import { createWebhookWrites } from './webhooks.js';
 
@@ -43,9 +43,10 @@ const skuColumns = (fields: Partial<SkuFields>) => ({
   ...(fields.archived !== undefined && { archived: fields.archived ? 1 : 0 }),
 });
 
-export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniqueViolation: (e: unknown) => boolean): WriteTx => {
+/** `direct`: the hot statements' runner on the transaction's own connection, when there is one (SQLite). */
+export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniqueViolation: (e: unknown) => boolean, direct?: Runner): WriteTx => {
   const pg = dialect === 'postgres';
-  const db = runner(trx as unknown as Kysely<unknown>, dialect);
+  const db = direct ?? runner(trx as unknown as Kysely<unknown>, dialect);
   // Savepoints are named by depth (nested() calls nest), so their statements repeat and stay prepared.
   let depth = 0;
 
