@@ -2,7 +2,7 @@
  * buildApp(): the Fastify application, never listening (server.ts listens). Tests call it in
  * process with app.inject().
  */
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -53,7 +53,7 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimitBytes ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
-    genReqId: () => createHash('sha1').update(`${process.hrtime.bigint()}${Math.random()}`).digest('hex').slice(0, 16),
+    genReqId: nextRequestId,
     // Shedding while closing is done below, in the error envelope (Fastify's own 503 body is not).
     return503OnClosing: false,
     requestTimeout: 30_000,
@@ -173,6 +173,11 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
 
   return app;
 };
+
+/** Request ids: 16 hex digits, a random prefix per app and a counter (no hash per request). */
+const requestIdPrefix = randomBytes(4).toString('hex');
+let requestCount = 0;
+const nextRequestId = (): string => `${requestIdPrefix}${(requestCount = (requestCount + 1) % 0x1_0000_0000).toString(16).padStart(8, '0')}`;
 
 /** Every error leaves as { error: { code, message, details? } }; 5xx bodies say nothing internal. */
 const sendError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
