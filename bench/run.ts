@@ -5,7 +5,10 @@
  * successes ≤ stock, `stockroom check` passes, no 5xx. Writes bench/results/*.json and latest.md.
  *
  * Environment: BENCH_STORES (sqlite,postgres), BENCH_DURATION seconds per scenario (10),
- * BENCH_SKUS (100000), BENCH_CONNECTIONS (256), STOCKROOM_TEST_POSTGRES_URL.
+ * BENCH_SKUS (100000), BENCH_CONNECTIONS (256), STOCKROOM_TEST_POSTGRES_URL, and BENCH_SCALE=1m for
+ * the scale run: 1,000,000 SKUs × 2 warehouses with 5 receipts per level (10,000,000 movements).
+ * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
+ * `stockroom check` takes, and the latency of the list endpoints (one request at a time).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +21,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin/stockroom.js');
 const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
-const skus = Number(process.env.BENCH_SKUS ?? 100_000);
+const scale = process.env.BENCH_SCALE === '1m' ? { skus: 1_000_000, receiptsPerLevel: 5 } : { skus: Number(process.env.BENCH_SKUS ?? 100_000), receiptsPerLevel: 1 };
+const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const hotStock = 10_000_000;
@@ -37,6 +41,8 @@ interface Row {
   status5xx: number;
   statusCodes: Record<string, number>;
   ratioToCeiling: number;
+  /** CPU time (user + system, all threads) the server spent per request: steadier than req/s on a busy machine. */
+  serverCpuUsPerRequest: number;
   verified: string;
 }
 
@@ -66,6 +72,7 @@ const freshDatabase = async (store: string): Promise<{ url: string; drop(): Prom
 };
 
 const startServer = async (db: string, port: number): Promise<ChildProcess> => {
+  startedAt = performance.now();
   // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
   const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let i = 0; i < 200; i++) {
@@ -74,7 +81,7 @@ const startServer = async (db: string, port: number): Promise<ChildProcess> => {
     } catch {
       // not yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   child.kill('SIGKILL');
   throw new Error('server did not start');
@@ -96,33 +103,85 @@ interface autocannonResult {
   statusCodeStats: Record<string, { count: number }>;
 }
 
-const peakRssMb = (pid: number): number => {
+/** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
+const cpuUs = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
+};
+const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+let startedAt = 0;
+
+/** Peak (VmHWM) or current (VmRSS) resident memory of a process, in MB. */
+const rssMb = (pid: number, which: 'VmHWM' | 'VmRSS' = 'VmHWM'): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  return Math.round(Number(new RegExp(`${which}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024);
+};
+
+const timed = <T>(work: () => T): { value: T; ms: number } => {
+  const started = performance.now();
+  const value = work();
+  return { value, ms: Math.round(performance.now() - started) };
+};
+
+/** The median latency of a few one-at-a-time requests to each list endpoint, in ms. */
+const probeLists = async (base: string, token: string): Promise<Record<string, number>> => {
+  const middle = `BENCH-${String(Math.ceil(skus / 2)).padStart(7, '0')}`;
+  const cursor = Buffer.from(JSON.stringify([middle, 'BENCH-W1'])).toString('base64url');
+  const paths = {
+    'stock page': '/v1/stock?limit=100',
+    'stock page mid-list': `/v1/stock?limit=100&cursor=${cursor}`,
+    'skus search': '/v1/skus?search=bench-05&limit=50',
+    'movements of a SKU': `/v1/movements?sku=${middle}&limit=50`,
+    'movements newest': '/v1/movements?limit=50',
+    'reservations newest': '/v1/reservations?limit=50',
+    availability: `/v1/stock/${middle}`,
+  };
+  const out: Record<string, number> = {};
+  for (const [name, path] of Object.entries(paths)) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      times.push(performance.now() - started);
+    }
+    out[name] = Math.round(times.sort((a, b) => a - b)[2]! * 10) / 10;
+  }
+  return out;
 };
 
 const main = async () => {
   const rows: Row[] = [];
   const memory: Record<string, number> = {};
+  const scaleReport: Record<string, { seedSeconds: number; startupMs: number; idleRssMb: number; checkSeconds: number[]; lists: Record<string, number> }> = {};
   for (const store of stores) {
     const database = await freshDatabase(store);
     try {
-      console.error(`\n[${store}] seeding ${skus} SKUs × 2 warehouses …`);
-      console.error(run(['bench', 'seed', '--skus', String(skus)], database.url).trim());
+      console.error(`\n[${store}] seeding ${skus} SKUs × 2 warehouses, ${scale.receiptsPerLevel} receipt(s) per level …`);
+      const seeded = timed(() => run(['bench', 'seed', '--skus', String(skus), '--receipts-per-level', String(scale.receiptsPerLevel)], database.url));
+      console.error(seeded.value.trim());
       run(['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', String(hotStock)], database.url);
       const token = /\n\n {2}(sr_\S+)\n/.exec(run(['api-keys', 'create', '--name', 'bench'], database.url))![1]!;
       const port = 18_000 + Math.floor(Math.random() * 1000);
       const server = await startServer(database.url, port);
+      const report = { seedSeconds: Math.round(seeded.ms / 100) / 10, startupMs: Math.round(performance.now() - startedAt), idleRssMb: rssMb(server.pid!, 'VmRSS'), checkSeconds: [] as number[], lists: {} };
+      scaleReport[store] = report;
       let ceiling = 0;
       for (const scenario of scenarios) {
         console.error(`[${store}] ${scenario} for ${durationSeconds} s …`);
+        const cpuBefore = cpuUs(server.pid!);
         const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1' });
+        const serverCpuUsPerRequest = Math.round((cpuUs(server.pid!) - cpuBefore) / Math.max(1, result.requests.total));
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
         const status5xx = Object.entries(statusCodes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
         if (scenario === 'ceiling') ceiling = result.requests.average;
         let verified = '–';
         if (writes.includes(scenario)) {
-          const check = run(['check'], database.url).trim();
+          const checked = timed(() => run(['check'], database.url).trim());
+          const check = checked.value;
+          report.checkSeconds.push(Math.round(checked.ms / 100) / 10);
           const granted = statusCodes['201'] ?? 0;
           if (scenario === 'hot' && granted > hotStock) throw new Error(`oversold: ${granted} > ${hotStock}`);
           if (status5xx > 0) throw new Error(`${status5xx} responses were 5xx`);
@@ -140,10 +199,12 @@ const main = async () => {
           status5xx,
           statusCodes,
           ratioToCeiling: ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
+          serverCpuUsPerRequest,
           verified,
         });
       }
-      memory[store] = Math.round(peakRssMb(server.pid!));
+      report.lists = await probeLists(`http://127.0.0.1:${port}`, token);
+      memory[store] = rssMb(server.pid!);
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
     } finally {
@@ -154,16 +215,26 @@ const main = async () => {
   const stamp = new Date().toISOString();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   const table = [
-    `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, load generator on the same machine.`,
+    `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine.`,
     '',
-    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | verified |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.store} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling} | ${r.verified} |`),
+    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.store} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling} | ${r.serverCpuUsPerRequest} | ${r.verified} |`,
+    ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
+    '',
+    '| store | seed s | start-up ms | idle RSS MB | `stockroom check` s | list endpoints, ms (one at a time) |',
+    '|---|---:|---:|---:|---|---|',
+    ...Object.entries(scaleReport).map(
+      ([store, r]) =>
+        `| ${store} | ${r.seedSeconds} | ${r.startupMs} | ${r.idleRssMb} | ${r.checkSeconds.join(', ')} | ${Object.entries(r.lists).map(([name, ms]) => `${name} ${ms}`).join('; ')} |`,
+    ),
   ].join('\n');
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, rows, memory }, null, 2));
+  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, memory, scale: scaleReport }, null, 2));
   writeFileSync(join(root, 'bench/results/latest.md'), `${table}\n`);
   console.log(`\n${table}`);
 };
