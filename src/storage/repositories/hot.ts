@@ -4,6 +4,7 @@
  * with Kysely. PostgreSQL takes lists as arrays (`unnest`, `= any`), one statement per list;
  * SQLite runs in process, where a prepared statement per row costs less than building one.
  */
+import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import type { Deltas } from '../../domain/stock.js';
 import type { LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
@@ -230,6 +231,35 @@ export const appendEvents = async (db: Runner, events: readonly EventDraft[]): P
     return;
   }
   for (const row of values) await db.changes(eventInsert, row);
+};
+
+const auditColumns = 'at_ms, actor_type, actor_id, actor_name, action, entity_type, entity_id, outcome, request_id, ip, user_agent, summary';
+const auditTypes = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
+const auditsInsert = statement(`insert into audit_log (${auditColumns}) select * from unnest(${auditTypes.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`);
+const auditInsert = statement(`insert into audit_log (${auditColumns}) values (${auditTypes.map((_t, i) => `$${i + 1}`).join(', ')})`);
+
+/** Appends a batch's audit entries: one statement on PostgreSQL, a prepared INSERT per entry on SQLite. */
+export const appendAudit = async (db: Runner, entries: readonly AuditDraft[]): Promise<void> => {
+  if (entries.length === 0) return;
+  const values = entries.map((e) => [
+    e.atMs,
+    e.actor.type,
+    e.actor.id,
+    e.actor.name,
+    e.action,
+    e.entity?.type ?? null,
+    e.entity?.id ?? null,
+    e.outcome,
+    e.origin.requestId,
+    e.origin.ip,
+    e.origin.userAgent,
+    JSON.stringify(e.summary),
+  ]);
+  if (db.dialect === 'postgres') {
+    for (let i = 0; i < values.length; i += 1000) await db.changes(auditsInsert, columnsOf(values.slice(i, i + 1000), auditTypes.length));
+    return;
+  }
+  for (const row of values) await db.changes(auditInsert, row);
 };
 
 const reservationInsert = statement(
