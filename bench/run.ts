@@ -43,6 +43,9 @@ interface Row {
   ratioToCeiling: number;
   /** CPU time (user + system, all threads) the server spent per request: steadier than req/s on a busy machine. */
   serverCpuUsPerRequest: number;
+  /** Share of one core used by the server and by the load generator during the scenario (2 cores: 200 % in all). */
+  serverCpuPercent: number;
+  loadCpuPercent: number;
   verified: string;
 }
 
@@ -101,6 +104,7 @@ interface autocannonResult {
   errors: number;
   timeouts: number;
   statusCodeStats: Record<string, { count: number }>;
+  loadCpuUs: number;
 }
 
 /** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
@@ -172,8 +176,11 @@ const main = async () => {
       for (const scenario of scenarios) {
         console.error(`[${store}] ${scenario} for ${durationSeconds} s …`);
         const cpuBefore = cpuUs(server.pid!);
+        const wallBefore = performance.now();
         const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1' });
-        const serverCpuUsPerRequest = Math.round((cpuUs(server.pid!) - cpuBefore) / Math.max(1, result.requests.total));
+        const serverCpuUs = cpuUs(server.pid!) - cpuBefore;
+        const wallUs = (performance.now() - wallBefore) * 1000;
+        const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total));
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
         const status5xx = Object.entries(statusCodes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
         if (scenario === 'ceiling') ceiling = result.requests.average;
@@ -200,6 +207,8 @@ const main = async () => {
           statusCodes,
           ratioToCeiling: ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
           serverCpuUsPerRequest,
+          serverCpuPercent: Math.round((100 * serverCpuUs) / wallUs),
+          loadCpuPercent: Math.round((100 * result.loadCpuUs) / wallUs),
           verified,
         });
       }
@@ -217,11 +226,11 @@ const main = async () => {
   const table = [
     `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine.`,
     '',
-    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | verified |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | CPU % server / load gen | verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.store} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling} | ${r.serverCpuUsPerRequest} | ${r.verified} |`,
+        `| ${r.store} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling} | ${r.serverCpuUsPerRequest} | ${r.serverCpuPercent} / ${r.loadCpuPercent} | ${r.verified} |`,
     ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
