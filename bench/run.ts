@@ -78,7 +78,7 @@ const startServer = async (db: string, port: number): Promise<ChildProcess> => {
   startedAt = performance.now();
   // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
   const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 3000; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
     } catch {
