@@ -98,7 +98,8 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
           )
           .$if(after !== null, (q) => {
             const [sku, warehouse] = after as [string, string];
-            return q.where((eb) => eb.or([eb('s.code', '>', sku), eb.and([eb('s.code', '=', sku), eb('w.code', '>', warehouse)])]));
+            // `s.code >= sku` first, so the page starts with an index range, not a scan from the top.
+            return q.where('s.code', '>=', sku).where((eb) => eb.or([eb('s.code', '>', sku), eb('w.code', '>', warehouse)]));
           })
           .orderBy('s.code')
           .orderBy('w.code')
@@ -226,9 +227,9 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         const levels = await levelViews()
           .$if(after !== null, (q) => {
             const [skuId, warehouseId] = after as [number, number];
-            return q.where((eb) =>
-              eb.or([eb('l.sku_id', '>', skuId), eb.and([eb('l.sku_id', '=', skuId), eb('l.warehouse_id', '>', warehouseId)])]),
-            );
+            // `sku_id >= skuId` first, so each page starts with an index range: with the OR alone
+            // SQLite scanned the level index from the top for every page (quadratic in levels).
+            return q.where('l.sku_id', '>=', skuId).where((eb) => eb.or([eb('l.sku_id', '>', skuId), eb('l.warehouse_id', '>', warehouseId)]));
           })
           .orderBy('l.sku_id')
           .orderBy('l.warehouse_id')
@@ -258,8 +259,12 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         const held =
           first && last
             ? await db
+                // Lines of this page's SKUs first (their level index), then each one's reservation:
+                // SQLite keeps the order of a CROSS JOIN. Joined the other way round it read every
+                // open reservation for every page, and the check slowed with the number of holds.
                 .selectFrom('reservation_lines as l')
-                .innerJoin('reservations as r', 'r.id', 'l.reservation_id')
+                .crossJoin('reservations as r')
+                .whereRef('r.id', '=', 'l.reservation_id')
                 .select([
                   'l.sku_id',
                   'l.warehouse_id',
