@@ -31,6 +31,16 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
       .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
       .selectAll('l')
       .select(['s.code as sku', 'w.code as warehouse']);
+  // Levels in SKU-code order: SQLite keeps a CROSS JOIN's order, so it walks the SKU code index and
+  // stops at the page's end. Joined from the levels it read and sorted them all (2 s at 1M SKUs).
+  const levelViewsByCode = () =>
+    db
+      .selectFrom('skus as s')
+      .crossJoin('stock_levels as l')
+      .whereRef('l.sku_id', '=', 's.id')
+      .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+      .selectAll('l')
+      .select(['s.code as sku', 'w.code as warehouse']);
 
   return {
     warehouses: {
@@ -89,10 +99,10 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         return rows.flatMap((row) => (row.warehouse === null ? [] : [toLevelView(row as StockLevelTable & { sku: string; warehouse: string })]));
       },
       async list(filter, after, limit) {
-        const rows = await levelViews()
+        const rows = await levelViewsByCode()
           .$if(filter.warehouseId !== undefined, (q) => q.where('l.warehouse_id', '=', filter.warehouseId as number))
           .$if(filter.warehouseCodes !== undefined, (q) => q.where(inCodes('w.code', filter.warehouseCodes!)))
-          .$if(filter.skuId !== undefined, (q) => q.where('l.sku_id', '=', filter.skuId as number))
+          .$if(filter.skuId !== undefined, (q) => q.where('s.id', '=', filter.skuId as number).where('l.sku_id', '=', filter.skuId as number))
           .$if(filter.belowReorderPoint === true, (q) =>
             q.where(sql<SqlBool>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock <= l.reorder_point`).where('l.reorder_point', '>', 0),
           )
@@ -229,7 +239,11 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
             const [skuId, warehouseId] = after as [number, number];
             // `sku_id >= skuId` first, so each page starts with an index range: with the OR alone
             // SQLite scanned the level index from the top for every page (quadratic in levels).
-            return q.where('l.sku_id', '>=', skuId).where((eb) => eb.or([eb('l.sku_id', '>', skuId), eb('l.warehouse_id', '>', warehouseId)]));
+            // (`s.id >= skuId` says the same of the join, so PostgreSQL's merge join starts there too.)
+            return q
+              .where('l.sku_id', '>=', skuId)
+              .where('s.id', '>=', skuId)
+              .where((eb) => eb.or([eb('l.sku_id', '>', skuId), eb('l.warehouse_id', '>', warehouseId)]));
           })
           .orderBy('l.sku_id')
           .orderBy('l.warehouse_id')
