@@ -7,6 +7,7 @@ import type { Actor, MovementType, ReferenceType } from '../domain/movements.js'
 import type { ReservationStatus } from '../domain/reservations.js';
 import type { Deltas, StockLevel } from '../domain/stock.js';
 import type { AuditReads, AuditWrites, IdentityReads, IdentityWrites } from './identity/records.js';
+import type { ReportReads } from './reports.js';
 import type { WebhookReads, WebhookWrites } from './webhooks/records.js';
 
 export interface Dimensions {
@@ -348,6 +349,7 @@ export interface Reads {
     orphanMovementCount(): Promise<number>;
   };
   webhooks: WebhookReads;
+  reports: ReportReads;
 }
 
 export interface Store {

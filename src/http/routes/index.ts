@@ -6,6 +6,7 @@ import { adminRoutes } from './admin.js';
 import { catalogRoutes } from './catalog.js';
 import { eventRoutes } from './events.js';
 import { operationRoutes } from './operations.js';
+import { reportRoutes } from './reports.js';
 import { reservationRoutes } from './reservations.js';
 import { stockRoutes } from './stock.js';
 import type { V1 } from './support.js';
@@ -20,6 +21,7 @@ export const registerRoutes = async (v1: V1, deps: HttpDependencies, security: S
   await operationRoutes(v1, deps);
   await reservationRoutes(v1, deps);
   await adminRoutes(v1, deps);
+  await reportRoutes(v1, deps);
   await eventRoutes(v1, deps, deps.streamLimits);
   if (deps.webhooks) await webhookRoutes(v1, deps, deps.webhooks);
 };

@@ -7,6 +7,7 @@ import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB, StockLevelTable } from '../schema.js';
 import { levelsBySkuCode } from './hot.js';
 import { type Runner, runner } from './prepared.js';
+import { createReportReads } from './reports.js';
 import { type DialectName, likePattern, loadReservations, loadTransfer } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
@@ -333,6 +334,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
     },
 
     webhooks: createWebhookReads(db),
+    reports: createReportReads(db),
   };
 };
 
