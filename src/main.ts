@@ -3,6 +3,7 @@
  * the application, HTTP, workers and CLI together.
  */
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CommandBus } from './app/command-bus.js';
 import { Accounts } from './app/identity/accounts.js';
@@ -271,6 +272,7 @@ const serve = async (config: Config): Promise<number> => {
     bodyLimitBytes: config.bodyLimitBytes,
     logger: { level: config.logLevel },
     webhooks: new WebhookService(store.reads, { allowPrivate: config.webhooksAllowPrivate }),
+    webRoot: fileURLToPath(new URL('../web/dist', import.meta.url)),
   });
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
   const onError = (error: unknown) => app.log.error({ err: error }, 'background work failed');
@@ -304,6 +306,7 @@ const serve = async (config: Config): Promise<number> => {
   );
   const server = await listen(app, { host: config.host, port: config.port });
   app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
+  if (!app.hasRoute({ method: 'GET', url: '/' })) app.log.warn('The web app is not built (web/dist): run `npm run build` to serve the UI at /');
 
   return new Promise<number>((resolve) => {
     let stopping = false;

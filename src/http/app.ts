@@ -20,6 +20,7 @@ import { defaultSecurity, type HttpDependencies } from './context.js';
 import { errorBody, statusOf } from './error-mapping.js';
 import { registerRoutes } from './routes/index.js';
 import { sharedSchemas } from './schemas.js';
+import { registerWeb, type WebApp } from './web.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -113,9 +114,12 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(errorBody({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` })),
-  );
+  // Set once the web app is registered (at the end): pages the app routes itself get index.html.
+  let web: WebApp | null = null;
+  app.setNotFoundHandler((request, reply) => {
+    if (web?.fallback(request, reply)) return reply;
+    return reply.code(404).send(errorBody({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }));
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     deps.metrics.httpDuration.observe(
@@ -170,6 +174,8 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
       reply.header('content-type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
     );
   });
+
+  if (deps.webRoot) web = await registerWeb(app, deps.webRoot);
 
   return app;
 };

@@ -51,6 +51,8 @@ export interface HttpDependencies {
   trustProxy?: boolean;
   /** Limits of the SSE event stream (defaults in routes/events.ts). */
   streamLimits?: StreamLimits;
+  /** The built web app (web/dist) to serve at `/`; without it (or when not built) there is no UI. */
+  webRoot?: string;
   /** Webhook endpoints; without it the /v1/webhooks routes are not registered. */
   webhooks?: WebhookService;
 }

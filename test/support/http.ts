@@ -35,13 +35,14 @@ export const httpDependencies = (core: Core, overrides: Partial<HttpDependencies
 };
 
 /** `webhooks`: options of the webhook service (private targets are refused unless allowed). */
-export const createHttp = async (kind: StoreKind, options: { webhooks?: Partial<WebhookServiceOptions>; security?: HttpDependencies['security'] } = {}) => {
+export const createHttp = async (kind: StoreKind, options: { webhooks?: Partial<WebhookServiceOptions>; security?: HttpDependencies['security']; webRoot?: string } = {}) => {
   const core = await createCore(kind);
   const key = await createApiKey(core.store, core.clock, 'test suite');
   const app = await buildApp(
     httpDependencies(core, {
       webhooks: new WebhookService(core.store.reads, { allowPrivate: false, ...options.webhooks }),
       ...(options.security && { security: { cookieSecure: true, sessionMaxMs, ...options.security } }),
+      ...(options.webRoot && { webRoot: options.webRoot }),
     }),
   );
   const auth = { authorization: `Bearer ${key.token}` };

@@ -1,0 +1,67 @@
+/** Receive a transfer at its destination: type or scan its number, check the lines, receive. */
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { Button, Card, ErrorNote, PageHeader, StatusBadge, SuccessNote, TextField } from '../../../components/ui';
+import { formatNumber } from '../../../lib/format';
+import { useCan } from '../../../lib/session';
+import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
+import { useTransfer } from '../api/get-transfer';
+import { useReceiveTransfer } from '../api/receive-transfer';
+
+export const TransferReceivePage = () => {
+  const [text, setText] = useState('');
+  const [id, setId] = useState<string | null>(null);
+  const transfer = useTransfer(id);
+  const receive = useReceiveTransfer(id ?? '');
+  const can = useCan();
+  const errorText = useErrorText();
+  const warehouseName = useWarehouseName();
+  const t = transfer.data;
+  const open = t?.lines.filter((l) => l.received < l.quantity) ?? [];
+  const allowedHere = t ? can('stock.receive', t.to) : false;
+
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    receive.reset();
+    setId(text.trim() || null);
+  };
+
+  return (
+    <div className="op-form">
+      <PageHeader title="Receive transfer" actions={<Link to="/operations">All operations</Link>} />
+      <form onSubmit={find} className="card" aria-label="Find a transfer">
+        <div className="big-input">
+          <TextField label="Transfer number" value={text} onChange={(e) => setText(e.target.value)} placeholder="trf_…" autoComplete="off" spellCheck={false} autoFocus />
+        </div>
+        <Button type="submit" variant="primary">
+          Find
+        </Button>
+      </form>
+      <ErrorNote>{transfer.error ? errorText(transfer.error) : null}</ErrorNote>
+      {t && (
+        <Card title={`${warehouseName(t.from)} → ${warehouseName(t.to)}`} actions={<StatusBadge status={t.status} />}>
+          <ul className="list">
+            {t.lines.map((l) => (
+              <li key={l.sku} className="row">
+                <span className="code">{l.sku}</span>
+                <span>
+                  {formatNumber(l.received)} of {formatNumber(l.quantity)} received
+                </span>
+              </li>
+            ))}
+          </ul>
+          {receive.isSuccess && <SuccessNote>Received. The units are on hand in {warehouseName(t.to)}.</SuccessNote>}
+          <ErrorNote>{receive.error ? errorText(receive.error) : null}</ErrorNote>
+          {open.length > 0 &&
+            (allowedHere ? (
+              <Button variant="primary" big busy={receive.isPending} onClick={() => receive.mutate(undefined)}>
+                Receive {formatNumber(open.reduce((s, l) => s + l.quantity - l.received, 0))} units in {warehouseName(t.to)}
+              </Button>
+            ) : (
+              <ErrorNote>This transfer goes to {warehouseName(t.to)}, which is not one of your warehouses: someone there receives it.</ErrorNote>
+            ))}
+        </Card>
+      )}
+    </div>
+  );
+};
