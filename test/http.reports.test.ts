@@ -50,6 +50,16 @@ describe.each(storeKinds())('reports on %s', (kind) => {
     expect(summary.skusOutOfStock).toBe((summary.skus as number) - 2);
   });
 
+  it('serves the cached summary until a commit makes it stale', async () => {
+    const { warehouse, plenty } = await scene();
+    http.clock.advance(10_000);
+    const before = (await ok(http.get(`/v1/reports/summary?warehouse=${warehouse}`), 200)) as { totals: { onHand: number } };
+    await ok(http.post('/v1/receipts', { warehouse, lines: [{ sku: plenty, quantity: 5 }] }));
+    // No time passes on the server's clock: the commit alone makes the cached figures stale.
+    const after = (await ok(http.get(`/v1/reports/summary?warehouse=${warehouse}`), 200)) as { totals: { onHand: number } };
+    expect(after.totals.onHand).toBe(before.totals.onHand + 5);
+  });
+
   it('counts open transfers of the warehouse', async () => {
     const { warehouse, plenty } = await scene();
     const other = code('WH');

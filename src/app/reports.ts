@@ -4,7 +4,9 @@
  *
  * Every report is bounded: aggregates run in the database (never rows in JavaScript), lists are
  * keyset pages with a scan budget, histories stop at a number of movements. The whole-store
- * aggregates are cached for a few seconds, so a room full of dashboards costs one query.
+ * aggregates are cached, so a room full of dashboards costs one query: an entry serves until a
+ * commit in this process makes it stale (or for cacheMs, for commits of other processes), and a
+ * stale entry is recomputed at most once per recomputeEveryMs however fast commits come.
  */
 import type { MovementType } from '../domain/movements.js';
 import { fail, ok, type Outcome } from '../domain/result.js';
@@ -69,6 +71,7 @@ export interface ReportReads {
 
 export const reportLimits = {
   cacheMs: 5000,
+  recomputeEveryMs: 1000,
   expiringWithinMs: 3600_000,
   daysMax: 90,
   catalogScanMax: 2000,
@@ -99,7 +102,9 @@ export interface HistoryPoint {
 const isoDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
 
 export class Reports {
-  private readonly cache = new Map<string, { atMs: number; value: Promise<unknown> }>();
+  private readonly cache = new Map<string, { atMs: number; generation: number; value: Promise<unknown> }>();
+  /** Bumped by every commit (invalidate()): entries of an older generation are stale. */
+  private generation = 0;
 
   constructor(
     private readonly reads: Reads,
@@ -107,13 +112,23 @@ export class Reports {
     private readonly clock: Clock,
   ) {}
 
-  /** The value of `key`, computed at most once per cacheMs (concurrent callers share one query). */
+  /** Something was committed: cached reports are stale. */
+  invalidate(): void {
+    this.generation += 1;
+  }
+
+  /**
+   * The value of `key`: cached while fresh; else recomputed, but never while the previous
+   * computation runs nor sooner than recomputeEveryMs after it started (callers share it).
+   */
   private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const nowMs = this.clock.nowMs();
     const hit = this.cache.get(key);
-    if (hit && nowMs - hit.atMs < reportLimits.cacheMs) return hit.value as Promise<T>;
-    const value = compute();
-    this.cache.set(key, { atMs: nowMs, value });
+    if (hit && hit.generation === this.generation && nowMs - hit.atMs < reportLimits.cacheMs) return hit.value as Promise<T>;
+    const waitMs = hit ? Math.max(0, Math.min(reportLimits.recomputeEveryMs, hit.atMs + reportLimits.recomputeEveryMs - nowMs)) : 0;
+    const previous = hit ? hit.value.then(() => undefined, () => undefined) : Promise.resolve();
+    const value = previous.then(() => (waitMs > 0 ? new Promise((resolve) => setTimeout(resolve, waitMs)) : undefined)).then(compute);
+    this.cache.set(key, { atMs: nowMs + waitMs, generation: this.generation, value });
     value.catch(() => this.cache.delete(key));
     if (this.cache.size > 1000) this.cache.delete(this.cache.keys().next().value as string);
     return value;

@@ -22,6 +22,9 @@ const WarehouseQuery = { warehouse: Type.Optional(WarehouseCode) };
 
 export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
   const reports = new Reports(deps.reads, deps.reads.reports, deps.clock);
+  // A commit in this process makes cached reports stale (other processes' commits: within cacheMs).
+  const unsubscribe = deps.bus.onEventsCommitted(() => reports.invalidate());
+  v1.addHook('onClose', async () => unsubscribe());
 
   v1.get(
     '/reports/summary',
@@ -30,7 +33,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
       schema: {
         tags: ['reports'],
         summary: 'Units and SKU counts across warehouses (or one), open transfers, holds expiring within an hour',
-        description: `Computed at most once every ${reportLimits.cacheMs / 1000} s per warehouse filter. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.`,
+        description: `Cached until the next commit (at most ${reportLimits.cacheMs / 1000} s for commits of other server processes), recomputed at most once a second per warehouse filter. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.`,
         querystring: Type.Object(WarehouseQuery, strict),
         response: {
           200: Type.Object({

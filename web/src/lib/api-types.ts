@@ -2429,7 +2429,7 @@ export type paths = {
         };
         /**
          * Units and SKU counts across warehouses (or one), open transfers, holds expiring within an hour
-         * @description Computed at most once every 5 s per warehouse filter. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.
+         * @description Cached until the next commit (at most 5 s for commits of other server processes), recomputed at most once a second per warehouse filter. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.
          */
         get: {
             parameters: {
