@@ -10,7 +10,7 @@ import { useStockLevel } from '../api/get-stock-level';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
 import { ScanField, type ScanFieldHandle } from './ScanField';
-import { WarehousePicker } from './WarehousePicker';
+import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
 
 export const countDifferenceText = (onHand: number, counted: number): string => {
   const d = counted - onHand;
@@ -19,7 +19,8 @@ export const countDifferenceText = (onHand: number, counted: number): string => 
 };
 
 export const CountPage = () => {
-  const [warehouse, setWarehouse] = useState('');
+  const choice = useWarehouseChoice('stock.adjust');
+  const warehouse = choice.value;
   const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
   const [counted, setCounted] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -58,7 +59,7 @@ export const CountPage = () => {
       <PageHeader title="Count" actions={<Link to="/operations">All operations</Link>} />
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Cycle count">
-        <WarehousePicker permission="stock.adjust" value={warehouse} onChange={setWarehouse} />
+        <WarehousePicker choice={choice} />
         <ScanField
           ref={scan}
           onSku={(found) => {

@@ -10,12 +10,13 @@ import { useStockLevel } from '../api/get-stock-level';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
 import { ScanField, type ScanFieldHandle } from './ScanField';
-import { WarehousePicker } from './WarehousePicker';
+import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
 
 const reasons = ['Broken', 'Water damage', 'Expired', 'Packaging damaged', 'Other'];
 
 export const DamagePage = () => {
-  const [warehouse, setWarehouse] = useState('');
+  const choice = useWarehouseChoice('stock.damage');
+  const warehouse = choice.value;
   const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
   const [quantity, setQuantity] = useState('1');
   const [reason, setReason] = useState(reasons[0] as string);
@@ -51,7 +52,7 @@ export const DamagePage = () => {
       <PageHeader title="Damage" actions={<Link to="/operations">All operations</Link>} />
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Record damage">
-        <WarehousePicker permission="stock.damage" value={warehouse} onChange={setWarehouse} />
+        <WarehousePicker choice={choice} />
         <ScanField ref={scan} onSku={(found) => (setSku(found), found && setDone(null))} />
         {sku && (
           <>

@@ -8,13 +8,13 @@ export const QuantityField = ({ label, value, onChange, min = 1, error }: { labe
   const step = (d: number) => onChange(String(Math.max(min, (n ?? 0) + d)));
   return (
     <div className="scan-row big-input">
-      <Button onClick={() => step(-1)} aria-label={`${label}: one less`}>
+      <Button onClick={() => step(-1)} aria-label="One less">
         <Minus size={20} aria-hidden="true" />
       </Button>
       <Field label={label} error={error}>
         {(props) => <input {...props} value={value} onChange={(e) => onChange(e.target.value)} inputMode="numeric" pattern="[0-9]*" autoComplete="off" data-testid="quantity" />}
       </Field>
-      <Button onClick={() => step(1)} aria-label={`${label}: one more`}>
+      <Button onClick={() => step(1)} aria-label="One more">
         <Plus size={20} aria-hidden="true" />
       </Button>
     </div>

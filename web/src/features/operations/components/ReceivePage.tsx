@@ -10,10 +10,11 @@ import { useReceiveStock } from '../api/receive-stock';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
 import { ScanField, type ScanFieldHandle } from './ScanField';
-import { WarehousePicker } from './WarehousePicker';
+import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
 
 export const ReceivePage = () => {
-  const [warehouse, setWarehouse] = useState('');
+  const choice = useWarehouseChoice('stock.receive');
+  const warehouse = choice.value;
   const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
   const [quantity, setQuantity] = useState('1');
   const [reference, setReference] = useState('');
@@ -48,7 +49,7 @@ export const ReceivePage = () => {
       <PageHeader title="Receive" actions={<Link to="/operations">All operations</Link>} />
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Receive goods">
-        <WarehousePicker permission="stock.receive" value={warehouse} onChange={setWarehouse} />
+        <WarehousePicker choice={choice} />
         <ScanField
           ref={scan}
           onSku={(found) => {

@@ -10,10 +10,11 @@ import { useReturnStock } from '../api/return-stock';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
 import { ScanField, type ScanFieldHandle } from './ScanField';
-import { WarehousePicker } from './WarehousePicker';
+import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
 
 export const ReturnPage = () => {
-  const [warehouse, setWarehouse] = useState('');
+  const choice = useWarehouseChoice('stock.return');
+  const warehouse = choice.value;
   const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
   const [quantity, setQuantity] = useState('1');
   const [condition, setCondition] = useState<'resellable' | 'damaged'>('resellable');
@@ -48,7 +49,7 @@ export const ReturnPage = () => {
       <PageHeader title="Return" actions={<Link to="/operations">All operations</Link>} />
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Take back a return">
-        <WarehousePicker permission="stock.return" value={warehouse} onChange={setWarehouse} />
+        <WarehousePicker choice={choice} />
         <ScanField ref={scan} onSku={(found) => (setSku(found), found && setDone(null))} />
         {sku && (
           <>

@@ -11,10 +11,11 @@ import { useStockLevel } from '../api/get-stock-level';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
 import { ScanField, type ScanFieldHandle } from './ScanField';
-import { WarehousePicker } from './WarehousePicker';
+import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
 
 export const TransferPage = () => {
-  const [from, setFrom] = useState('');
+  const fromChoice = useWarehouseChoice('stock.transfer');
+  const from = fromChoice.value;
   const [to, setTo] = useState('');
   const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
   const [quantity, setQuantity] = useState('1');
@@ -66,7 +67,7 @@ export const TransferPage = () => {
       )}
       <form onSubmit={submit} aria-label="Create a transfer">
         <Card>
-          <WarehousePicker label="From" permission="stock.transfer" value={from} onChange={setFrom} />
+          <WarehousePicker label="From" choice={fromChoice} />
           <SelectField label="To" value={to} onChange={(e) => setTo(e.target.value)} required>
             <option value="">Choose…</option>
             {warehouses.data
