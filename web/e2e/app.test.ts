@@ -1,0 +1,270 @@
+/**
+ * The web app in real headless Chromium against a real server on a fresh SQLite store with the demo
+ * data: sign in, create a SKU, receive, live updates, a cycle count on a phone, a staff user outside
+ * their warehouse, accessibility, no sideways scrolling, the dashboard's first load. Screenshots of
+ * every main screen at both sizes land in test-results/screenshots/ (gitignored).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, chromiumAvailable, horizontalOverflow, launch, screenshot, seriousViolations, type ViewportName } from './support/browser.js';
+import { admin, type Stockroom, startStockroom } from './support/stockroom.js';
+
+const run = chromiumAvailable();
+
+describe.skipIf(!run)('the web app in Chromium', () => {
+  let stockroom: Stockroom;
+  let browser: Browser;
+  const sku = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const barcode = `99${Date.now()}`.slice(0, 13);
+  const timings: Record<string, number> = {};
+  // Every page holds an event stream: close them after each test, or Chromium's six connections per host run out.
+  const open: Page[] = [];
+  const newPage = async (viewport: ViewportName) => {
+    const page = await browser.page(viewport);
+    open.push(page);
+    return page;
+  };
+  afterEach(async (context) => {
+    const pages = open.splice(0);
+    if (context.task.result?.state === 'fail') {
+      // What the page showed when the test failed, for whoever reads the failure.
+      await Promise.all(pages.map((p, i) => screenshot(p, `FAILED-${context.task.name.replace(/\W+/g, '-').slice(0, 60)}-${i}`, 'desk').catch(() => undefined)));
+    }
+    await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+  });
+
+  beforeAll(async () => {
+    [stockroom, browser] = await Promise.all([startStockroom(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stockroom?.stop();
+    if (Object.keys(timings).length > 0) console.log(`[e2e timings] ${JSON.stringify(timings)}`);
+  });
+
+  /** Signs in as the admin (password where the server has it, else the API key) and waits for the dashboard. */
+  const signIn = async (page: Page) => {
+    await page.goto(stockroom.url);
+    if (stockroom.passwordSignIn) {
+      await page.getByLabel('Email').fill(admin.email);
+      await page.getByLabel('Password').fill(admin.password);
+    } else {
+      await page.getByRole('button', { name: 'API key' }).click();
+      await page.getByLabel('API key').fill(stockroom.key);
+    }
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  };
+
+  /** Client-side navigation (keeps an API-key session, which lives only in the tab), then waits for the screen's heading. */
+  const go = async (page: Page, path: string, heading: string) => {
+    await page.evaluate((to) => {
+      window.history.pushState({}, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  };
+
+  const unitsStat = (page: Page, label: string) => page.locator('.stat', { hasText: label }).locator('.value');
+
+  it('signs in, and keeps the session cookie on http://127.0.0.1', async () => {
+    const page = await newPage('desk');
+    await page.goto(stockroom.url);
+    await page.getByRole('heading', { name: 'Sign in to Stockroom' }).waitFor();
+    await screenshot(page, 'sign-in', 'desk');
+    await signIn(page);
+    if (stockroom.passwordSignIn) {
+      const cookie = (await browser.context.cookies(stockroom.url)).find((c) => c.name === 'stockroom_session');
+      expect(cookie, 'Chromium dropped the Secure session cookie on http://127.0.0.1').toBeDefined();
+      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    } else {
+      console.warn('[e2e] this server has no password sign-in yet: signed in with an API key; the cookie check is skipped');
+    }
+    await page.close();
+  });
+
+  it('creates a SKU from the catalog', async () => {
+    const page = await newPage('desk');
+    await signIn(page);
+    await go(page, '/catalog/new', 'New SKU');
+    await page.getByLabel('SKU code').fill(sku);
+    await page.getByLabel('Name').fill('E2E mug, blue');
+    await page.getByLabel('Barcode').fill(barcode);
+    await page.getByRole('button', { name: 'Add an attribute' }).click();
+    await page.getByLabel('Attribute 1 name').fill('colour');
+    await page.getByLabel('Attribute 1 value').fill('blue');
+    await page.getByRole('button', { name: 'Create SKU' }).click();
+    await page.getByRole('heading', { name: 'E2E mug, blue' }).waitFor();
+    expect(page.url()).toContain(`/skus/${sku}`);
+    await page.getByText('No stock anywhere yet').waitFor();
+    await page.close();
+  });
+
+  it('receives 10 at a warehouse on a phone', async () => {
+    const page = await newPage('phone');
+    await signIn(page);
+    await go(page, '/operations/receive', 'Receive');
+    await page.getByLabel('Warehouse').selectOption('BER-1');
+    await page.getByLabel(/Scan or type/).fill(sku);
+    await page.getByLabel(/Scan or type/).press('Enter');
+    await page.getByTestId('found-sku').getByText('None here yet.').waitFor();
+    await page.getByLabel('Quantity (each)').fill('10');
+    await screenshot(page, 'receive', 'phone');
+    await page.getByRole('button', { name: 'Receive 10' }).click();
+    await page.getByText(`Received 10 × ${sku} in Berlin. On hand now 10.`).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    const stock = await stockroom.api<{ totals: { onHand: number } }>('GET', `/v1/stock/${sku}`);
+    expect(stock.body.totals.onHand).toBe(10);
+    await page.close();
+  });
+
+  it('updates the dashboard and the SKU page live when a reservation is made through the API', async () => {
+    const dashboard = await newPage('desk');
+    await signIn(dashboard);
+    const reservedBefore = Number((await unitsStat(dashboard, 'Reserved').textContent())?.replace(/\D/g, ''));
+    const skuPage = await newPage('desk');
+    await signIn(skuPage);
+    await go(skuPage, `/skus/${sku}`, 'E2E mug, blue');
+    await skuPage.getByTestId('reserved-BER-1').waitFor();
+    expect(await skuPage.getByTestId('reserved-BER-1').textContent()).toBe('0');
+    await dashboard.locator('.live-on').waitFor();
+    await skuPage.locator('.live-on').waitFor();
+
+    const made = await stockroom.api<{ id: string }>('POST', '/v1/reservations', { reference: `e2e-${sku}`, lines: [{ sku, quantity: 3, warehouse: 'BER-1' }], ttlSeconds: 900 });
+    expect(made.status).toBe(201);
+
+    await expect.poll(() => skuPage.getByTestId('reserved-BER-1').textContent(), { timeout: 5000 }).toBe('3');
+    expect(await skuPage.getByTestId('available-BER-1').textContent()).toBe('7');
+    await skuPage.getByTestId('sku-reservations').getByText(`e2e-${sku}`).waitFor({ timeout: 5000 });
+    await expect.poll(async () => Number((await unitsStat(dashboard, 'Reserved').textContent())?.replace(/\D/g, '')), { timeout: 8000 }).toBe(reservedBefore + 3);
+    await dashboard.close();
+    await skuPage.close();
+  });
+
+  it('does a cycle count on a 360×640 screen by typing the barcode and Enter', async () => {
+    const page = await newPage('phone');
+    await signIn(page);
+    await go(page, '/operations/count', 'Count');
+    await page.getByLabel('Warehouse').selectOption('BER-1');
+    const scan = page.getByLabel(/Scan or type/);
+    await scan.focus();
+    await page.keyboard.type(barcode);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('found-sku').getByText('10 on hand').waitFor();
+    await page.getByLabel('Counted (each)').fill('8');
+    expect(await page.getByTestId('difference').textContent()).toBe('−2: the system says 10, you counted 8.');
+    await screenshot(page, 'count', 'phone');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.getByRole('button', { name: 'Confirm count' }).click();
+    await page.getByText(`${sku} in Berlin: on hand set to 8 (−2).`).waitFor();
+    await page.close();
+  });
+
+  it('tells a staff user clearly when something is outside their warehouse', async (context) => {
+    if (!stockroom.passwordSignIn) {
+      console.warn('[e2e] SKIPPED the staff test: this server has no users yet (the identity work lands on main)');
+      context.skip();
+    }
+    stockroom.cli('users', 'create', '--email', 'sam@stockroom.test', '--name', 'Sam', '--role', 'staff', '--warehouse', 'LDN-1', '--password', 'staff-password-1234');
+    const transfer = await stockroom.api<{ id: string }>('POST', '/v1/transfers', { from: 'BER-1', to: 'AMS-1', lines: [{ sku, quantity: 1 }] });
+    expect(transfer.status).toBe(201);
+    const page = await newPage('phone');
+    await page.goto(stockroom.url);
+    // Sign out the admin first (one cookie jar per browser).
+    if (await page.getByRole('button', { name: 'Sign out' }).isVisible().catch(() => false)) await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill('sam@stockroom.test');
+    await page.getByLabel('Password').fill('staff-password-1234');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('who').getByText('Sam · staff').waitFor();
+    // The UI offers only London…
+    await go(page, '/operations/receive', 'Receive');
+    await expect.poll(() => page.getByLabel('Warehouse').locator('option').allTextContents()).toEqual(['London (LDN-1)']);
+    // …and says so when the work is elsewhere.
+    await go(page, '/operations/transfer-receive', 'Receive transfer');
+    await page.getByLabel('Transfer number').fill(transfer.body.id);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('This transfer goes to Amsterdam, which is not one of your warehouses').waitFor();
+    // The server refuses it too, and the app says why in words.
+    const refused = await page.evaluate(async (id) => {
+      const response = await fetch(`/v1/transfers/${id}/receive`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { status: response.status, body: (await response.json()) as { error: { code: string } } };
+    }, transfer.body.id);
+    expect(refused.status).toBe(403);
+    await screenshot(page, 'staff-outside-warehouse', 'phone');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.close();
+  });
+
+  const screens: Array<{ name: string; path: string; heading: string; ready?: string }> = [
+    { name: 'dashboard', path: '/', heading: 'Dashboard', ready: 'Movements per day, last 30 days' },
+    { name: 'catalog', path: '/catalog', heading: 'Catalog', ready: 'Load more' },
+    { name: 'sku', path: '/skus/BOTL-SILVER-1L', heading: 'Steel bottle, silver, 1l', ready: 'Stock per warehouse' },
+    { name: 'operations', path: '/operations', heading: 'Operations', ready: 'Receive transfer' },
+    { name: 'transfer', path: '/operations/transfer', heading: 'Transfer' },
+    { name: 'reservations', path: '/reservations', heading: 'Reservations' },
+    { name: 'warehouses', path: '/warehouses', heading: 'Warehouses', ready: 'Amsterdam' },
+    { name: 'users', path: '/users', heading: 'Users' },
+    { name: 'api-keys', path: '/api-keys', heading: 'API keys' },
+    { name: 'audit', path: '/audit', heading: 'Audit log' },
+    { name: 'webhooks', path: '/webhooks', heading: 'Webhooks' },
+  ];
+  const checked = new Set(['dashboard', 'catalog', 'sku', 'operations', 'reservations', 'warehouses']);
+
+  for (const viewport of ['desk', 'phone'] as ViewportName[]) {
+    it(`shows every main screen at ${viewport} size without sideways scrolling or serious accessibility problems`, async () => {
+      const page = await newPage(viewport);
+      await signIn(page);
+      const problems: string[] = [];
+      for (const screen of screens) {
+        await go(page, screen.path, screen.heading);
+        if (screen.ready) await page.getByText(screen.ready).first().waitFor({ timeout: 10_000 });
+        // The event stream keeps a request open, so "network idle" never comes: wait for the spinners instead.
+        await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+        await screenshot(page, screen.name, viewport);
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) problems.push(`${screen.name}: ${overflow}px sideways`);
+        if (checked.has(screen.name)) {
+          for (const v of await seriousViolations(page)) problems.push(`${screen.name}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('loads the dashboard in under a second on the demo data, each screen in its own chunk', async () => {
+    const page = await newPage('desk');
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(new URL(response.url()).pathname);
+    });
+    await signIn(page);
+    // A fresh load, as a person opening the app: navigation start → dashboard figures on screen.
+    if (stockroom.passwordSignIn) {
+      await page.goto(`${stockroom.url}/`, { waitUntil: 'commit' });
+    } else {
+      await page.goto(`${stockroom.url}/`, { waitUntil: 'commit' });
+      await page.getByRole('button', { name: 'API key' }).click();
+      await page.getByLabel('API key').fill(stockroom.key);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await page.locator('[data-testid=units] .value', { hasText: /\d/ }).first().waitFor();
+    await page.getByTestId('low-stock').waitFor();
+    const measured = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const signInClick = performance.getEntriesByName('sign-in')[0]?.startTime ?? 0;
+      return { ready: performance.now(), domContentLoaded: nav.domContentLoadedEventEnd, signInClick };
+    });
+    // Time spent typing the key (API-key servers) is not load time.
+    const dashboardMs = Math.round(measured.ready - measured.signInClick);
+    timings.dashboardFirstLoadMs = dashboardMs;
+    timings.domContentLoadedMs = Math.round(measured.domContentLoaded);
+    console.log(`[e2e] dashboard first load: ${dashboardMs} ms (DOMContentLoaded ${Math.round(measured.domContentLoaded)} ms)`);
+    expect(dashboardMs).toBeLessThan(1000);
+    expect(scripts.some((s) => /DashboardPage-[\w-]+\.js$/.test(s))).toBe(true);
+    expect(scripts.some((s) => /CatalogPage-[\w-]+\.js$/.test(s))).toBe(false);
+    await page.close();
+  });
+});
