@@ -1,5 +1,6 @@
 /** Reports: the dashboard's aggregates, movements per day, the catalog with status, SKU history. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from './support/credentials.js';
 import { code } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -124,6 +125,29 @@ describe.each(storeKinds())('reports on %s', (kind) => {
       [50, 47],
     ]);
     expect((await http.get('/v1/reports/sku-history/NOPE-1')).json()).toMatchObject({ error: { code: 'sku_not_found' } });
+  });
+
+  it('shows a caller limited to warehouses only their figures, and refuses other warehouses', async () => {
+    const mine = await scene();
+    const other = await scene();
+    const key = await createApiKey(http.store, http.clock, code('staff-key'), 'viewer', [mine.warehouse]);
+    const as = (url: string) => http.get(url, { authorization: `Bearer ${key.token}` });
+    http.clock.advance(10_000);
+    const summary = await as('/v1/reports/summary');
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(summary.json()).toMatchObject({ totals: { onHand: 55, reserved: 3 }, reservationsExpiringSoon: 1 });
+    const refused = await as(`/v1/reports/summary?warehouse=${other.warehouse}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'warehouse_not_permitted', details: { warehouse: other.warehouse } } });
+    // The catalog lists every SKU, with figures from the caller's warehouses only.
+    const catalog = (await as(`/v1/reports/catalog?search=${other.prefix}`)).json() as { items: Array<{ onHand: number; status: string }> };
+    expect(catalog.items.map((i) => [i.onHand, i.status])).toEqual([
+      [0, 'out_of_stock'],
+      [0, 'out_of_stock'],
+      [0, 'out_of_stock'],
+    ]);
+    expect((await as(`/v1/reports/sku-history/${other.plenty}`)).json()).toMatchObject({ points: [{ onHand: 0 }, { onHand: 0 }] });
+    expect((await as(`/v1/reports/movements-daily?warehouse=${other.warehouse}`)).statusCode).toBe(403);
   });
 
   it('documents every report in the OpenAPI document', async () => {

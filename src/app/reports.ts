@@ -12,6 +12,7 @@ import type { MovementType } from '../domain/movements.js';
 import { fail, ok, type Outcome } from '../domain/result.js';
 import { available, type StockLevel, stockStatus, type StockStatus } from '../domain/stock.js';
 import type { Clock } from '../domain/clock.js';
+import { inScope, type Principal } from '../domain/permissions.js';
 import { decodeCursor, encodeCursor, isFailure, isString } from './cursor.js';
 import type { Reads, SkuRecord } from './ports.js';
 
@@ -51,16 +52,21 @@ export interface CatalogRow {
 
 export interface CatalogFilter {
   search?: string;
-  warehouseId?: number;
+  /** Figures from these warehouses only (null: all). */
+  warehouseIds: readonly number[] | null;
   status?: StockStatus;
 }
 
-/** What storage provides for reports (src/storage/repositories/reports.ts). */
+/** Whose reports: an actor limited to warehouses sees only their figures (the catalog itself is not limited). */
+export type Scope = Pick<Principal, 'warehouses'>;
+const everywhere: Scope = { warehouses: null };
+
+/** What storage provides for reports (src/storage/repositories/reports.ts); `warehouseIds` null: all warehouses. */
 export interface ReportReads {
-  summary(warehouseId: number | null): Promise<SummaryCounts>;
-  /** Active holds expiring in [fromMs, toMs). */
-  expiringHolds(warehouseId: number | null, fromMs: number, toMs: number): Promise<number>;
-  movementsDaily(warehouseId: number | null, sinceMs: number, offsetMs: number): Promise<DailyRow[]>;
+  summary(warehouseIds: readonly number[] | null): Promise<SummaryCounts>;
+  /** Active holds with a line in the warehouses expiring in [fromMs, toMs). */
+  expiringHolds(warehouseIds: readonly number[] | null, fromMs: number, toMs: number): Promise<number>;
+  movementsDaily(warehouseIds: readonly number[] | null, sinceMs: number, offsetMs: number): Promise<DailyRow[]>;
   /**
    * A page of the catalog in code order after `after`: the rows among the next `scanMax` SKUs
    * (matching `search`) that meet the status filter. `scannedTo` is the code of the last SKU
@@ -134,17 +140,28 @@ export class Reports {
     return value;
   }
 
-  private async warehouseId(code: string | undefined): Promise<Outcome<number | null>> {
-    if (code === undefined) return ok(null);
-    const warehouse = await this.reads.warehouses.byCode(code);
-    return warehouse ? ok(warehouse.id) : fail('warehouse_not_found', `Warehouse ${code} does not exist.`, { warehouse: code });
+  /**
+   * The warehouses a report covers: the one asked for (refused outside the actor's scope), else the
+   * actor's warehouses, else all (null).
+   */
+  private async warehouseIds(code: string | undefined, scope: Scope): Promise<Outcome<readonly number[] | null>> {
+    if (code !== undefined && !inScope(scope, code)) return fail('warehouse_not_permitted', `You may not read warehouse ${code}.`, { warehouse: code });
+    if (code === undefined && scope.warehouses === null) return ok(null);
+    const codes = code !== undefined ? [code] : (scope.warehouses ?? []);
+    const ids: number[] = [];
+    for (const c of codes) {
+      const warehouse = await this.reads.warehouses.byCode(c);
+      if (warehouse) ids.push(warehouse.id);
+      else if (code !== undefined) return fail('warehouse_not_found', `Warehouse ${c} does not exist.`, { warehouse: c });
+    }
+    return ok(ids.sort((a, b) => a - b));
   }
 
-  async summary(warehouse: string | undefined): Promise<Outcome<Summary>> {
-    const id = await this.warehouseId(warehouse);
+  async summary(warehouse: string | undefined, scope: Scope = everywhere): Promise<Outcome<Summary>> {
+    const id = await this.warehouseIds(warehouse, scope);
     if (!id.ok) return id;
     return ok(
-      await this.cached(`summary:${id.value}`, async () => {
+      await this.cached(`summary:${String(id.value)}`, async () => {
         const nowMs = this.clock.nowMs();
         const [counts, expiring] = await Promise.all([
           this.reportReads.summary(id.value),
@@ -157,14 +174,14 @@ export class Reports {
   }
 
   /** Movements per day and type for the last `days` days (today included), in the caller's zone. */
-  async movementsDaily(days: number, warehouse: string | undefined, offsetMinutes: number): Promise<Outcome<DailyReport>> {
-    const id = await this.warehouseId(warehouse);
+  async movementsDaily(days: number, warehouse: string | undefined, offsetMinutes: number, scope: Scope = everywhere): Promise<Outcome<DailyReport>> {
+    const id = await this.warehouseIds(warehouse, scope);
     if (!id.ok) return id;
     const offsetMs = offsetMinutes * 60_000;
     const today = Math.floor((this.clock.nowMs() + offsetMs) / dayMs);
     const firstDay = today - (Math.min(days, reportLimits.daysMax) - 1);
     const sinceMs = firstDay * dayMs - offsetMs;
-    const rows = await this.cached(`daily:${id.value}:${firstDay}:${offsetMs}`, () => this.reportReads.movementsDaily(id.value, sinceMs, offsetMs));
+    const rows = await this.cached(`daily:${String(id.value)}:${firstDay}:${offsetMs}`, () => this.reportReads.movementsDaily(id.value, sinceMs, offsetMs));
     const out: DailyReport['days'] = [];
     for (let day = firstDay; day <= today; day += 1) out.push({ date: isoDay(day), byType: {} });
     for (const row of rows) {
@@ -178,14 +195,15 @@ export class Reports {
     filter: { search?: string; warehouse?: string; status?: StockStatus },
     cursor: string | undefined,
     limit: number,
+    scope: Scope = everywhere,
   ): Promise<Outcome<{ items: Array<CatalogRow & { status: StockStatus; available: number }>; nextCursor: string | null }>> {
     const after = decodeCursor(cursor, isString);
     if (isFailure(after)) return after;
-    const id = await this.warehouseId(filter.warehouse);
+    const id = await this.warehouseIds(filter.warehouse, scope);
     if (!id.ok) return id;
     const search = filter.search?.trim();
     const page = await this.reportReads.catalog(
-      { ...(search && { search }), ...(id.value !== null && { warehouseId: id.value }), ...(filter.status && { status: filter.status }) },
+      { ...(search && { search }), warehouseIds: id.value, ...(filter.status && { status: filter.status }) },
       after,
       limit,
       reportLimits.catalogScanMax,
@@ -204,17 +222,23 @@ export class Reports {
    * oldest first, rebuilt backwards from today's level through the ledger's deltas. Safety stock
    * changes are settings, not movements: `available` uses today's safety stock throughout.
    */
-  async skuHistory(code: string, warehouse: string | undefined, days: number): Promise<Outcome<{ points: HistoryPoint[]; truncated: boolean }>> {
+  async skuHistory(code: string, warehouse: string | undefined, days: number, scope: Scope = everywhere): Promise<Outcome<{ points: HistoryPoint[]; truncated: boolean }>> {
     const sku = await this.reads.skus.byCode(code);
     if (!sku) return fail('sku_not_found', `SKU ${code} does not exist.`, { sku: code });
-    const id = await this.warehouseId(warehouse);
+    const id = await this.warehouseIds(warehouse, scope);
     if (!id.ok) return id;
-    const levels = (await this.reads.stock.forSku(sku.id)).filter((l) => id.value === null || l.warehouseId === id.value);
+    const ids = id.value;
+    const levels = (await this.reads.stock.forSku(sku.id)).filter((l) => ids === null || ids.includes(l.warehouseId));
     const current = { onHand: 0, reserved: 0, allocated: 0, damaged: 0, safetyStock: 0 };
     for (const level of levels) for (const key of Object.keys(current) as Array<keyof typeof current>) current[key] += level[key];
     const nowMs = this.clock.nowMs();
     const sinceMs = nowMs - Math.min(days, reportLimits.historyDaysMax) * dayMs;
-    const filter = { skuId: sku.id, sinceMs, ...(id.value !== null && { warehouseId: id.value }) };
+    const filter = {
+      skuId: sku.id,
+      sinceMs,
+      ...(warehouse !== undefined && ids?.[0] !== undefined && { warehouseId: ids[0] }),
+      ...(warehouse === undefined && scope.warehouses !== null && { warehouseCodes: scope.warehouses }),
+    };
     const availableOf = (l: typeof current) => l.onHand - l.reserved - l.allocated - l.damaged - l.safetyStock;
     const points: HistoryPoint[] = [{ atMs: nowMs, movementId: null, onHand: current.onHand, available: availableOf(current) }];
     let after: number | null = null;

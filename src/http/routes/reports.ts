@@ -33,7 +33,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
       schema: {
         tags: ['reports'],
         summary: 'Units and SKU counts across warehouses (or one), open transfers, holds expiring within an hour',
-        description: `Cached until the next commit (at most ${reportLimits.cacheMs / 1000} s for commits of other server processes), recomputed at most once a second per warehouse filter. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.`,
+        description: `Cached until the next commit (at most ${reportLimits.cacheMs / 1000} s for commits of other server processes), recomputed at most once a second per warehouse filter. Callers limited to warehouses (staff, scoped keys) get the figures of their warehouses; naming another is refused with 403 warehouse_not_permitted. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.`,
         querystring: Type.Object(WarehouseQuery, strict),
         response: {
           200: Type.Object({
@@ -50,7 +50,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
       },
     },
     async (request, reply) =>
-      answer(reply, await reports.summary(request.query.warehouse), 200, ({ generatedAtMs, ...rest }) => ({ ...rest, generatedAt: toIso(generatedAtMs) })),
+      answer(reply, await reports.summary(request.query.warehouse, request.actor), 200, ({ generatedAtMs, ...rest }) => ({ ...rest, generatedAt: toIso(generatedAtMs) })),
   );
 
   v1.get(
@@ -80,7 +80,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
     },
     async (request, reply) => {
       const { days, tzOffsetMinutes, warehouse } = request.query;
-      return answer(reply, await reports.movementsDaily(days ?? 30, warehouse, tzOffsetMinutes ?? 0), 200, (report) => ({
+      return answer(reply, await reports.movementsDaily(days ?? 30, warehouse, tzOffsetMinutes ?? 0, request.actor), 200, (report) => ({
         since: toIso(report.sinceMs),
         types: [...movementTypes],
         days: report.days,
@@ -95,7 +95,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
       schema: {
         tags: ['reports'],
         summary: 'SKUs with their stock figures and status, searchable and filterable by warehouse and status',
-        description: `Each request scans at most ${reportLimits.catalogScanMax} SKUs: with a rare status a page may come back short (even empty) with a nextCursor; keep following it.`,
+        description: `Every SKU, with the figures of the caller's warehouses. Each request scans at most ${reportLimits.catalogScanMax} SKUs: with a rare status a page may come back short (even empty) with a nextCursor; keep following it.`,
         querystring: Type.Object(
           {
             search: Type.Optional(Type.String({ maxLength: 200, pattern: singleLine, description: 'Code prefix, part of the name, or the exact barcode' })),
@@ -129,6 +129,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
         { ...(search !== undefined && { search }), ...(status !== undefined && { status }), ...(warehouse !== undefined && { warehouse }) },
         cursor,
         limit ?? 50,
+        request.actor,
       );
       return answer(reply, outcome, 200, (page) => ({
         items: page.items.map((row) => ({
@@ -171,7 +172,7 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
     async (request, reply) => {
       const { sku } = request.params;
       const { warehouse, days } = request.query;
-      return answer(reply, await reports.skuHistory(sku, warehouse, days ?? 30), 200, (history) => ({
+      return answer(reply, await reports.skuHistory(sku, warehouse, days ?? 30, request.actor), 200, (history) => ({
         sku,
         warehouse: warehouse ?? null,
         truncated: history.truncated,

@@ -7,16 +7,18 @@ import type { DB } from '../schema.js';
 import { likePattern } from './shared.js';
 
 const availableSql = sql<number>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock`;
+/** `column in (ids)`; nothing for an empty list. */
+const inIds = (column: string, ids: readonly number[]) => (ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`);
 const n = (value: unknown) => Number(value ?? 0);
 
 export const createReportReads = (db: Kysely<DB>): ReportReads => ({
-  async summary(warehouseId) {
+  async summary(warehouseIds) {
     // One pass over the levels, grouped per SKU, so a SKU's status is that of its summed figures.
     const perSku = db
       .selectFrom('stock_levels as l')
       .innerJoin('skus as s', 's.id', 'l.sku_id')
       .where('s.archived', '=', 0)
-      .$if(warehouseId !== null, (q) => q.where('l.warehouse_id', '=', warehouseId as number))
+      .$if(warehouseIds !== null, (q) => q.where(inIds('l.warehouse_id', warehouseIds!)))
       .select([
         'l.sku_id',
         sql<number>`cast(sum(l.on_hand) as bigint)`.as('on_hand'),
@@ -52,7 +54,7 @@ export const createReportReads = (db: Kysely<DB>): ReportReads => ({
         .selectFrom('transfers')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('status', '<>', 'received')
-        .$if(warehouseId !== null, (q) => q.where((eb) => eb.or([eb('from_warehouse_id', '=', warehouseId as number), eb('to_warehouse_id', '=', warehouseId as number)])))
+        .$if(warehouseIds !== null, (q) => q.where((eb) => eb.or([inIds('from_warehouse_id', warehouseIds!), inIds('to_warehouse_id', warehouseIds!)])))
         .executeTakeFirstOrThrow(),
     ]);
     return {
@@ -71,29 +73,27 @@ export const createReportReads = (db: Kysely<DB>): ReportReads => ({
     };
   },
 
-  async expiringHolds(warehouseId, fromMs, toMs) {
+  async expiringHolds(warehouseIds, fromMs, toMs) {
     const row = await db
       .selectFrom('reservations as r')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('r.status', '=', 'active')
       .where('r.expires_at_ms', '>=', fromMs)
       .where('r.expires_at_ms', '<', toMs)
-      .$if(warehouseId !== null, (q) =>
-        q.where((eb) =>
-          eb.exists(eb.selectFrom('reservation_lines as rl').select('rl.line_no').whereRef('rl.reservation_id', '=', 'r.id').where('rl.warehouse_id', '=', warehouseId as number)),
-        ),
+      .$if(warehouseIds !== null, (q) =>
+        q.where((eb) => eb.exists(eb.selectFrom('reservation_lines as rl').select('rl.line_no').whereRef('rl.reservation_id', '=', 'r.id').where(inIds('rl.warehouse_id', warehouseIds!)))),
       )
       .executeTakeFirstOrThrow();
     return n(row.n);
   },
 
-  async movementsDaily(warehouseId, sinceMs, offsetMs) {
+  async movementsDaily(warehouseIds, sinceMs, offsetMs) {
     const day = sql<number>`cast((m.at_ms + ${sql.lit(Math.trunc(offsetMs))}) / 86400000 as bigint)`;
     const rows = await db
       .selectFrom('movements as m')
       .select([day.as('day'), 'm.type', sql<number>`cast(count(*) as bigint)`.as('movements'), sql<number>`cast(sum(m.quantity) as bigint)`.as('units')])
       .where('m.at_ms', '>=', sinceMs)
-      .$if(warehouseId !== null, (q) => q.where('m.warehouse_id', '=', warehouseId as number))
+      .$if(warehouseIds !== null, (q) => q.where(inIds('m.warehouse_id', warehouseIds!)))
       .groupBy([day, 'm.type'])
       .orderBy(day)
       .execute();
@@ -126,7 +126,7 @@ export const createReportReads = (db: Kysely<DB>): ReportReads => ({
       .selectFrom(scanned)
       .leftJoin('stock_levels as l', (join) => {
         const onSku = join.onRef('l.sku_id', '=', 's.id');
-        return filter.warehouseId === undefined ? onSku : onSku.on('l.warehouse_id', '=', filter.warehouseId);
+        return filter.warehouseIds === null ? onSku : onSku.on(inIds('l.warehouse_id', filter.warehouseIds));
       })
       .selectAll('s')
       .select([

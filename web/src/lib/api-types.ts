@@ -1980,7 +1980,7 @@ export type paths = {
         };
         /**
          * SKUs with their stock figures and status, searchable and filterable by warehouse and status
-         * @description Each request scans at most 2000 SKUs: with a rare status a page may come back short (even empty) with a nextCursor; keep following it.
+         * @description Every SKU, with the figures of the caller's warehouses. Each request scans at most 2000 SKUs: with a rare status a page may come back short (even empty) with a nextCursor; keep following it.
          */
         get: {
             parameters: {
@@ -2429,7 +2429,7 @@ export type paths = {
         };
         /**
          * Units and SKU counts across warehouses (or one), open transfers, holds expiring within an hour
-         * @description Cached until the next commit (at most 5 s for commits of other server processes), recomputed at most once a second per warehouse filter. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.
+         * @description Cached until the next commit (at most 5 s for commits of other server processes), recomputed at most once a second per warehouse filter. Callers limited to warehouses (staff, scoped keys) get the figures of their warehouses; naming another is refused with 403 warehouse_not_permitted. Out of stock: nothing available summed over the warehouses; low: some level at or below its reorder point.
          */
         get: {
             parameters: {
