@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, type ServerProcess, startServer } from '../../../test/support/server.js';
 
-export const admin = { email: 'admin@stockroom.test', password: 'e2e-admin-password-1234' };
+export const admin = { email: 'admin@stockroom.test', password: 'correct-horse-battery-42' };
 
 export interface Stockroom {
   url: string;

@@ -95,32 +95,6 @@ export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; respo
   return result.data as T;
 };
 
-/**
- * A call to a route the generated types do not know yet (the identity routes while they land on
- * main): the same credentials and errors, typed by the caller.
- */
-export const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-  let response: Response;
-  try {
-    response = await globalThis.fetch(`${origin()}${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: { ...authHeaders(method), ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const error = toApiError(response.status, json);
-    signalUnauthorized(error, path);
-    throw error;
-  }
-  return json as T;
-};
-
 /** A fresh Idempotency-Key for one user action (a retry of the same action reuses it). */
 export const newIdempotencyKey = (): string =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -1,18 +1,21 @@
 /**
  * Who is signed in, what they may do, and signing in and out. The session lives in the HttpOnly
- * cookie; on load GET /v1/auth/me recovers it and its CSRF token. Signing in with an API key is the
- * fallback for servers without password sign-in (the key stays in memory: a reload signs out).
+ * cookie; on load GET /v1/auth/me recovers it and its CSRF token. Signing in with an API key is
+ * possible too (the key stays in this tab's memory only: a reload signs out).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, credentials, request, unwrap } from './api';
+import { api, ApiError, credentials, unwrap } from './api';
+import type { paths } from './api-types';
+
+type Me = paths['/v1/auth/me']['get']['responses'][200]['content']['application/json'];
 
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
   role: string;
-  /** Warehouse codes the user is limited to (staff); empty for roles that work everywhere. */
+  /** Warehouse codes the user is limited to (staff; scoped API keys); empty for roles that work everywhere. */
   warehouses: string[];
   status: string;
 }
@@ -21,12 +24,6 @@ export interface Session {
   user: SessionUser;
   permissions: string[];
   via: 'cookie' | 'api_key';
-}
-
-interface MeBody {
-  user: SessionUser;
-  permissions: string[];
-  csrfToken?: string;
 }
 
 export type SessionState = { status: 'loading' } | { status: 'signed_out'; error?: unknown } | { status: 'signed_in'; session: Session };
@@ -40,17 +37,13 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-/** Every permission, for API keys on a server that predates roles (src/domain/permissions.ts). */
-const allPermissions = [
-  'catalog.read', 'catalog.write', 'warehouses.read', 'warehouses.write', 'stock.read', 'stock.settings', 'stock.receive', 'stock.adjust',
-  'stock.damage', 'stock.write_off', 'stock.return', 'stock.transfer', 'reservations.read', 'reservations.write', 'reservations.fulfil',
-  'movements.read', 'events.read', 'reports.read', 'webhooks.read', 'webhooks.write', 'users.read', 'users.write', 'api_keys.read',
-  'api_keys.write', 'audit.read', 'system.read',
-];
-
-const fromMe = (body: MeBody, via: Session['via']): Session => {
+/** The session from GET /v1/auth/me or sign-in: a user, or an API key shown as one. */
+const fromMe = (body: Me, via: Session['via']): Session => {
   credentials.setCsrfToken(body.csrfToken ?? null);
-  return { user: body.user, permissions: body.permissions, via };
+  const user: SessionUser = body.user
+    ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role, warehouses: body.user.warehouses, status: body.user.status }
+    : { id: body.apiKey?.id ?? 'api_key', email: '', name: body.apiKey?.name ?? 'API key', role: body.apiKey?.role ?? 'viewer', warehouses: body.apiKey?.warehouses ?? [], status: 'active' };
+  return { user, permissions: body.permissions, via };
 };
 
 export const SessionProvider = ({ children, initial }: { children: ReactNode; initial?: SessionState }) => {
@@ -69,7 +62,7 @@ export const SessionProvider = ({ children, initial }: { children: ReactNode; in
   useEffect(() => {
     if (initial) return;
     let cancelled = false;
-    request<MeBody>('GET', '/v1/auth/me').then(
+    unwrap(api.GET('/v1/auth/me')).then(
       (body) => !cancelled && setState({ status: 'signed_in', session: fromMe(body, 'cookie') }),
       (error: unknown) => !cancelled && setState(error instanceof ApiError && error.status === 401 ? { status: 'signed_out' } : { status: 'signed_out', error }),
     );
@@ -79,34 +72,15 @@ export const SessionProvider = ({ children, initial }: { children: ReactNode; in
   }, [initial]);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    try {
-      const body = await request<MeBody & { token?: string }>('POST', '/v1/auth/login', { email, password });
-      setState({ status: 'signed_in', session: fromMe(body, 'cookie') });
-    } catch (error) {
-      // A server without password sign-in answers the route like any other /v1 route: 401 unauthorized.
-      if (error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'not_found')) {
-        throw new ApiError(404, 'not_found', 'Password sign-in is not available on this server yet: sign in with an API key.');
-      }
-      throw error;
-    }
+    const body = await unwrap(api.POST('/v1/auth/login', { body: { email, password } }));
+    // The answer's token is the cookie's value: never kept here (the HttpOnly cookie carries it).
+    setState({ status: 'signed_in', session: fromMe(body, 'cookie') });
   }, []);
 
   const signInWithApiKey = useCallback(async (key: string) => {
     credentials.setApiKey(key.trim());
     try {
-      try {
-        const body = await request<MeBody>('GET', '/v1/auth/me');
-        setState({ status: 'signed_in', session: fromMe(body, 'api_key') });
-        return;
-      } catch (error) {
-        if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 404)) throw error;
-      }
-      // A server without /v1/auth/me: the key is valid if it can read, and may do everything.
-      await unwrap(api.GET('/v1/warehouses', { params: { query: { limit: 1 } } }));
-      setState({
-        status: 'signed_in',
-        session: { via: 'api_key', permissions: allPermissions, user: { id: 'api_key', email: '', name: 'API key', role: 'admin', warehouses: [], status: 'active' } },
-      });
+      setState({ status: 'signed_in', session: fromMe(await unwrap(api.GET('/v1/auth/me')), 'api_key') });
     } catch (error) {
       credentials.clear();
       throw error instanceof ApiError && error.code === 'unauthorized' ? new ApiError(401, 'unauthorized', 'That API key is not valid.') : error;
@@ -114,7 +88,7 @@ export const SessionProvider = ({ children, initial }: { children: ReactNode; in
   }, []);
 
   const signOut = useCallback(async () => {
-    if (!credentials.usingApiKey()) await request('POST', '/v1/auth/logout').catch(() => undefined);
+    if (!credentials.usingApiKey()) await unwrap(api.POST('/v1/auth/logout')).catch(() => undefined);
     credentials.clear();
     queryClient.clear();
     setState({ status: 'signed_out' });

@@ -1,38 +1,34 @@
-/** GET /v1/audit?actor=&action=&entityType=&entityId=&since=&until=&cursor=&limit= (newest first). */
+/** GET /v1/audit?actor=&action=&entityType=&entityId=&outcome=&since=&until= (newest first). */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { request } from '../../../lib/api';
+import { api, unwrap } from '../../../lib/api';
+import type { paths } from '../../../lib/api-types';
 import { keys } from '../../../lib/query-keys';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { type: string; id: string; name: string };
-  action: string;
-  entity: { type: string; id: string } | null;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  outcome: string;
-  summary: string;
-}
+type Query = NonNullable<paths['/v1/audit']['get']['parameters']['query']>;
+export type AuditEntry = paths['/v1/audit']['get']['responses'][200]['content']['application/json']['items'][number];
 
 export interface AuditFilter {
   actor: string;
   action: string;
   entityType: string;
   entityId: string;
+  outcome: '' | NonNullable<Query['outcome']>;
+  /** datetime-local values (the browser's time zone). */
   since: string;
   until: string;
 }
 
 export const listAudit = (filter: AuditFilter, cursor?: string) => {
-  const query = new URLSearchParams({ limit: '50' });
-  for (const [name, value] of Object.entries(filter)) {
-    if (!value) continue;
-    query.set(name, name === 'since' || name === 'until' ? new Date(value).toISOString() : value);
-  }
-  if (cursor) query.set('cursor', cursor);
-  return request<{ items: AuditEntry[]; nextCursor: string | null }>('GET', `/v1/audit?${query.toString()}`);
+  const query: Query = { limit: 50 };
+  if (filter.actor) query.actor = filter.actor;
+  if (filter.action) query.action = filter.action;
+  if (filter.entityType) query.entityType = filter.entityType;
+  if (filter.entityId) query.entityId = filter.entityId;
+  if (filter.outcome) query.outcome = filter.outcome;
+  if (filter.since) query.since = new Date(filter.since).toISOString();
+  if (filter.until) query.until = new Date(filter.until).toISOString();
+  if (cursor) query.cursor = cursor;
+  return unwrap(api.GET('/v1/audit', { params: { query } }));
 };
 
 export const useAudit = (filter: AuditFilter) =>
@@ -41,5 +37,4 @@ export const useAudit = (filter: AuditFilter) =>
     queryFn: ({ pageParam }) => listAudit(filter, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    retry: false,
   });

@@ -1,12 +1,24 @@
 /** The audit log: who did what, when, from where, with what outcome; filterable. */
 import { useState } from 'react';
-import { Button, Card, Empty, ErrorNote, Loading, PageHeader, TextField } from '../../../components/ui';
-import { ApiError } from '../../../lib/api';
+import { Button, Card, Empty, ErrorNote, Loading, PageHeader, SelectField, TextField } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorText } from '../../../lib/warehouses';
 import { type AuditFilter, useAudit } from '../api/list-audit';
 
-const empty: AuditFilter = { actor: '', action: '', entityType: '', entityId: '', since: '', until: '' };
+const empty: AuditFilter = { actor: '', action: '', entityType: '', entityId: '', outcome: '', since: '', until: '' };
+
+/** "name: A → B, movements: 12, 13" from the entry's summary object. */
+export const summaryText = (summary: Record<string, unknown>): string =>
+  Object.entries(summary)
+    .map(([key, value]) => {
+      if (value && typeof value === 'object' && 'before' in value && 'after' in value) {
+        const change = value as { before: unknown; after: unknown };
+        return `${key}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`;
+      }
+      return `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
+    })
+    .join(', ')
+    .slice(0, 300);
 
 export const AuditPage = () => {
   const [draft, setDraft] = useState(empty);
@@ -14,8 +26,7 @@ export const AuditPage = () => {
   const audit = useAudit(filter);
   const errorText = useErrorText();
   const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
-  const missing = audit.error instanceof ApiError && (audit.error.code === 'not_found' || audit.error.status === 401);
-  const field = (key: keyof AuditFilter, label: string, type = 'text') => <TextField label={label} type={type} value={draft[key]} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />;
+  const field = (key: Exclude<keyof AuditFilter, 'outcome'>, label: string, type = 'text') => <TextField label={label} type={type} value={draft[key]} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />;
   return (
     <>
       <PageHeader title="Audit log" />
@@ -34,6 +45,12 @@ export const AuditPage = () => {
             {field('entityId', 'Entity id')}
             {field('since', 'Since', 'datetime-local')}
             {field('until', 'Until', 'datetime-local')}
+            <SelectField label="Outcome" value={draft.outcome} onChange={(e) => setDraft((d) => ({ ...d, outcome: e.target.value as AuditFilter['outcome'] }))}>
+              <option value="">Any</option>
+              <option value="ok">Done</option>
+              <option value="denied">Denied</option>
+              <option value="failed">Failed</option>
+            </SelectField>
           </div>
           <div className="actions">
             <Button type="submit" variant="primary">
@@ -51,9 +68,7 @@ export const AuditPage = () => {
         </form>
       </Card>
       <Card>
-        {missing ? (
-          <p className="empty">This server does not keep an audit log yet.</p>
-        ) : audit.isPending ? (
+        {audit.isPending ? (
           <Loading />
         ) : audit.error ? (
           <ErrorNote>{errorText(audit.error)}</ErrorNote>
@@ -79,11 +94,11 @@ export const AuditPage = () => {
                       {e.actor.name} <span className="sub">({e.actor.type})</span>
                     </td>
                     <td data-label="What">
-                      <span className="code">{e.action}</span> {e.summary}
+                      <span className="code">{e.action}</span> <span className="sub">{summaryText(e.summary)}</span>
                       {e.entity ? <span className="sub"> · {e.entity.type} {e.entity.id}</span> : null}
                     </td>
                     <td data-label="Outcome">
-                      <span className={`badge badge-${e.outcome === 'success' ? 'succeeded' : 'dead'}`}>{e.outcome}</span>
+                      <span className={`badge badge-${e.outcome === 'ok' ? 'succeeded' : 'dead'}`}>{e.outcome === 'ok' ? 'done' : e.outcome}</span>
                     </td>
                     <td data-label="From" className="sub">
                       {e.ip ?? '—'}

@@ -1,7 +1,6 @@
 /** Sign in with email and password (the session cookie), or with an API key where that is all the server offers. */
 import { type FormEvent, useState } from 'react';
 import { Button, ErrorNote, TextField } from '../../../components/ui';
-import { ApiError } from '../../../lib/api';
 import { describeError } from '../../../lib/errors';
 import { useSessionApi } from '../../../lib/session';
 
@@ -25,7 +24,6 @@ export const SignInPage = ({ reason }: { reason?: unknown }) => {
       else await signInWithApiKey(key);
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError && caught.code === 'not_found' && mode === 'password') setMode('api_key');
     } finally {
       setBusy(false);
     }

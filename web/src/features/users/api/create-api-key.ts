@@ -1,17 +1,12 @@
 /** POST /v1/api-keys: the token is in this answer only. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../../lib/api';
+import { api, newIdempotencyKey, unwrap } from '../../../lib/api';
+import type { paths } from '../../../lib/api-types';
 import { keys } from '../../../lib/query-keys';
-import type { ApiKey, Role } from './types';
 
-export interface NewApiKey {
-  name: string;
-  role: Role;
-  warehouses: string[];
-  expiresAt?: string;
-}
+export type NewApiKey = paths['/v1/api-keys']['post']['requestBody']['content']['application/json'];
 
-export const createApiKey = (body: NewApiKey) => request<ApiKey & { token: string }>('POST', '/v1/api-keys', body);
+export const createApiKey = (body: NewApiKey) => unwrap(api.POST('/v1/api-keys', { body, headers: { 'idempotency-key': newIdempotencyKey() } }));
 
 export const useCreateApiKey = () => {
   const client = useQueryClient();

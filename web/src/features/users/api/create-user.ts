@@ -1,18 +1,12 @@
 /** POST /v1/users */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../../lib/api';
+import { api, newIdempotencyKey, unwrap } from '../../../lib/api';
+import type { paths } from '../../../lib/api-types';
 import { keys } from '../../../lib/query-keys';
-import type { Role, User } from './types';
 
-export interface NewUser {
-  email: string;
-  name: string;
-  role: Role;
-  warehouses: string[];
-  password: string;
-}
+export type NewUser = paths['/v1/users']['post']['requestBody']['content']['application/json'];
 
-export const createUser = (body: NewUser) => request<User>('POST', '/v1/users', body);
+export const createUser = (body: NewUser) => unwrap(api.POST('/v1/users', { body, headers: { 'idempotency-key': newIdempotencyKey() } }));
 
 export const useCreateUser = () => {
   const client = useQueryClient();

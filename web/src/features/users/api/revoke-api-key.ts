@@ -1,9 +1,9 @@
 /** DELETE /v1/api-keys/{id} */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../../lib/api';
+import { api, unwrap } from '../../../lib/api';
 import { keys } from '../../../lib/query-keys';
 
-export const revokeApiKey = (id: string) => request<unknown>('DELETE', `/v1/api-keys/${encodeURIComponent(id)}`);
+export const revokeApiKey = (id: string) => unwrap(api.DELETE('/v1/api-keys/{id}', { params: { path: { id } } }));
 
 export const useRevokeApiKey = () => {
   const client = useQueryClient();

@@ -1,33 +1,7 @@
-/**
- * Users and API keys as the identity work on main serves them. Until that lands here, these routes
- * are not in the generated api-types.ts: regenerate after rebasing and replace these types.
- */
-export type Role = 'admin' | 'manager' | 'staff' | 'integration' | 'viewer';
+/** Users and API keys as the API serves them (generated types). */
+import type { paths } from '../../../lib/api-types';
+
+export type User = paths['/v1/users/{id}']['get']['responses'][200]['content']['application/json'];
+export type ApiKey = paths['/v1/api-keys']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Role = User['role'];
 export const roles: Role[] = ['admin', 'manager', 'staff', 'integration', 'viewer'];
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  warehouses: string[];
-  status: 'active' | 'disabled';
-  createdAt?: string;
-  lastSignInAt?: string | null;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  role: Role;
-  warehouses: string[];
-  expiresAt: string | null;
-  createdAt: string;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}

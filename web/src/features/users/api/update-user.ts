@@ -1,19 +1,12 @@
 /** PATCH /v1/users/{id} */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../../lib/api';
+import { api, unwrap } from '../../../lib/api';
+import type { paths } from '../../../lib/api-types';
 import { keys } from '../../../lib/query-keys';
-import type { Role, User } from './types';
 
-export interface UserChanges {
-  name?: string;
-  email?: string;
-  role?: Role;
-  warehouses?: string[];
-  status?: 'active' | 'disabled';
-  password?: string;
-}
+export type UserChanges = NonNullable<paths['/v1/users/{id}']['patch']['requestBody']>['content']['application/json'];
 
-export const updateUser = (id: string, changes: UserChanges) => request<User>('PATCH', `/v1/users/${encodeURIComponent(id)}`, changes);
+export const updateUser = (id: string, changes: UserChanges) => unwrap(api.PATCH('/v1/users/{id}', { params: { path: { id } }, body: changes }));
 
 export const useUpdateUser = () => {
   const client = useQueryClient();

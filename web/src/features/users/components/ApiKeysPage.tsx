@@ -8,7 +8,6 @@ import { useCreateApiKey } from '../api/create-api-key';
 import { useApiKeys } from '../api/list-api-keys';
 import { useRevokeApiKey } from '../api/revoke-api-key';
 import { type Role, roles } from '../api/types';
-import { identityMissing, NotYet } from './NotYet';
 import { WarehouseChoice } from './WarehouseChoice';
 
 const CreateKey = ({ onDone }: { onDone: () => void }) => {
@@ -22,16 +21,23 @@ const CreateKey = ({ onDone }: { onDone: () => void }) => {
     event.preventDefault();
     create.mutate({ name: name.trim(), role, warehouses, ...(expires && { expiresAt: new Date(`${expires}T23:59:59`).toISOString() }) });
   };
-  if (create.data)
-    return (
+  if (create.data) {
+    const token = create.data.token;
+    return token ? (
       <>
         <p>Copy this key now: it is not shown again.</p>
         <p className="secret code" data-testid="new-token">
-          {create.data.token}
+          {token}
         </p>
-        <Button onClick={() => void navigator.clipboard?.writeText(create.data.token)}>Copy</Button> <Button onClick={onDone}>Done</Button>
+        <Button onClick={() => void navigator.clipboard?.writeText(token)}>Copy</Button> <Button onClick={onDone}>Done</Button>
+      </>
+    ) : (
+      <>
+        <p>The key was created, but its secret cannot be shown again. Revoke it and create another.</p>
+        <Button onClick={onDone}>Done</Button>
       </>
     );
+  }
   return (
     <form onSubmit={submit} aria-label="New API key">
       <div className="form-row">
@@ -61,19 +67,16 @@ export const ApiKeysPage = () => {
   const can = useCan();
   const errorText = useErrorText();
   const [creating, setCreating] = useState(false);
-  const missing = identityMissing(keys.error);
   return (
     <>
-      <PageHeader title="API keys" actions={can('api_keys.write') && !missing && !creating ? <Button variant="primary" onClick={() => setCreating(true)}>New API key</Button> : null} />
+      <PageHeader title="API keys" actions={can('api_keys.write') && !creating ? <Button variant="primary" onClick={() => setCreating(true)}>New API key</Button> : null} />
       {creating && (
         <Card title="New API key">
           <CreateKey onDone={() => setCreating(false)} />
         </Card>
       )}
       <Card>
-        {missing ? (
-          <NotYet what="API keys here (use `stockroom api-keys`)" />
-        ) : keys.isPending ? (
+        {keys.isPending ? (
           <Loading />
         ) : keys.error ? (
           <ErrorNote>{errorText(keys.error)}</ErrorNote>

@@ -7,7 +7,6 @@ import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/list-users';
 import { type Role, roles, type User } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
-import { identityMissing, NotYet } from './NotYet';
 import { WarehouseChoice } from './WarehouseChoice';
 
 const UserForm = ({ user, onDone }: { user?: User; onDone: () => void }) => {
@@ -22,13 +21,13 @@ const UserForm = ({ user, onDone }: { user?: User; onDone: () => void }) => {
   const mutation = user ? update : create;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (user) update.mutate({ id: user.id, changes: { email, name, role, warehouses, ...(password && { password }) } }, { onSuccess: onDone });
+    if (user) update.mutate({ id: user.id, changes: { name, role, warehouses, ...(password && { password }) } }, { onSuccess: onDone });
     else create.mutate({ email, name, role, warehouses, password }, { onSuccess: onDone });
   };
   return (
     <form onSubmit={submit} aria-label={user ? `Edit ${user.name}` : 'New user'}>
       <div className="form-row">
-        <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" />
+        <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="off" disabled={Boolean(user)} hint={user ? 'An email never changes; create a new user instead.' : undefined} />
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} required />
       </div>
       <div className="form-row">
@@ -69,19 +68,16 @@ export const UsersPage = () => {
   const errorText = useErrorText();
   const warehouseName = useWarehouseName();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const missing = identityMissing(users.error);
   return (
     <>
-      <PageHeader title="Users" actions={can('users.write') && !missing && editing === null ? <Button variant="primary" onClick={() => setEditing('new')}>New user</Button> : null} />
+      <PageHeader title="Users" actions={can('users.write') && editing === null ? <Button variant="primary" onClick={() => setEditing('new')}>New user</Button> : null} />
       {editing && (
         <Card title={editing === 'new' ? 'New user' : `Edit ${editing.name}`}>
           <UserForm user={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
         </Card>
       )}
       <Card>
-        {missing ? (
-          <NotYet what="users" />
-        ) : users.isPending ? (
+        {users.isPending ? (
           <Loading />
         ) : users.error ? (
           <ErrorNote>{errorText(users.error)}</ErrorNote>
