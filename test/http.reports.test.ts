@@ -70,6 +70,24 @@ describe.each(storeKinds())('reports on %s', (kind) => {
     expect(await ok(http.get(`/v1/reports/summary?warehouse=${other}`), 200)).toMatchObject({ openTransfers: 1, totals: { inTransit: 4, onHand: 0 } });
   });
 
+  it('lists open transfers from or to a warehouse, newest first, page by page', async () => {
+    const { warehouse, plenty, low } = await scene();
+    const other = code('WH');
+    await ok(http.post('/v1/warehouses', { code: other, name: 'Other' }));
+    const first = (await ok(http.post('/v1/transfers', { from: warehouse, to: other, lines: [{ sku: plenty, quantity: 2 }] }))) as { id: string };
+    // Ids are ordered by time to the millisecond (random within one): the second transfer comes later.
+    http.clock.advance(1000);
+    const second = (await ok(http.post('/v1/transfers', { from: warehouse, to: other, lines: [{ sku: low, quantity: 1 }] }))) as { id: string };
+    await ok(http.post(`/v1/transfers/${first.id}/receive`, {}), 200);
+    const open = (await ok(http.get(`/v1/reports/transfers?status=open&warehouse=${other}`), 200)) as { items: Array<{ id: string; to: string; lines: unknown[] }> };
+    expect(open.items.map((t) => t.id)).toEqual([second.id]);
+    expect(open.items[0]).toMatchObject({ to: other, lines: [{ sku: low, quantity: 1, received: 0 }] });
+    const all = (await ok(http.get(`/v1/reports/transfers?warehouse=${other}&limit=1`), 200)) as { items: Array<{ id: string }>; nextCursor: string };
+    expect(all.items.map((t) => t.id)).toEqual([second.id]);
+    const rest = (await ok(http.get(`/v1/reports/transfers?warehouse=${other}&limit=1&cursor=${all.nextCursor}`), 200)) as { items: Array<{ id: string }>; nextCursor: null };
+    expect(rest).toMatchObject({ items: [{ id: first.id }], nextCursor: null });
+  });
+
   it('refuses an unknown warehouse', async () => {
     const response = await http.get('/v1/reports/summary?warehouse=NOPE-1');
     expect(response.statusCode).toBe(404);

@@ -14,7 +14,7 @@ import { available, type StockLevel, stockStatus, type StockStatus } from '../do
 import type { Clock } from '../domain/clock.js';
 import { inScope, type Principal } from '../domain/permissions.js';
 import { decodeCursor, encodeCursor, isFailure, isString } from './cursor.js';
-import type { Reads, SkuRecord } from './ports.js';
+import type { Reads, SkuRecord, StoredTransfer } from './ports.js';
 
 export interface StockTotals {
   onHand: number;
@@ -73,6 +73,8 @@ export interface ReportReads {
    * scanned when the budget ran out (more may follow), else null.
    */
   catalog(filter: CatalogFilter, after: string | null, limit: number, scanMax: number): Promise<{ rows: CatalogRow[]; more: boolean; scannedTo: string | null }>;
+  /** Transfers from or to the warehouses, newest first (by id) after `after`; `open`: not yet received in full. */
+  transfers(filter: { open?: boolean; warehouseIds: readonly number[] | null }, after: string | null, limit: number): Promise<{ items: StoredTransfer[]; more: boolean }>;
 }
 
 export const reportLimits = {
@@ -215,6 +217,22 @@ export class Reports {
     const last = items[items.length - 1];
     const nextAfter = page.more && last ? last.sku.sku : page.scannedTo;
     return ok({ items, nextCursor: nextAfter === null ? null : encodeCursor(nextAfter) });
+  }
+
+  /** Transfers from or to the caller's warehouses (or the one named), newest first. */
+  async transfers(
+    filter: { status?: 'open' | 'received'; warehouse?: string },
+    cursor: string | undefined,
+    limit: number,
+    scope: Scope = everywhere,
+  ): Promise<Outcome<{ items: StoredTransfer[]; nextCursor: string | null }>> {
+    const after = decodeCursor(cursor, isString);
+    if (isFailure(after)) return after;
+    const id = await this.warehouseIds(filter.warehouse, scope);
+    if (!id.ok) return id;
+    const page = await this.reportReads.transfers({ ...(filter.status !== undefined && { open: filter.status === 'open' }), warehouseIds: id.value }, after, limit);
+    const last = page.items[page.items.length - 1];
+    return ok({ items: page.items, nextCursor: page.more && last ? encodeCursor(last.id) : null });
   }
 
   /**

@@ -169,6 +169,19 @@ describe.skipIf(!run)('the web app in Chromium', () => {
     await page.close();
   });
 
+  it('receives a transfer at its destination, picked from what is on its way', async () => {
+    const made = await stockroom.api<{ id: string }>('POST', '/v1/transfers', { from: 'BER-1', to: 'LDN-1', reference: `e2e-move-${sku}`, lines: [{ sku, quantity: 2 }] });
+    expect(made.status).toBe(201);
+    const page = await newPage('phone');
+    await signIn(page);
+    await go(page, '/operations/transfer-receive', 'Receive transfer');
+    await page.getByTestId('incoming').getByRole('button', { name: new RegExp(`e2e-move-${sku}`) }).click();
+    await page.getByRole('button', { name: 'Receive 2 units in London' }).click();
+    await page.getByText('Received. The units are on hand in London.').waitFor();
+    const stock = await stockroom.api<{ warehouses: Array<{ warehouse: string; onHand: number }> }>('GET', `/v1/stock/${sku}`);
+    expect(stock.body.warehouses.find((w) => w.warehouse === 'LDN-1')?.onHand).toBe(2);
+  });
+
   it('tells a staff user clearly when something is outside their warehouse', async (context) => {
     if (!stockroom.passwordSignIn) {
       console.warn('[e2e] SKIPPED the staff test: this server has no users yet (the identity work lands on main)');

@@ -1,11 +1,11 @@
 /** Reports for people (the web app's dashboard, catalog and SKU pages): bounded aggregates. */
 import { Type } from '@sinclair/typebox';
 import { Reports, reportLimits } from '../../app/reports.js';
-import { presentSku } from '../../app/presenters.js';
+import { presentSku, presentTransfer } from '../../app/presenters.js';
 import { toIso } from '../../domain/clock.js';
 import { movementTypes } from '../../domain/movements.js';
 import type { HttpDependencies } from '../context.js';
-import { errorResponses, Page, PageQuery, singleLine, Sku, SkuCode, strict, Timestamp, WarehouseCode } from '../schemas.js';
+import { errorResponses, Page, PageQuery, singleLine, Sku, SkuCode, strict, Timestamp, Transfer, WarehouseCode } from '../schemas.js';
 import { answer, type V1 } from './support.js';
 
 const StockStatus = Type.Union([Type.Literal('in_stock'), Type.Literal('low_stock'), Type.Literal('out_of_stock')]);
@@ -178,6 +178,32 @@ export const reportRoutes = async (v1: V1, deps: HttpDependencies) => {
         truncated: history.truncated,
         points: history.points.map((p) => ({ at: toIso(p.atMs), movementId: p.movementId, onHand: p.onHand, available: p.available })),
       }));
+    },
+  );
+
+  v1.get(
+    '/reports/transfers',
+    {
+      config: { permission: 'stock.read' },
+      schema: {
+        tags: ['reports'],
+        summary: "Transfers from or to the caller's warehouses (or the one named), newest first (by id; transfers of the same millisecond in any order)",
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('received')], { description: 'open: not yet received in full' })),
+            ...WarehouseQuery,
+            cursor: PageQuery.cursor,
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+          },
+          strict,
+        ),
+        response: { 200: Page(Type.Ref(Transfer)), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { status, warehouse, cursor, limit } = request.query;
+      const outcome = await reports.transfers({ ...(status !== undefined && { status }), ...(warehouse !== undefined && { warehouse }) }, cursor, limit ?? 20, request.actor);
+      return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentTransfer), nextCursor: page.nextCursor }));
     },
   );
 };

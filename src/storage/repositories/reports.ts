@@ -4,7 +4,7 @@ import type { ReportReads } from '../../app/reports.js';
 import type { MovementType } from '../../domain/movements.js';
 import { toSku } from '../mappers.js';
 import type { DB } from '../schema.js';
-import { likePattern } from './shared.js';
+import { likePattern, loadTransfer } from './shared.js';
 
 const availableSql = sql<number>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock`;
 /** `column in (ids)`; nothing for an empty list. */
@@ -172,5 +172,25 @@ export const createReportReads = (db: Kysely<DB>): ReportReads => ({
       more: rows.length > limit,
       scannedTo,
     };
+  },
+
+  async transfers(filter, after, limit) {
+    // Newest first by id (the primary key); the filters are checked while walking it, `limit` ≤ 100.
+    const rows = await db
+      .selectFrom('transfers')
+      .select('id')
+      .$if(filter.open === true, (q) => q.where('status', '<>', 'received'))
+      .$if(filter.open === false, (q) => q.where('status', '=', 'received'))
+      .$if(filter.warehouseIds !== null, (q) => q.where((eb) => eb.or([inIds('from_warehouse_id', filter.warehouseIds!), inIds('to_warehouse_id', filter.warehouseIds!)])))
+      .$if(after !== null, (q) => q.where('id', '<', after as string))
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const items = [];
+    for (const row of rows.slice(0, limit)) {
+      const transfer = await loadTransfer(db, row.id, false);
+      if (transfer) items.push(transfer);
+    }
+    return { items, more: rows.length > limit };
   },
 });

@@ -35,7 +35,7 @@ export const staleKeys = (event: StreamEvent): QueryKey[] => {
     out.push(keys.reservationsAll, ['reports', 'summary']);
     if (id) out.push(keys.reservation(id));
   } else if (event.type.startsWith('transfer.')) {
-    out.push(['reports', 'summary']);
+    out.push(['reports', 'summary'], ['transfers']);
     if (id) out.push(keys.transfer(id));
   } else if (event.type.startsWith('sku.')) {
     out.push(keys.catalogAll);

@@ -18,6 +18,7 @@ export const keys = {
   reservationsAll: ['reservations'] as const,
   reservation: (id: string) => ['reservation', id] as const,
   transfer: (id: string) => ['transfer', id] as const,
+  openTransfers: ['transfers', 'open'] as const,
   webhooks: ['webhooks'] as const,
   deliveries: (id: string, status?: string) => ['webhooks', id, 'deliveries', status ?? null] as const,
   users: ['users'] as const,

@@ -56,7 +56,7 @@ export const DashboardPage = () => {
       <section aria-label="Attention" className="grid" style={{ marginBottom: 16 }}>
         <Stat label="SKUs out of stock" value={s?.skusOutOfStock} tone="bad" to={statusLink('out_of_stock')} />
         <Stat label="SKUs at or below a reorder point" value={s?.skusLow} tone="warn" to="#low-stock" />
-        <Stat label="Open transfers" value={s?.openTransfers} />
+        <Stat label="Open transfers" value={s?.openTransfers} to="/operations/transfer-receive" />
         <Stat label="Holds expiring within 1 h" value={s?.reservationsExpiringSoon} tone="warn" to="/reservations?status=active" />
       </section>
       <div className="grid-2">

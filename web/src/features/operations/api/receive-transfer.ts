@@ -10,6 +10,9 @@ export const useReceiveTransfer = (id: string) => {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (lines?: Array<{ sku: string; quantity: number }>) => receiveTransfer(id, lines, newIdempotencyKey()),
-    onSuccess: (transfer) => client.setQueryData(keys.transfer(id), transfer),
+    onSuccess: (transfer) => {
+      client.setQueryData(keys.transfer(id), transfer);
+      void client.invalidateQueries({ queryKey: keys.openTransfers });
+    },
   });
 };

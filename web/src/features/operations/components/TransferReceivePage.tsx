@@ -6,6 +6,7 @@ import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
 import { useTransfer } from '../api/get-transfer';
+import { useOpenTransfers } from '../api/list-open-transfers';
 import { useReceiveTransfer } from '../api/receive-transfer';
 
 export const TransferReceivePage = () => {
@@ -16,7 +17,9 @@ export const TransferReceivePage = () => {
   const can = useCan();
   const errorText = useErrorText();
   const warehouseName = useWarehouseName();
+  const incoming = useOpenTransfers();
   const t = transfer.data;
+  const receivable = incoming.data?.items.filter((x) => can('stock.receive', x.to)) ?? [];
   const open = t?.lines.filter((l) => l.received < l.quantity) ?? [];
   const allowedHere = t ? can('stock.receive', t.to) : false;
 
@@ -37,6 +40,27 @@ export const TransferReceivePage = () => {
           Find
         </Button>
       </form>
+      {!id && receivable.length > 0 && (
+        <Card title="On its way to you">
+          <ul className="list" data-testid="incoming">
+            {receivable.map((x) => (
+              <li key={x.id}>
+                <button type="button" className="row row-button" onClick={() => (setText(x.id), setId(x.id))}>
+                  <span className="row-main">
+                    {warehouseName(x.from)} → <strong>{warehouseName(x.to)}</strong>
+                    <br />
+                    <span className="sub">
+                      {x.lines.map((l) => `${formatNumber(l.quantity - l.received)} × ${l.sku}`).join(', ')}
+                      {x.reference ? ` · ${x.reference}` : ''}
+                    </span>
+                  </span>
+                  <StatusBadge status={x.status} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <ErrorNote>{transfer.error ? errorText(transfer.error) : null}</ErrorNote>
       {t && (
         <Card title={`${warehouseName(t.from)} → ${warehouseName(t.to)}`} actions={<StatusBadge status={t.status} />}>
