@@ -1,16 +1,14 @@
 /** Cycle count: scan, type what is on the shelf, see the difference, confirm. */
-import { type FormEvent, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button, ErrorNote, PageHeader, SuccessNote } from '../../../components/ui';
-import type { Schemas } from '../../../lib/api';
-import { formatNumber, parseCount } from '../../../lib/format';
-import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
+import { formatNumber } from '../../../lib/format';
 import { useCountStock } from '../api/count-stock';
-import { useStockLevel } from '../api/get-stock-level';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
-import { ScanField, type ScanFieldHandle } from './ScanField';
-import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
+import { ScanField } from './ScanField';
+import { useScanOperation } from './useScanOperation';
+import { WarehousePicker } from './WarehousePicker';
 
 export const countDifferenceText = (onHand: number, counted: number): string => {
   const d = counted - onHand;
@@ -19,17 +17,8 @@ export const countDifferenceText = (onHand: number, counted: number): string => 
 };
 
 export const CountPage = () => {
-  const choice = useWarehouseChoice('stock.adjust');
-  const warehouse = choice.value;
-  const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
-  const [counted, setCounted] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const scan = useRef<ScanFieldHandle>(null);
+  const { choice, warehouse, sku, quantity: counted, setQuantity: setCounted, n, done, scan, level, errorText, warehouseName, onSku, finish } = useScanOperation('stock.adjust', '');
   const count = useCountStock();
-  const errorText = useErrorText();
-  const warehouseName = useWarehouseName();
-  const level = useStockLevel(sku?.sku, warehouse);
-  const n = parseCount(counted);
   const onHand = level?.onHand ?? 0;
   const diff = n === null ? null : n - onHand;
 
@@ -40,15 +29,11 @@ export const CountPage = () => {
       { warehouse, sku: sku.sku, countedQuantity: n },
       {
         onSuccess: (result) => {
-          setDone(
+          finish(
             result.difference === 0
               ? `${sku.sku} in ${warehouseName(warehouse)}: count confirmed, ${formatNumber(n)} on hand.`
               : `${sku.sku} in ${warehouseName(warehouse)}: on hand set to ${formatNumber(n)} (${result.difference > 0 ? '+' : '−'}${formatNumber(Math.abs(result.difference))}).`,
           );
-          setSku(null);
-          setCounted('');
-          scan.current?.clear();
-          scan.current?.focus();
         },
       },
     );
@@ -60,13 +45,7 @@ export const CountPage = () => {
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Cycle count">
         <WarehousePicker choice={choice} />
-        <ScanField
-          ref={scan}
-          onSku={(found) => {
-            setSku(found);
-            if (found) setDone(null);
-          }}
-        />
+        <ScanField ref={scan} onSku={onSku} />
         {sku && level !== undefined && (
           <>
             <FoundSku sku={sku} level={level} />

@@ -1,33 +1,22 @@
 /** Mark units as damaged (no longer sellable), with a reason. */
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, ErrorNote, PageHeader, SelectField, SuccessNote, TextField } from '../../../components/ui';
-import type { Schemas } from '../../../lib/api';
-import { formatNumber, parseCount } from '../../../lib/format';
-import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
+import { formatNumber } from '../../../lib/format';
 import { useDamageStock } from '../api/damage-stock';
-import { useStockLevel } from '../api/get-stock-level';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
-import { ScanField, type ScanFieldHandle } from './ScanField';
-import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
+import { ScanField } from './ScanField';
+import { useScanOperation } from './useScanOperation';
+import { WarehousePicker } from './WarehousePicker';
 
 const reasons = ['Broken', 'Water damage', 'Expired', 'Packaging damaged', 'Other'];
 
 export const DamagePage = () => {
-  const choice = useWarehouseChoice('stock.damage');
-  const warehouse = choice.value;
-  const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
-  const [quantity, setQuantity] = useState('1');
+  const { choice, warehouse, sku, quantity, setQuantity, n, done, scan, level, errorText, warehouseName, onSku, finish } = useScanOperation('stock.damage');
   const [reason, setReason] = useState(reasons[0] as string);
   const [note, setNote] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const scan = useRef<ScanFieldHandle>(null);
   const damage = useDamageStock();
-  const errorText = useErrorText();
-  const warehouseName = useWarehouseName();
-  const level = useStockLevel(sku?.sku, warehouse);
-  const n = parseCount(quantity);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,12 +25,8 @@ export const DamagePage = () => {
       { warehouse, sku: sku.sku, quantity: n, reason, ...(note.trim() && { note: note.trim() }) },
       {
         onSuccess: () => {
-          setDone(`Marked ${formatNumber(n)} × ${sku.sku} as damaged in ${warehouseName(warehouse)}.`);
-          setSku(null);
-          setQuantity('1');
           setNote('');
-          scan.current?.clear();
-          scan.current?.focus();
+          finish(`Marked ${formatNumber(n)} × ${sku.sku} as damaged in ${warehouseName(warehouse)}.`);
         },
       },
     );
@@ -53,7 +38,7 @@ export const DamagePage = () => {
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Record damage">
         <WarehousePicker choice={choice} />
-        <ScanField ref={scan} onSku={(found) => (setSku(found), found && setDone(null))} />
+        <ScanField ref={scan} onSku={onSku} />
         {sku && (
           <>
             <FoundSku sku={sku} level={level} />

@@ -1,30 +1,19 @@
 /** Receive goods: warehouse, scan, quantity, done — then the next scan. */
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, ErrorNote, PageHeader, SuccessNote, TextField } from '../../../components/ui';
-import type { Schemas } from '../../../lib/api';
-import { formatNumber, parseCount } from '../../../lib/format';
-import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
-import { useStockLevel } from '../api/get-stock-level';
+import { formatNumber } from '../../../lib/format';
 import { useReceiveStock } from '../api/receive-stock';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
-import { ScanField, type ScanFieldHandle } from './ScanField';
-import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
+import { ScanField } from './ScanField';
+import { useScanOperation } from './useScanOperation';
+import { WarehousePicker } from './WarehousePicker';
 
 export const ReceivePage = () => {
-  const choice = useWarehouseChoice('stock.receive');
-  const warehouse = choice.value;
-  const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
-  const [quantity, setQuantity] = useState('1');
+  const { choice, warehouse, sku, quantity, setQuantity, n, done, scan, level, errorText, warehouseName, onSku, finish } = useScanOperation('stock.receive');
   const [reference, setReference] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const scan = useRef<ScanFieldHandle>(null);
   const receive = useReceiveStock();
-  const errorText = useErrorText();
-  const warehouseName = useWarehouseName();
-  const level = useStockLevel(sku?.sku, warehouse);
-  const n = parseCount(quantity);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,11 +23,7 @@ export const ReceivePage = () => {
       {
         onSuccess: (result) => {
           const after = result.levels.find((l) => l.sku === sku.sku);
-          setDone(`Received ${formatNumber(n)} × ${sku.sku} in ${warehouseName(warehouse)}.${after ? ` On hand now ${formatNumber(after.onHand)}.` : ''}`);
-          setSku(null);
-          setQuantity('1');
-          scan.current?.clear();
-          scan.current?.focus();
+          finish(`Received ${formatNumber(n)} × ${sku.sku} in ${warehouseName(warehouse)}.${after ? ` On hand now ${formatNumber(after.onHand)}.` : ''}`);
         },
       },
     );
@@ -50,13 +35,7 @@ export const ReceivePage = () => {
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Receive goods">
         <WarehousePicker choice={choice} />
-        <ScanField
-          ref={scan}
-          onSku={(found) => {
-            setSku(found);
-            if (found) setDone(null);
-          }}
-        />
+        <ScanField ref={scan} onSku={onSku} />
         {sku && (
           <>
             <FoundSku sku={sku} level={level} />

@@ -1,31 +1,20 @@
 /** Take back returned goods: resellable goes back on the shelf, damaged is kept apart. */
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, ErrorNote, PageHeader, SuccessNote, TextField } from '../../../components/ui';
-import type { Schemas } from '../../../lib/api';
-import { formatNumber, parseCount } from '../../../lib/format';
-import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
-import { useStockLevel } from '../api/get-stock-level';
+import { formatNumber } from '../../../lib/format';
 import { useReturnStock } from '../api/return-stock';
 import { FoundSku } from './FoundSku';
 import { QuantityField, quantityError } from './QuantityField';
-import { ScanField, type ScanFieldHandle } from './ScanField';
-import { useWarehouseChoice, WarehousePicker } from './WarehousePicker';
+import { ScanField } from './ScanField';
+import { useScanOperation } from './useScanOperation';
+import { WarehousePicker } from './WarehousePicker';
 
 export const ReturnPage = () => {
-  const choice = useWarehouseChoice('stock.return');
-  const warehouse = choice.value;
-  const [sku, setSku] = useState<Schemas['Sku'] | null>(null);
-  const [quantity, setQuantity] = useState('1');
+  const { choice, warehouse, sku, quantity, setQuantity, n, done, scan, level, errorText, warehouseName, onSku, finish } = useScanOperation('stock.return');
   const [condition, setCondition] = useState<'resellable' | 'damaged'>('resellable');
   const [reference, setReference] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const scan = useRef<ScanFieldHandle>(null);
   const returns = useReturnStock();
-  const errorText = useErrorText();
-  const warehouseName = useWarehouseName();
-  const level = useStockLevel(sku?.sku, warehouse);
-  const n = parseCount(quantity);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,11 +23,7 @@ export const ReturnPage = () => {
       { warehouse, lines: [{ sku: sku.sku, quantity: n, condition }], ...(reference.trim() && { reference: reference.trim() }) },
       {
         onSuccess: () => {
-          setDone(`Returned ${formatNumber(n)} × ${sku.sku} (${condition}) to ${warehouseName(warehouse)}.`);
-          setSku(null);
-          setQuantity('1');
-          scan.current?.clear();
-          scan.current?.focus();
+          finish(`Returned ${formatNumber(n)} × ${sku.sku} (${condition}) to ${warehouseName(warehouse)}.`);
         },
       },
     );
@@ -50,7 +35,7 @@ export const ReturnPage = () => {
       <SuccessNote>{done}</SuccessNote>
       <form onSubmit={submit} className="card" aria-label="Take back a return">
         <WarehousePicker choice={choice} />
-        <ScanField ref={scan} onSku={(found) => (setSku(found), found && setDone(null))} />
+        <ScanField ref={scan} onSku={onSku} />
         {sku && (
           <>
             <FoundSku sku={sku} level={level} />
