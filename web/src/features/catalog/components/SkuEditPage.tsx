@@ -4,7 +4,7 @@ import { ErrorNote, Loading, PageHeader } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/warehouses';
 import { useCreateSku } from '../api/create-sku';
-import { useSku } from '../api/get-sku';
+import { useSku } from '../../../lib/skus';
 import { type SkuChanges, useUpdateSku } from '../api/update-sku';
 import { type SkuFields, SkuForm, validate, valuesOf } from './SkuForm';
 

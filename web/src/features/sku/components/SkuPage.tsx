@@ -1,13 +1,14 @@
 /** One SKU: its details, levels per warehouse, history chart, movements and open reservations. */
-import { Pencil } from 'lucide-react';
+import { Archive, ArchiveRestore, Pencil } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Countdown } from '../../../components/Countdown';
-import { Card, Empty, ErrorNote, Loading, PageHeader, SelectField, StatusBadge, StockBadge } from '../../../components/ui';
+import { Button, Card, Empty, ErrorNote, Loading, PageHeader, SelectField, StatusBadge, StockBadge } from '../../../components/ui';
 import { formatNumber } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
-import { useSku } from '../api/get-sku';
+import { useSku } from '../../../lib/skus';
+import { useSetSkuArchived } from '../api/archive-sku';
 import { useSkuHistory } from '../api/get-sku-history';
 import { useStock } from '../api/get-stock';
 import { useSkuReservations } from '../api/list-sku-reservations';
@@ -25,6 +26,7 @@ export const SkuPage = () => {
   const [days, setDays] = useState(30);
   const history = useSkuHistory(sku, days);
   const reservations = useSkuReservations(sku);
+  const setArchived = useSetSkuArchived(sku);
   const s = details.data;
   const totals = stock.data?.totals;
   const status = totals ? (totals.available <= 0 ? 'out_of_stock' : totals.reorderPoint > 0 && totals.available <= totals.reorderPoint ? 'low_stock' : 'in_stock') : null;
@@ -35,16 +37,31 @@ export const SkuPage = () => {
       <PageHeader
         title={s ? s.name : sku}
         actions={
-          can('catalog.write') ? (
-            <Link className="btn" to={`/skus/${encodeURIComponent(sku)}/edit`}>
-              <Pencil size={16} aria-hidden="true" /> Edit
-            </Link>
+          can('catalog.write') && s ? (
+            <>
+              <Link className="btn" to={`/skus/${encodeURIComponent(sku)}/edit`}>
+                <Pencil size={16} aria-hidden="true" /> Edit
+              </Link>
+              {s.archived ? (
+                <Button busy={setArchived.isPending} onClick={() => setArchived.mutate(false)}>
+                  <ArchiveRestore size={16} aria-hidden="true" /> Restore
+                </Button>
+              ) : (
+                <Button
+                  busy={setArchived.isPending}
+                  onClick={() => window.confirm(`Archive ${sku}? It leaves the catalog and can no longer be received or reserved; you can restore it later.`) && setArchived.mutate(true)}
+                >
+                  <Archive size={16} aria-hidden="true" /> Archive
+                </Button>
+              )}
+            </>
           ) : null
         }
       >
         <p>
           <span className="code">{sku}</span> {status && <StockBadge status={status} />} {s?.archived && <StatusBadge status="archived" />}
         </p>
+        <ErrorNote>{setArchived.error ? errorText(setArchived.error) : null}</ErrorNote>
       </PageHeader>
       {s && (
         <Card title="Details">
