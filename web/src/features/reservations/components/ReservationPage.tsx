@@ -1,14 +1,24 @@
-/** One reservation: its lines and lifecycle, with confirm / release / ship for permitted roles. */
+/** One reservation: its lines and lifecycle, with confirm / extend / release / ship for permitted roles. */
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Countdown } from '../../../components/Countdown';
-import { Button, Card, ErrorNote, Loading, PageHeader, StatusBadge } from '../../../components/ui';
+import { Button, Card, ErrorNote, Loading, PageHeader, SelectField, StatusBadge } from '../../../components/ui';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
 import { useConfirmReservation } from '../api/confirm-reservation';
+import { useExtendReservation } from '../api/extend-reservation';
 import { useFulfilReservation } from '../api/fulfil-reservation';
 import { useReservation } from '../api/get-reservation';
 import { useReleaseReservation } from '../api/release-reservation';
+
+/** How long an extended hold lasts from now (the API allows 1 s … 7 days). */
+const extensions = [
+  { seconds: 15 * 60, label: '15 minutes' },
+  { seconds: 60 * 60, label: '1 hour' },
+  { seconds: 24 * 60 * 60, label: '1 day' },
+  { seconds: 7 * 24 * 60 * 60, label: '7 days' },
+];
 
 export const ReservationPage = () => {
   const { id = '' } = useParams();
@@ -16,14 +26,16 @@ export const ReservationPage = () => {
   const confirm = useConfirmReservation(id);
   const release = useReleaseReservation(id);
   const fulfil = useFulfilReservation(id);
+  const extend = useExtendReservation(id);
+  const [extendBy, setExtendBy] = useState(String(extensions[1]?.seconds));
   const can = useCan();
   const errorText = useErrorText();
   const warehouseName = useWarehouseName();
   if (reservation.isPending) return <Loading />;
   if (reservation.error) return <ErrorNote>{errorText(reservation.error)}</ErrorNote>;
   const r = reservation.data;
-  const error = confirm.error ?? release.error ?? fulfil.error;
-  const busy = confirm.isPending || release.isPending || fulfil.isPending;
+  const error = confirm.error ?? release.error ?? fulfil.error ?? extend.error;
+  const busy = confirm.isPending || release.isPending || fulfil.isPending || extend.isPending;
   const open = r.status === 'active' || r.status === 'allocated' || r.status === 'partially_fulfilled';
   const everywhere = (permission: string) => r.lines.every((l) => can(permission, l.warehouse));
   return (
@@ -83,6 +95,20 @@ export const ReservationPage = () => {
               <Button variant="primary" busy={busy} onClick={() => confirm.mutate()}>
                 Confirm (payment received)
               </Button>
+            )}
+            {r.status === 'active' && can('reservations.write') && (
+              <span className="inline-action">
+                <SelectField label="Hold for" value={extendBy} onChange={(e) => setExtendBy(e.target.value)}>
+                  {extensions.map((x) => (
+                    <option key={x.seconds} value={x.seconds}>
+                      {x.label} from now
+                    </option>
+                  ))}
+                </SelectField>
+                <Button busy={busy} onClick={() => extend.mutate(Number(extendBy))}>
+                  Extend hold
+                </Button>
+              </span>
             )}
             {r.status !== 'active' && can('reservations.fulfil') && everywhere('reservations.fulfil') && (
               <Button variant="primary" busy={busy} onClick={() => fulfil.mutate()}>
