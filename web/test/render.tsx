@@ -9,7 +9,7 @@ import { type Session, SessionProvider } from '../src/lib/session';
 export const adminSession: Session = {
   via: 'cookie',
   user: { id: 'usr_1', email: 'a@example.com', name: 'Ada', role: 'admin', warehouses: [], status: 'active' },
-  permissions: ['catalog.read', 'catalog.write', 'warehouses.read', 'stock.read', 'stock.settings', 'stock.receive', 'stock.adjust', 'reports.read', 'movements.read', 'reservations.read', 'reservations.write', 'reservations.fulfil'],
+  permissions: ['catalog.read', 'catalog.write', 'warehouses.read', 'stock.read', 'stock.settings', 'stock.receive', 'stock.adjust', 'stock.damage', 'stock.write_off', 'reports.read', 'movements.read', 'reservations.read', 'reservations.write', 'reservations.fulfil'],
 };
 
 export const staffSession = (warehouses: string[]): Session => ({

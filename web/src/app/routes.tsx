@@ -16,6 +16,7 @@ const OperationsPage = page(() => import('../features/operations/components/Oper
 const ReceivePage = page(() => import('../features/operations/components/ReceivePage'), 'ReceivePage');
 const CountPage = page(() => import('../features/operations/components/CountPage'), 'CountPage');
 const DamagePage = page(() => import('../features/operations/components/DamagePage'), 'DamagePage');
+const WriteOffPage = page(() => import('../features/operations/components/DamagePage'), 'WriteOffPage');
 const ReturnPage = page(() => import('../features/operations/components/ReturnPage'), 'ReturnPage');
 const TransferPage = page(() => import('../features/operations/components/TransferPage'), 'TransferPage');
 const TransferReceivePage = page(() => import('../features/operations/components/TransferReceivePage'), 'TransferReceivePage');
@@ -59,6 +60,7 @@ export const AppRoutes = () => {
         <Route path="/operations/receive" element={<ReceivePage />} />
         <Route path="/operations/count" element={<CountPage />} />
         <Route path="/operations/damage" element={<DamagePage />} />
+        <Route path="/operations/write-off" element={<WriteOffPage />} />
         <Route path="/operations/return" element={<ReturnPage />} />
         <Route path="/operations/transfer" element={<TransferPage />} />
         <Route path="/operations/transfer-receive" element={<TransferReceivePage />} />

@@ -1,5 +1,5 @@
 /** The operations a person may do, as big tiles for thumbs. */
-import { ArrowLeftRight, ClipboardCheck, PackageCheck, PackagePlus, Truck, Undo2, type LucideIcon, Ban } from 'lucide-react';
+import { ArrowLeftRight, Ban, ClipboardCheck, PackageCheck, PackagePlus, Trash2, Truck, Undo2, type LucideIcon } from 'lucide-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
@@ -8,6 +8,7 @@ const operations: Array<{ to: string; label: string; icon: LucideIcon; permissio
   { to: '/operations/receive', label: 'Receive', icon: PackagePlus, permission: 'stock.receive' },
   { to: '/operations/count', label: 'Count', icon: ClipboardCheck, permission: 'stock.adjust' },
   { to: '/operations/damage', label: 'Damage', icon: Ban, permission: 'stock.damage' },
+  { to: '/operations/write-off', label: 'Write off', icon: Trash2, permission: 'stock.write_off' },
   { to: '/operations/transfer', label: 'Transfer', icon: ArrowLeftRight, permission: 'stock.transfer' },
   { to: '/operations/transfer-receive', label: 'Receive transfer', icon: Truck, permission: 'stock.receive' },
   { to: '/operations/return', label: 'Return', icon: Undo2, permission: 'stock.return' },
