@@ -1,5 +1,5 @@
-/** One webhook: switch on/off, delete, and its delivery history by status with retry. */
-import { useState } from 'react';
+/** One webhook: edit its URL and events, switch on/off, delete, and its delivery history by status with retry. */
+import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button, Card, Empty, ErrorNote, Loading, PageHeader, StatusBadge } from '../../../components/ui';
 import { formatDateTime } from '../../../lib/format';
@@ -10,6 +10,30 @@ import { useWebhook } from '../api/get-webhook';
 import { type DeliveryStatus, useDeliveries } from '../api/list-deliveries';
 import { useRetryDelivery } from '../api/retry-delivery';
 import { useUpdateWebhook } from '../api/update-webhook';
+import { type EventType, isEventType, WebhookFields } from './WebhookFields';
+
+const EditWebhook = ({ id, url: currentUrl, types: currentTypes, onDone }: { id: string; url: string; types: EventType[]; onDone: () => void }) => {
+  const update = useUpdateWebhook();
+  const errorText = useErrorText();
+  const [url, setUrl] = useState(currentUrl);
+  const [types, setTypes] = useState(currentTypes);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ id, changes: { ...(url.trim() !== currentUrl && { url: url.trim() }), types } }, { onSuccess: onDone });
+  };
+  return (
+    <form onSubmit={submit} aria-label="Edit webhook">
+      <WebhookFields url={url} onUrl={setUrl} types={types} onTypes={setTypes} />
+      <ErrorNote>{update.error ? errorText(update.error) : null}</ErrorNote>
+      <div className="actions">
+        <Button type="submit" variant="primary" busy={update.isPending}>
+          Save
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+};
 
 export const WebhookPage = () => {
   const { id = '' } = useParams();
@@ -20,6 +44,7 @@ export const WebhookPage = () => {
   const update = useUpdateWebhook();
   const remove = useDeleteWebhook();
   const retry = useRetryDelivery(id);
+  const [editing, setEditing] = useState(false);
   const can = useCan();
   const errorText = useErrorText();
   if (webhook.isPending) return <Loading />;
@@ -32,6 +57,11 @@ export const WebhookPage = () => {
       <PageHeader title="Webhook">
         <p className="code">{w.url}</p>
       </PageHeader>
+      {editing && (
+        <Card title="Edit webhook">
+          <EditWebhook id={id} url={w.url} types={w.types.filter(isEventType)} onDone={() => setEditing(false)} />
+        </Card>
+      )}
       <Card title="Endpoint">
         <dl className="kv">
           <dt>Status</dt>
@@ -47,6 +77,7 @@ export const WebhookPage = () => {
         <ErrorNote>{error ? errorText(error) : null}</ErrorNote>
         {can('webhooks.write') && (
           <div className="actions">
+            {!editing && <Button onClick={() => setEditing(true)}>Edit</Button>}
             <Button busy={update.isPending} onClick={() => update.mutate({ id, changes: { active: !w.active } })}>
               {w.active ? 'Switch off' : 'Switch on'}
             </Button>

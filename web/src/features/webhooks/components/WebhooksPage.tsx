@@ -1,18 +1,12 @@
 /** Webhooks (admin): endpoints, their health, and a form to add one (its secret is shown once). */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Empty, ErrorNote, Loading, PageHeader, TextField } from '../../../components/ui';
+import { Button, Card, Empty, ErrorNote, Loading, PageHeader } from '../../../components/ui';
 import { useCan } from '../../../lib/session';
 import { useErrorText } from '../../../lib/warehouses';
-import { type NewWebhook, useCreateWebhook } from '../api/create-webhook';
+import { useCreateWebhook } from '../api/create-webhook';
 import { useWebhooks } from '../api/list-webhooks';
-
-type EventType = NonNullable<NewWebhook['types']>[number];
-export const eventTypes: EventType[] = [
-  'stock.changed', 'stock.out_of_stock', 'stock.back_in_stock', 'stock.low', 'stock.below_safety', 'reservation.created', 'reservation.confirmed',
-  'reservation.released', 'reservation.expired', 'reservation.fulfilled', 'reservation.extended', 'transfer.shipped', 'transfer.received',
-  'sku.created', 'sku.updated', 'sku.archived', 'warehouse.created', 'warehouse.updated', 'webhook.disabled',
-];
+import { type EventType, WebhookFields } from './WebhookFields';
 
 const CreateWebhook = ({ onDone }: { onDone: () => void }) => {
   const create = useCreateWebhook();
@@ -33,17 +27,7 @@ const CreateWebhook = ({ onDone }: { onDone: () => void }) => {
     );
   return (
     <form onSubmit={submit} aria-label="New webhook">
-      <TextField label="URL" type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://example.com/stockroom" />
-      <fieldset>
-        <legend>Events (none ticked: every event)</legend>
-        <div className="form-row">
-          {eventTypes.map((t) => (
-            <label key={t} className="checkbox">
-              <input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))} /> <span className="code">{t}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <WebhookFields url={url} onUrl={setUrl} types={types} onTypes={setTypes} />
       <ErrorNote>{create.error ? errorText(create.error) : null}</ErrorNote>
       <div className="actions">
         <Button type="submit" variant="primary" busy={create.isPending}>
