@@ -1,6 +1,9 @@
 /** Numbers, dates and labels as people read them. */
 export const formatNumber = (n: number): string => n.toLocaleString();
 
+/** "1 unit", "12 units". */
+export const formatUnits = (n: number): string => `${formatNumber(n)} ${n === 1 ? 'unit' : 'units'}`;
+
 export const formatDateTime = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 

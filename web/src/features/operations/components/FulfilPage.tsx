@@ -1,13 +1,14 @@
-/** Ship an order: find its reservation by number or order reference, check the lines, fulfil. */
+/** Ship an order: find its reservation by number or order reference, check the lines, ship all or part. */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, ErrorNote, PageHeader, StatusBadge, SuccessNote, TextField } from '../../../components/ui';
 import type { Schemas } from '../../../lib/api';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, formatUnits } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
 import { findReservation } from '../api/find-reservation';
 import { useFulfilReservation } from '../api/fulfil-reservation';
+import { LineQuantities, useLineQuantities } from './LineQuantities';
 
 export const FulfilPage = () => {
   const [text, setText] = useState('');
@@ -37,6 +38,10 @@ export const FulfilPage = () => {
   const r = reservation;
   const shippable = r && (r.status === 'allocated' || r.status === 'partially_fulfilled');
   const notMine = r?.lines.find((l) => !can('reservations.fulfil', l.warehouse));
+  const open = shippable ? r.lines.filter((l) => l.fulfilled < l.quantity) : [];
+  const quantities = useLineQuantities(
+    open.map((l) => ({ key: `${r?.id}:${l.sku}:${l.warehouse}`, sku: l.sku, warehouse: l.warehouse, label: `${l.sku} from ${warehouseName(l.warehouse)} (${l.quantity - l.fulfilled} to ship)`, open: l.quantity - l.fulfilled })),
+  );
   return (
     <div className="op-form">
       <PageHeader title="Fulfil order" actions={<Link to="/operations">All operations</Link>} />
@@ -66,13 +71,22 @@ export const FulfilPage = () => {
           {fulfil.isSuccess && <SuccessNote>Shipped. The order is {fulfil.data.status.replace(/_/g, ' ')}.</SuccessNote>}
           <ErrorNote>{fulfil.error ? errorText(fulfil.error) : null}</ErrorNote>
           {!shippable && !fulfil.isSuccess && <p className="hint">Only confirmed (allocated) orders can be shipped; this one is {r.status.replace(/_/g, ' ')}.</p>}
-          {shippable && !fulfil.isSuccess &&
+          {shippable &&
             (notMine ? (
               <ErrorNote>This order ships from {warehouseName(notMine.warehouse)}, which is not one of your warehouses.</ErrorNote>
             ) : (
-              <Button variant="primary" big busy={fulfil.isPending} onClick={() => fulfil.mutate({ id: r.id }, { onSuccess: setReservation })}>
-                Ship everything
-              </Button>
+              <>
+                <LineQuantities quantities={quantities} />
+                <Button
+                  variant="primary"
+                  big
+                  busy={fulfil.isPending}
+                  disabled={quantities.invalid || quantities.total === 0}
+                  onClick={() => fulfil.mutate({ id: r.id, ...(quantities.partial && { lines: quantities.lines }) }, { onSuccess: (updated) => (quantities.reset(), setReservation(updated)) })}
+                >
+                  {quantities.partial ? `Ship ${formatUnits(quantities.total)}` : 'Ship everything'}
+                </Button>
+              </>
             ))}
         </Card>
       )}

@@ -1,13 +1,14 @@
-/** Receive a transfer at its destination: type or scan its number, check the lines, receive. */
+/** Receive a transfer at its destination: type or scan its number, check the lines, receive all or part. */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, ErrorNote, PageHeader, StatusBadge, SuccessNote, TextField } from '../../../components/ui';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, formatUnits } from '../../../lib/format';
 import { useCan } from '../../../lib/session';
 import { useErrorText, useWarehouseName } from '../../../lib/warehouses';
 import { useTransfer } from '../api/get-transfer';
 import { useOpenTransfers } from '../api/list-open-transfers';
 import { useReceiveTransfer } from '../api/receive-transfer';
+import { LineQuantities, useLineQuantities } from './LineQuantities';
 
 export const TransferReceivePage = () => {
   const [text, setText] = useState('');
@@ -22,6 +23,7 @@ export const TransferReceivePage = () => {
   const receivable = incoming.data?.items.filter((x) => can('stock.receive', x.to)) ?? [];
   const open = t?.lines.filter((l) => l.received < l.quantity) ?? [];
   const allowedHere = t ? can('stock.receive', t.to) : false;
+  const quantities = useLineQuantities(open.map((l) => ({ key: `${t?.id}:${l.sku}`, sku: l.sku, label: `${l.sku} arrived (${l.quantity - l.received} on the way)`, open: l.quantity - l.received })));
 
   const find = (event: FormEvent) => {
     event.preventDefault();
@@ -78,9 +80,18 @@ export const TransferReceivePage = () => {
           <ErrorNote>{receive.error ? errorText(receive.error) : null}</ErrorNote>
           {open.length > 0 &&
             (allowedHere ? (
-              <Button variant="primary" big busy={receive.isPending} onClick={() => receive.mutate(undefined)}>
-                Receive {formatNumber(open.reduce((s, l) => s + l.quantity - l.received, 0))} units in {warehouseName(t.to)}
-              </Button>
+              <>
+                <LineQuantities quantities={quantities} />
+                <Button
+                  variant="primary"
+                  big
+                  busy={receive.isPending}
+                  disabled={quantities.invalid || quantities.total === 0}
+                  onClick={() => receive.mutate(quantities.partial ? quantities.lines : undefined, { onSuccess: quantities.reset })}
+                >
+                  Receive {formatUnits(quantities.total)} in {warehouseName(t.to)}
+                </Button>
+              </>
             ) : (
               <ErrorNote>This transfer goes to {warehouseName(t.to)}, which is not one of your warehouses: someone there receives it.</ErrorNote>
             ))}
