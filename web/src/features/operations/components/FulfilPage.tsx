@@ -75,18 +75,13 @@ export const FulfilPage = () => {
             (notMine ? (
               <ErrorNote>This order ships from {warehouseName(notMine.warehouse)}, which is not one of your warehouses.</ErrorNote>
             ) : (
-              <>
-                <LineQuantities quantities={quantities} />
-                <Button
-                  variant="primary"
-                  big
-                  busy={fulfil.isPending}
-                  disabled={quantities.invalid || quantities.total === 0}
-                  onClick={() => fulfil.mutate({ id: r.id, ...(quantities.partial && { lines: quantities.lines }) }, { onSuccess: (updated) => (quantities.reset(), setReservation(updated)) })}
-                >
-                  {quantities.partial ? `Ship ${formatUnits(quantities.total)}` : 'Ship everything'}
-                </Button>
-              </>
+              <LineQuantities
+                quantities={quantities}
+                busy={fulfil.isPending}
+                onSubmit={() => fulfil.mutate({ id: r.id, ...(quantities.partial && { lines: quantities.lines }) }, { onSuccess: (updated) => (quantities.reset(), setReservation(updated)) })}
+              >
+                {quantities.partial ? `Ship ${formatUnits(quantities.total)}` : 'Ship everything'}
+              </LineQuantities>
             ))}
         </Card>
       )}

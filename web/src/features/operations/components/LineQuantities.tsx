@@ -2,7 +2,8 @@
  * Per-line quantities for receiving a transfer or shipping an order in part. Each open line
  * starts at what is still open; the person lowers the lines that are short (0 skips a line).
  */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
+import { Button } from '../../../components/ui';
 import { parseCount } from '../../../lib/format';
 import { QuantityField } from './QuantityField';
 
@@ -36,10 +37,16 @@ export const useLineQuantities = (lines: OpenLine[]) => {
   };
 };
 
-export const LineQuantities = ({ quantities }: { quantities: ReturnType<typeof useLineQuantities> }) => (
-  <div className="line-quantities">
-    {quantities.rows.map((r) => (
-      <QuantityField key={r.line.key} label={r.line.label} value={r.value} min={0} error={r.error} onChange={(v) => quantities.set(r.line.key, v)} />
-    ))}
-  </div>
+/** One quantity field per open line, then the big button that sends them (disabled while a field is wrong). */
+export const LineQuantities = ({ quantities, busy, onSubmit, children }: { quantities: ReturnType<typeof useLineQuantities>; busy: boolean; onSubmit: () => void; children: ReactNode }) => (
+  <>
+    <div className="line-quantities">
+      {quantities.rows.map((r) => (
+        <QuantityField key={r.line.key} label={r.line.label} value={r.value} min={0} error={r.error} onChange={(v) => quantities.set(r.line.key, v)} />
+      ))}
+    </div>
+    <Button variant="primary" big busy={busy} disabled={quantities.invalid || quantities.total === 0} onClick={onSubmit}>
+      {children}
+    </Button>
+  </>
 );

@@ -80,18 +80,9 @@ export const TransferReceivePage = () => {
           <ErrorNote>{receive.error ? errorText(receive.error) : null}</ErrorNote>
           {open.length > 0 &&
             (allowedHere ? (
-              <>
-                <LineQuantities quantities={quantities} />
-                <Button
-                  variant="primary"
-                  big
-                  busy={receive.isPending}
-                  disabled={quantities.invalid || quantities.total === 0}
-                  onClick={() => receive.mutate(quantities.partial ? quantities.lines : undefined, { onSuccess: quantities.reset })}
-                >
-                  Receive {formatUnits(quantities.total)} in {warehouseName(t.to)}
-                </Button>
-              </>
+              <LineQuantities quantities={quantities} busy={receive.isPending} onSubmit={() => receive.mutate(quantities.partial ? quantities.lines : undefined, { onSuccess: quantities.reset })}>
+                Receive {formatUnits(quantities.total)} in {warehouseName(t.to)}
+              </LineQuantities>
             ) : (
               <ErrorNote>This transfer goes to {warehouseName(t.to)}, which is not one of your warehouses: someone there receives it.</ErrorNote>
             ))}
