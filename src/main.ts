@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CommandBus } from './app/command-bus.js';
+import { CommandBus, ServiceUnavailable } from './app/command-bus.js';
 import { Accounts } from './app/identity/accounts.js';
 import { Authenticator } from './app/identity/authenticator.js';
 import { IdentityQueries } from './app/identity/queries.js';
@@ -260,6 +260,7 @@ const serve = async (config: Config): Promise<number> => {
     identityQueries: new IdentityQueries(store.reads),
     clock: systemClock,
     ping: () => store.ping(),
+    isUnavailable: (error) => store.isUnavailable(error),
     metrics,
     security: {
       cookieSecure: config.cookieSecure,
@@ -275,7 +276,10 @@ const serve = async (config: Config): Promise<number> => {
     webRoot: fileURLToPath(new URL('../web/dist', import.meta.url)),
   });
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
-  const onError = (error: unknown) => app.log.error({ err: error }, 'background work failed');
+  // A store that is down (restarting, unreachable) is an operational condition, not a bug: the
+  // loops try again on their next tick.
+  const onError = (error: unknown) =>
+    store.isUnavailable(error) || error instanceof ServiceUnavailable ? app.log.warn({ err: error }, 'background work failed: the store is unavailable') : app.log.error({ err: error }, 'background work failed');
   const expirer = startLoop(config.expiryIntervalMs, () => expireDueHolds({ reads: store.reads, bus }, { nowMs: systemClock.nowMs(), limit: config.expiryBatchMax }), onError);
   const housekeeping = startLoop(
     60_000,

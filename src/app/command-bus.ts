@@ -17,7 +17,7 @@ import { commandPermissions, commands, type CommandInput, type CommandName, type
 import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
-import type { IdempotencyRecord, Store, WriteTx } from './ports.js';
+import { CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
 
 export interface Idempotency {
   key: string;
@@ -238,8 +238,11 @@ export class CommandBus {
     } catch (error) {
       // The batch as a whole failed (commit failed, or a transient error such as a deadlock):
       // nothing of it is stored. Run each command alone so one cannot hold back the others.
+      // Unless its commit's outcome is unknown (ADR 0016): then only the commands whose re-run is
+      // idempotent run again (those with an Idempotency-Key replay their stored outcome if the
+      // batch did commit); the others are answered 503, as running them again could apply them twice.
       individually = true;
-      await this.runIndividually(batch, error);
+      await this.runIndividually(error instanceof CommitOutcomeUnknown ? batch.filter((item) => this.safeAfterUnknownCommit(item, error)) : batch, error);
     } finally {
       this.options.observer?.batch(batch.length, performance.now() - started, individually);
       this.flushing = false;
@@ -248,8 +251,23 @@ export class CommandBus {
     }
   }
 
+  /** True when `item` may run again after a commit of unknown outcome; otherwise answers it with 503. */
+  private safeAfterUnknownCommit(item: Pending, error: CommitOutcomeUnknown): boolean {
+    if (item.options.idempotency || item.denial) return true;
+    item.reject(unknownOutcome(error));
+    return false;
+  }
+
   private async runIndividually(batch: Pending[], firstError: unknown): Promise<void> {
+    const { store } = this.options;
+    // The store is down when a command's every attempt found it unreachable: the rest are answered
+    // 503 at once instead of each waiting through its own retries.
+    let storeDown = false;
     for (const item of batch) {
+      if (storeDown) {
+        item.reject(new ServiceUnavailable('The store is unreachable; retry shortly.', { cause: firstError }));
+        continue;
+      }
       let lastError = firstError;
       let done = false;
       for (let attempt = 1; attempt <= this.attemptsMax && !done; attempt++) {
@@ -269,11 +287,18 @@ export class CommandBus {
           done = true;
         } catch (error) {
           lastError = error;
-          if (!this.options.store.isTransient(error)) break;
+          // Its commit's outcome is unknown: running it again without a key could apply it twice.
+          if (error instanceof CommitOutcomeUnknown && !item.options.idempotency && !item.denial) break;
+          if (!store.isTransient(error)) break;
           await sleep(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random()));
         }
       }
-      if (!done) item.reject(this.options.store.isTransient(lastError) ? new ServiceUnavailable('The store is busy; retry shortly.', { cause: lastError }) : lastError);
+      if (done) continue;
+      if (lastError instanceof CommitOutcomeUnknown) item.reject(unknownOutcome(lastError));
+      else if (store.isTransient(lastError)) {
+        storeDown = store.isUnavailable(lastError);
+        item.reject(new ServiceUnavailable(storeDown ? 'The store is unreachable; retry shortly.' : 'The store is busy; retry shortly.', { cause: lastError }));
+      } else item.reject(lastError);
     }
   }
 
@@ -460,5 +485,8 @@ const byLockKey = (batch: Pending[]): Pending[] =>
     .map((item, arrival) => ({ item, arrival, key: lockKeyOf(item.input) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.arrival - b.arrival))
     .map((entry) => entry.item);
+
+const unknownOutcome = (cause: CommitOutcomeUnknown) =>
+  new ServiceUnavailable('The store went away while committing this request and its outcome is unknown; check before retrying, or send an Idempotency-Key to retry safely.', { cause });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -356,8 +356,14 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   readonly reads: Reads;
-  /** A failure worth retrying the whole transaction for (busy, serialization failure, deadlock). */
+  /**
+   * A failure worth retrying the whole transaction for (busy, serialization failure, deadlock, a
+   * lost connection). A `CommitOutcomeUnknown` is transient too, but only safe to retry for commands
+   * whose retry is idempotent.
+   */
   isTransient(error: unknown): boolean;
+  /** The store is unreachable (down, restarting, connection lost): answer 503, never 500. */
+  isUnavailable(error: unknown): boolean;
   ping(): Promise<void>;
   /**
    * Runs `fn` with the relay's last delivered event id and stores the id it returns. Only one
@@ -369,4 +375,15 @@ export interface Store {
   /** Problems that make acknowledged writes not durable (empty when durable). */
   durabilityProblems(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The connection broke during COMMIT and the store could not tell whether the transaction committed
+ * (ADR 0016). Whatever the transaction did may or may not be stored: never re-run it blind.
+ */
+export class CommitOutcomeUnknown extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CommitOutcomeUnknown';
+  }
 }

@@ -113,7 +113,8 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
     if (closing) void reply.header('connection', 'close');
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
+  const isUnavailable = deps.isUnavailable ?? (() => false);
+  app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply, isUnavailable));
   // Set once the web app is registered (at the end): pages the app routes itself get index.html.
   let web: WebApp | null = null;
   app.setNotFoundHandler((request, reply) => {
@@ -155,7 +156,7 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
       await deps.ping();
       return { status: 'ready' };
     } catch {
-      return reply.code(503).send(errorBody({ code: 'service_unavailable', message: 'The store is not reachable.' }));
+      return reply.code(503).header('retry-after', '1').send(errorBody({ code: 'service_unavailable', message: 'The store is not reachable.' }));
     }
   });
 
@@ -186,7 +187,7 @@ let requestCount = 0;
 const nextRequestId = (): string => `${requestIdPrefix}${(requestCount = (requestCount + 1) % 0x1_0000_0000).toString(16).padStart(8, '0')}`;
 
 /** Every error leaves as { error: { code, message, details? } }; 5xx bodies say nothing internal. */
-const sendError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+const sendError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply, isUnavailable: (error: unknown) => boolean) => {
   if (error.validation) {
     const context = error.validationContext ?? 'body';
     const issues = error.validation.slice(0, 20).map((issue) => ({
@@ -210,7 +211,7 @@ const sendError = (error: FastifyError, request: FastifyRequest, reply: FastifyR
   if (error.statusCode === 429) {
     return reply.code(429).header('retry-after', '60').send(errorBody({ code: 'too_many_requests', message: 'Too many requests; slow down and retry shortly.' }));
   }
-  if (error instanceof ServiceUnavailable) {
+  if (error instanceof ServiceUnavailable || isUnavailable(error)) {
     request.log.warn({ err: error }, 'store unavailable');
     return reply.code(503).header('retry-after', '1').send(errorBody({ code: 'service_unavailable', message: 'Stockroom is busy; retry shortly.' }));
   }

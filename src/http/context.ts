@@ -42,6 +42,8 @@ export interface HttpDependencies {
   clock: Clock;
   /** Is the store reachable? (readiness) */
   ping(): Promise<void>;
+  /** Does this error say the store is unreachable (down, restarting, connection lost)? Answered 503, not 500. */
+  isUnavailable?: (error: unknown) => boolean;
   metrics: Metrics;
   security?: Partial<SecurityOptions>;
   /** Largest request body in bytes. */

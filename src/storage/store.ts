@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
-import type { Store, WriteTx } from '../app/ports.js';
-import { openPostgres, postgresErrors } from './dialects/postgres.js';
+import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
+import { beginReturningXactId, openPostgres, postgresErrors } from './dialects/postgres.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import { type Runner, sqliteRunner } from './repositories/prepared.js';
@@ -73,25 +73,51 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       for (const row of rows) if (row.setting === 'off') problems.push(`PostgreSQL ${row.name} is off`);
       return problems;
     },
-    beginSql: 'begin',
+    beginSql: beginReturningXactId,
+    async fateOf(xid) {
+      // The backend may still be finishing the COMMIT, or not have noticed yet that its client is
+      // gone ('in progress'); the server may be restarting (unreachable). Ask again, within a bound.
+      const deadline = Date.now() + commitFateWaitMs;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { rows } = await sql<{ status: string | null }>`select pg_xact_status(${xid}::xid8) as status`.execute(db);
+          const status = rows[0]?.status;
+          if (status === 'committed' || status === 'aborted') return status;
+        } catch {
+          // unreachable: ask again
+        }
+        if (Date.now() >= deadline) return 'unknown';
+        await new Promise((resolve) => setTimeout(resolve, Math.min(400, 25 * 2 ** attempt)));
+      }
+    },
   });
 };
+
+/** How long a transaction whose COMMIT lost its connection may take to tell its fate. */
+const commitFateWaitMs = 3_000;
 
 const build = (
   dialect: 'sqlite' | 'postgres',
   writer: Kysely<DB>,
   reader: Kysely<DB>,
-  errors: { isTransient(e: unknown): boolean; isUniqueViolation(e: unknown): boolean },
+  errors: { isTransient(e: unknown): boolean; isUnavailable(e: unknown): boolean; isUniqueViolation(e: unknown): boolean },
   description: string,
   close: () => Promise<void>,
-  extra: { durabilityProblems(): Promise<string[]>; beginSql: string; direct?: { writer: Runner; reader: Runner } },
+  extra: {
+    durabilityProblems(): Promise<string[]>;
+    /** Starts a write transaction; when it returns a row with `xid`, `fateOf` can tell that transaction's fate. */
+    beginSql: string;
+    fateOf?(xid: string): Promise<'committed' | 'aborted' | 'unknown'>;
+    direct?: { writer: Runner; reader: Runner };
+  },
 ): OpenedStore => {
   const relaysRunning = new Set<string>();
   const store: OpenedStore = {
     dialect,
     description,
     reads: createReads(reader, dialect, extra.direct?.reader),
-    isTransient: errors.isTransient,
+    isTransient: (error) => error instanceof CommitOutcomeUnknown || errors.isTransient(error),
+    isUnavailable: (error) => error instanceof CommitOutcomeUnknown || errors.isUnavailable(error),
     durabilityProblems: extra.durabilityProblems,
     migrate: () => runMigrations(writer, dialect),
     async ping() {
@@ -101,18 +127,36 @@ const build = (
     async transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
       // One reserved connection; BEGIN/COMMIT issued here so SQLite takes the write lock up front.
       return writer.connection().execute(async (conn) => {
-        await sql.raw(extra.beginSql).execute(conn);
-        try {
-          const result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation, extra.direct?.writer));
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (error) {
+        const { rows } = await sql.raw<{ xid?: string }>(extra.beginSql).execute(conn);
+        const xid = rows[0]?.xid;
+        const rollback = async () => {
           try {
             await sql`rollback`.execute(conn);
           } catch {
             // The connection may be gone; the original error says why.
           }
+        };
+        let result: T;
+        try {
+          result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation, extra.direct?.writer));
+        } catch (error) {
+          await rollback();
           throw error;
+        }
+        try {
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (error) {
+          // The connection broke during COMMIT: the transaction may have committed. Ask on another
+          // connection instead of guessing (ADR 0016).
+          if (xid === undefined || !extra.fateOf || !errors.isUnavailable(error)) {
+            await rollback();
+            throw error;
+          }
+          const fate = await extra.fateOf(xid);
+          if (fate === 'committed') return result;
+          if (fate === 'aborted') throw error;
+          throw new CommitOutcomeUnknown(`The connection broke during the commit of transaction ${xid} and its outcome could not be learnt.`, { cause: error });
         }
       });
     },

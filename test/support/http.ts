@@ -28,6 +28,7 @@ export const httpDependencies = (core: Core, overrides: Partial<HttpDependencies
     identityQueries: new IdentityQueries(core.store.reads),
     clock: core.clock,
     ping: () => core.store.ping(),
+    isUnavailable: (error) => core.store.isUnavailable(error),
     metrics: createMetrics({ defaults: false }),
     security: { cookieSecure: true, sessionMaxMs },
     ...overrides,

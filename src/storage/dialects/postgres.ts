@@ -17,14 +17,31 @@ const parseInt8 = (value: string): number => {
  * PostgreSQL parses and plans each once per connection instead of once per call.
  */
 class PreparingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A client in use (checked out of the pool) that loses its connection emits 'error' besides
+    // failing its queries; unheard, that event would crash the process. The failed queries already
+    // carry the error to their callers, and the pool drops the broken client when it is released.
+    this.on('error', () => undefined);
+  }
+
   // pg's query() has many overloads; Kysely calls query(text, values) and only that form is prepared.
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? preparedName(text) : undefined;
     const call = super.query as (...a: unknown[]) => never;
+    // BEGIN and the transaction id in one round trip (simple protocol): answer with the last result.
+    if (text === beginReturningXactId) return (call.apply(this, args) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1]) as never;
+    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? preparedName(text) : undefined;
     return name ? call.call(this, { name, text, values }) : call.apply(this, args);
   }
 }
+
+/**
+ * Starts a write transaction and returns its id (`xid`, as text), so that when the connection breaks
+ * during COMMIT the transaction's fate can be asked for on another connection (ADR 0016). One
+ * statement sent as one message: no round trip besides BEGIN's own. Requires PostgreSQL 13+.
+ */
+export const beginReturningXactId = 'begin; select pg_current_xact_id()::text as xid';
 
 export const openPostgres = (connectionString: string, options: { poolSize?: number } = {}): Kysely<DB> => {
   const pool = new pg.Pool({
@@ -45,18 +62,31 @@ export const openPostgres = (connectionString: string, options: { poolSize?: num
 
 const codeOf = (error: unknown): string => String((error as { code?: unknown } | null)?.code ?? '');
 
+/** Errors pg raises without a code when the connection is gone or cannot be made. */
+const connectionLost = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+
+/** The server is unreachable, restarting or shutting down, or the connection broke. */
+const isUnavailable = (error: unknown): boolean => {
+  const code = codeOf(error);
+  return (
+    code.startsWith('08') || // connection exceptions
+    code === '57P01' || // admin_shutdown (also pg_terminate_backend)
+    code === '57P02' || // crash_shutdown
+    code === '57P03' || // cannot_connect_now (starting up, recovering)
+    ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code) ||
+    (error instanceof Error && connectionLost.test(error.message))
+  );
+};
+
 export const postgresErrors = {
+  isUnavailable,
   isTransient: (error: unknown): boolean => {
     const code = codeOf(error);
     return (
       code === '40001' || // serialization_failure
       code === '40P01' || // deadlock_detected
       code === '55P03' || // lock_not_available
-      code.startsWith('08') || // connection exceptions
-      code === '57P01' || // admin_shutdown
-      code === '57P03' || // cannot_connect_now
-      code === 'ECONNRESET' ||
-      code === 'ECONNREFUSED'
+      isUnavailable(error)
     );
   },
   isUniqueViolation: (error: unknown): boolean => codeOf(error) === '23505',

@@ -85,6 +85,8 @@ interface SqliteError {
 const codeOf = (error: unknown): string => String((error as SqliteError | null)?.code ?? '');
 
 export const sqliteErrors = {
+  // A local file: never unreachable (busy is transient, and retried by the write path).
+  isUnavailable: (_error: unknown): boolean => false,
   isTransient: (error: unknown): boolean => ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT'].includes(codeOf(error)),
   isUniqueViolation: (error: unknown): boolean => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(codeOf(error)),
 };
