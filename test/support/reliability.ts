@@ -43,6 +43,8 @@ export interface Reply {
   status: number;
   body: unknown;
   replayed: boolean;
+  /** The Retry-After header, when sent. */
+  retryAfter?: string | undefined;
 }
 
 /** A request that got no HTTP response at all (refused or reset connection, timeout). */
@@ -82,7 +84,7 @@ export const call = async (baseUrl: string, token: string, method: string, path:
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, body, replayed: response.headers.get('idempotent-replayed') === 'true' };
+  return { status: response.status, body, replayed: response.headers.get('idempotent-replayed') === 'true', retryAfter: response.headers.get('retry-after') ?? undefined };
 };
 
 const callThrough = (agent: Agent, baseUrl: string, token: string, method: string, path: string, options: CallOptions): Promise<Reply> =>
@@ -112,7 +114,7 @@ const callThrough = (agent: Agent, baseUrl: string, token: string, method: strin
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: res.statusCode ?? 0, body, replayed: res.headers['idempotent-replayed'] === 'true' });
+          resolve({ status: res.statusCode ?? 0, body, replayed: res.headers['idempotent-replayed'] === 'true', retryAfter: res.headers['retry-after'] });
         });
       },
     );
@@ -157,5 +159,19 @@ export const envInt = (name: string, fallback: number): number => {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got ${raw}`);
   return value;
 };
+
+/**
+ * What is wrong with an answer given while the store is failing: only 2xx, 4xx, and 503
+ * service_unavailable with Retry-After in the error envelope are right. Undefined when it is right.
+ */
+export const outageProblem = (reply: Reply): string | undefined => {
+  if (reply.status < 500) return undefined;
+  const code = (reply.body as { error?: { code?: string } } | null)?.error?.code;
+  if (reply.status === 503 && code === 'service_unavailable' && reply.retryAfter !== undefined && Number(reply.retryAfter) > 0) return undefined;
+  return `${reply.status} (retry-after ${reply.retryAfter ?? 'absent'}) ${JSON.stringify(reply.body).slice(0, 300)}`;
+};
+
+/** Lines a server logged at level error or worse (pino 50, 60): a bug, even if no client saw it. */
+export const serverErrors = (output: string): string[] => output.split('\n').filter((line) => /"level":(50|60)/.test(line));
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
