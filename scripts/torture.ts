@@ -1,9 +1,14 @@
 /**
- * `npm run torture`: the reliability suites, long. Builds, runs test/reliability.crash.test.ts with
- * many SIGKILLs per store and a longer load, and test/reliability.backup.test.ts with several backups
- * under load, then prints a markdown table and writes it to docs/reliability.md under "Latest run".
+ * `npm run torture`: the reliability suites, long. Builds, then runs every reliability suite with
+ * torture sizes (through the STOCKROOM_TORTURE_* variables): the crash suite with many SIGKILLs per
+ * store and a longer load, backups under load, PostgreSQL crashed and its connections terminated
+ * under load, conservation, hostile input, time, lost responses and the last-units race. Each suite
+ * appends its row to a report file; the script prints the markdown table and writes it to
+ * docs/reliability.md under "Latest run".
  *
- *   npm run torture -- [--kills 20] [--load-ms 2500] [--backups 5] [--no-write]
+ *   npm run torture -- [--kills 20] [--load-ms 2500] [--backups 5] [--pg-crashes 10]
+ *     [--pg-terminations 40] [--conservation-ms 30000] [--fuzz-runs 3000] [--time-rounds 5]
+ *     [--lost-responses 25] [--race-rounds 10] [--no-write]
  *
  * Exit code: vitest's (non-zero when any invariant broke or any acknowledged write was lost).
  */
@@ -23,6 +28,13 @@ const { values } = parseArgs({
     kills: { type: 'string', default: '20' },
     'load-ms': { type: 'string', default: '2500' },
     backups: { type: 'string', default: '5' },
+    'pg-crashes': { type: 'string', default: '10' },
+    'pg-terminations': { type: 'string', default: '40' },
+    'conservation-ms': { type: 'string', default: '30000' },
+    'fuzz-runs': { type: 'string', default: '3000' },
+    'time-rounds': { type: 'string', default: '5' },
+    'lost-responses': { type: 'string', default: '25' },
+    'race-rounds': { type: 'string', default: '10' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -35,6 +47,30 @@ const whole = (name: string, raw: string, min: number): number => {
 const kills = whole('kills', values.kills, 1);
 const loadMs = whole('load-ms', values['load-ms'], 100);
 const backups = whole('backups', values.backups, 1);
+const sizes = {
+  STOCKROOM_TORTURE_KILLS: kills,
+  STOCKROOM_TORTURE_LOAD_MS: loadMs,
+  STOCKROOM_TORTURE_BACKUPS: backups,
+  STOCKROOM_TORTURE_PG_CRASHES: whole('pg-crashes', values['pg-crashes'], 1),
+  STOCKROOM_TORTURE_PG_TERMINATIONS: whole('pg-terminations', values['pg-terminations'], 1),
+  STOCKROOM_TORTURE_CONSERVATION_MS: whole('conservation-ms', values['conservation-ms'], 1000),
+  STOCKROOM_TORTURE_FUZZ_RUNS: whole('fuzz-runs', values['fuzz-runs'], 10),
+  STOCKROOM_TORTURE_TIME_ROUNDS: whole('time-rounds', values['time-rounds'], 1),
+  STOCKROOM_TORTURE_LOST_RESPONSES: whole('lost-responses', values['lost-responses'], 1),
+  STOCKROOM_TORTURE_RACE_ROUNDS: whole('race-rounds', values['race-rounds'], 1),
+};
+const suites = [
+  'test/reliability.crash.test.ts',
+  'test/reliability.pg-crash.test.ts',
+  'test/reliability.pg-outage.test.ts',
+  'test/reliability.backup.test.ts',
+  'test/reliability.conservation.test.ts',
+  'test/reliability.lost-response.test.ts',
+  'test/reliability.time.test.ts',
+  'test/http.fuzz.test.ts',
+  'test/race.http.test.ts',
+];
+const flags = `--kills ${kills} --load-ms ${loadMs} --backups ${backups} --pg-crashes ${sizes.STOCKROOM_TORTURE_PG_CRASHES} --pg-terminations ${sizes.STOCKROOM_TORTURE_PG_TERMINATIONS} --conservation-ms ${sizes.STOCKROOM_TORTURE_CONSERVATION_MS} --fuzz-runs ${sizes.STOCKROOM_TORTURE_FUZZ_RUNS} --time-rounds ${sizes.STOCKROOM_TORTURE_TIME_ROUNDS} --lost-responses ${sizes.STOCKROOM_TORTURE_LOST_RESPONSES} --race-rounds ${sizes.STOCKROOM_TORTURE_RACE_ROUNDS}`;
 
 const git = (...args: string[]): string => {
   try {
@@ -53,21 +89,15 @@ if (build.status !== 0) {
 const dir = mkdtempSync(join(tmpdir(), 'stockroom-torture-'));
 const reportFile = join(dir, 'rows.jsonl');
 const started = Date.now();
-const vitest = spawnSync(
-  'npx',
-  ['vitest', 'run', '--fileParallelism=false', 'test/reliability.crash.test.ts', 'test/reliability.backup.test.ts'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      STOCKROOM_TORTURE_KILLS: String(kills),
-      STOCKROOM_TORTURE_LOAD_MS: String(loadMs),
-      STOCKROOM_TORTURE_BACKUPS: String(backups),
-      STOCKROOM_RELIABILITY_REPORT: reportFile,
-    },
+const vitest = spawnSync('npx', ['vitest', 'run', '--fileParallelism=false', ...suites], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(sizes).map(([name, value]) => [name, String(value)])),
+    STOCKROOM_RELIABILITY_REPORT: reportFile,
   },
-);
+});
 const elapsedS = Math.round((Date.now() - started) / 1000);
 const rows: ReliabilityRow[] = existsSync(reportFile)
   ? readFileSync(reportFile, 'utf8')
@@ -92,14 +122,16 @@ const section = [
   '## Latest run',
   '',
   `${date}, commit \`${commit}\`${dirty ? ' (with uncommitted changes)' : ''}, Node ${process.version}: ` +
-    `\`npm run torture -- --kills ${kills} --load-ms ${loadMs} --backups ${backups}\`, ${elapsedS} s in all, ` +
+    `\`npm run torture -- ${flags}\`, ${elapsedS} s in all, ` +
     (passed ? 'every suite passed.' : `**FAILED** (vitest exit ${vitest.status ?? vitest.signal}).`),
   '',
   rows.length > 0 ? table : '_No suite reported a result (see the vitest output)._',
   '',
-  '"operations" are the write requests sent under load; in the crash suite every acknowledged one was also re-sent at least once ' +
-    'as a replay (after its round and after the last kill), in the backup suites those acknowledged before a backup were replayed against the restored copy. ' +
-    '"faults injected" are SIGKILLs of the server (crash suite) and backups or dumps taken under load (backup suites, plus one SIGKILL before a forced restore). ' +
+  '"operations" are the requests (or commands, for the in-process suites) sent under load; in the crash suites every acknowledged one was also re-sent at least once ' +
+    'as a replay (after its round and after the last fault), in the backup suites those acknowledged before a backup were replayed against the restored copy. ' +
+    '"faults injected" are SIGKILLs of the server (crash), crashes of PostgreSQL (pg_ctl stop -m immediate), rounds of terminated connections, ' +
+    'backups or dumps taken under load (plus one SIGKILL before a forced restore), answers dropped after the commit, clock jumps and boundary races (time), ' +
+    'hostile requests (fuzzing) and contested races (last units). Conservation and time run in process, without HTTP, so their 5xx column is 0 by construction. ' +
     'See "What each suite proves" above.',
   '',
 ].join('\n');

@@ -8,10 +8,15 @@ import { createApiKey } from './support/credentials.js';
 import { checkConsistency } from '../src/app/consistency.js';
 import { openStore } from '../src/storage/store.js';
 import { code } from './support/factories.js';
+import { envInt, suiteRow } from './support/reliability.js';
 import { startServer, type ServerProcess } from './support/server.js';
 import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
 
+/** Rounds of random stock against random crowds, per path. */
+const rounds = envInt('STOCKROOM_TORTURE_RACE_ROUNDS', 3);
+
 describe.each(storeKinds())('last-units race through real servers on %s', (kind) => {
+  const suite = suiteRow('last-units race (real servers)', kind);
   let database: TestDatabase;
   let servers: ServerProcess[] = [];
   let token: string;
@@ -26,6 +31,8 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
   }, 60_000);
 
   afterAll(async () => {
+    suite.row.notes = `${servers.length} server process${servers.length > 1 ? 'es' : ''}; 200 buyers for 10 units and ${rounds} rounds of random stock (1–60) against up to 1000 buyers of 1–3 units, both reservation paths`;
+    suite.report();
     const codes = await Promise.all(servers.map((s) => s.stop()));
     expect(codes).toEqual(servers.map(() => 0));
     await database.drop();
@@ -39,7 +46,7 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
     });
 
   // With a warehouse on the line the hold takes the batched path; without, reserveStock's warehouse choice.
-  it.each(['general', 'batched'] as const)('grants exactly the stock to 200 concurrent buyers of 1 unit (%s path)', async (path) => {
+  it.each(['general', 'batched'] as const)('grants exactly the stock to 200 concurrent buyers of 1 unit (%s path)', (path) => suite.track(async () => {
     const first = servers[0]!;
     const sku = code('HOT');
     const warehouse = code('WH');
@@ -55,6 +62,10 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
     );
     const won = responses.filter((r) => r.status === 201);
     const lost = responses.filter((r) => r.status === 409);
+    suite.row.operations += responses.length;
+    suite.row.faults += 1;
+    suite.row.fiveXx += responses.filter((r) => r.status >= 500).length;
+    if (won.length !== 10) suite.row.invariantViolations += 1;
     expect(won).toHaveLength(10);
     expect(lost).toHaveLength(190);
     expect(lost.every((r) => r.body.error?.code === 'insufficient_stock')).toBe(true);
@@ -65,13 +76,13 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
     const report = await checkConsistency(store.reads);
     await store.close();
     expect(report).toMatchObject({ ok: true, violations: [] });
-  }, 60_000);
+  }), 60_000);
 
-  it.each(['general', 'batched'] as const)('grants exactly what fits to up to 1000 buyers of 1–3 units, for random stock, repeatedly (%s path)', async (path) => {
+  it.each(['general', 'batched'] as const)('grants exactly what fits to up to 1000 buyers of 1–3 units, for random stock, repeatedly (%s path)', (path) => suite.track(async () => {
     const first = servers[0]!;
     const warehouse = code('WH');
     expect((await call(first, 'POST', '/v1/warehouses', { code: warehouse, name: 'Random' })).status).toBe(201);
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < rounds; round++) {
       const stock = 1 + Math.floor(Math.random() * 60);
       const buyers = stock + 1 + Math.floor(Math.random() * (1000 - stock));
       const sku = code('RND');
@@ -85,6 +96,11 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
         }),
       );
       const context = `round ${round}: stock ${stock}, ${buyers} buyers`;
+      suite.row.operations += responses.length;
+      suite.row.faults += 1;
+      suite.row.fiveXx += responses.filter((r) => r.status >= 500).length;
+      const grantedNow = responses.filter((r) => r.status === 201).reduce((sum, r) => sum + r.quantity, 0);
+      if (grantedNow > stock) suite.row.invariantViolations += 1;
       expect(responses.filter((r) => r.status >= 500), context).toEqual([]);
       const granted = responses.filter((r) => r.status === 201).reduce((sum, r) => sum + r.quantity, 0);
       const refused = responses.filter((r) => r.status === 409);
@@ -100,5 +116,5 @@ describe.each(storeKinds())('last-units race through real servers on %s', (kind)
     const report = await checkConsistency(store.reads);
     await store.close();
     expect(report).toMatchObject({ ok: true, violations: [] });
-  }, 120_000);
+  }), 60_000 + rounds * 20_000);
 });

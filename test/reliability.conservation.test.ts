@@ -11,9 +11,10 @@ import { levelViolations } from '../src/domain/stock.js';
 import { reservationStatuses } from '../src/domain/reservations.js';
 import { createCore, type Core } from './support/app.js';
 import { buildSku, buildWarehouse, must, testActor } from './support/factories.js';
+import { envInt, type ReliabilityRow, suiteRow } from './support/reliability.js';
 import { storeKinds } from './support/stores.js';
 
-const durationMs = Number(process.env.STOCKROOM_TORTURE_CONSERVATION_MS ?? 4000);
+const durationMs = envInt('STOCKROOM_TORTURE_CONSERVATION_MS', 4000);
 
 describe.each(storeKinds())('conservation under a mixed load on %s', (kind) => {
   let core: Core;
@@ -27,6 +28,15 @@ describe.each(storeKinds())('conservation under a mixed load on %s', (kind) => {
   });
 
   it('keeps every read consistent and the ledger equal to the levels', async () => {
+    const suite = suiteRow('conservation (mixed load, bank checker)', kind);
+    try {
+      await suite.track(() => conservation(suite.row));
+    } finally {
+      suite.report();
+    }
+  }, 60_000 + durationMs * 2);
+
+  const conservation = async (row: ReliabilityRow) => {
     // PostgreSQL: three buses on their own pools, like three server processes.
     if (kind === 'postgres') for (let i = 0; i < 2; i++) extra.push(openStore(core.store.url, { poolSize: 4 }));
     const buses = [core.bus, ...extra.map((store) => new CommandBus({ store, clock: core.clock, idempotencyRetentionMs: 1e9 }))];
@@ -86,15 +96,20 @@ describe.each(storeKinds())('conservation under a mixed load on %s', (kind) => {
     await Promise.all([...buses.flatMap((bus) => Array.from({ length: 8 }, () => writer(bus))), reader(), reader(), reader()]);
     for (const bus of buses.slice(1)) await bus.close();
 
+    const report = await core.check();
+    const states: string[] = [];
+    for (const id of new Set(reservations)) {
+      const stored = await core.store.reads.reservations.get(id);
+      if (!reservationStatuses.includes(stored!.status)) states.push(`${id}: ${stored!.status}`);
+    }
+    row.operations = counts.ops;
+    row.invariantViolations = violations.length + report.violations.length + states.length;
+    row.notes = `${counts.ok} applied, ${counts.reads} reads checked, ${buses.length} ${buses.length > 1 ? 'buses with their own pools' : 'bus'}, ${Math.round(durationMs / 1000)} s of load; in process (no HTTP)`;
     expect(violations).toEqual([]);
     expect(counts.ops).toBeGreaterThan(100);
     expect(counts.reads).toBeGreaterThan(100);
-    const report = await core.check();
     expect(report.violations).toEqual([]);
-    for (const id of new Set(reservations)) {
-      const stored = await core.store.reads.reservations.get(id);
-      expect(reservationStatuses).toContain(stored!.status);
-    }
+    expect(states).toEqual([]);
     console.log(`[conservation/${kind}] ${counts.ops} operations (${counts.ok} applied), ${counts.reads} reads, ${buses.length} buses`);
-  }, 60_000);
+  };
 });

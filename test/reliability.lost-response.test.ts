@@ -8,9 +8,12 @@ import { createServer, type Server, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code } from './support/factories.js';
-import { call, NoResponse, prepareStore } from './support/reliability.js';
+import { call, envInt, NoResponse, prepareStore, suiteRow } from './support/reliability.js';
 import { startServer, type ServerProcess } from './support/server.js';
 import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
+
+/** Requests whose answer is dropped in the first test (each retried 1–5 times). */
+const lostMax = envInt('STOCKROOM_TORTURE_LOST_RESPONSES', 5);
 
 /** Forwards requests upstream and throws every response away once it starts arriving. */
 const startBlackHoleProxy = (upstreamPort: number): Promise<{ url: string; server: Server; dropped: () => number }> =>
@@ -38,6 +41,8 @@ describe.each(storeKinds())('lost responses on %s', (kind) => {
   let proxy: Awaited<ReturnType<typeof startBlackHoleProxy>>;
   let token: string;
   let sku: string;
+  const suite = suiteRow('lost responses (answers dropped after commit)', kind);
+  let retriesSent = 0;
 
   beforeAll(async () => {
     database = await createDatabase(kind);
@@ -51,6 +56,9 @@ describe.each(storeKinds())('lost responses on %s', (kind) => {
     await call(server.url, token, 'POST', '/v1/receipts', { body: { warehouse, lines: [{ sku, quantity: 100 }] } });
   }, 60_000);
   afterAll(async () => {
+    suite.row.faults = proxy?.dropped() ?? 0;
+    suite.row.notes = `${suite.row.faults} answers dropped after the commit; ${retriesSent} retries with the same key (1–5 each, sequential and concurrent, after expiry, a confirm): one effect each, the original answer replayed`;
+    suite.report();
     proxy.server.close();
     expect(await server.stop()).toBe(0);
     await database.drop();
@@ -58,10 +66,12 @@ describe.each(storeKinds())('lost responses on %s', (kind) => {
 
   const reserved = async () => ((await call(server.url, token, 'GET', `/v1/stock/${sku}`)).body as { totals: { reserved: number; allocated: number } }).totals;
 
-  it('replays the committed answer to every retry, sequential or concurrent, with one effect each', async () => {
-    for (let attempt = 1; attempt <= 5; attempt++) {
+  it('replays the committed answer to every retry, sequential or concurrent, with one effect each', () => suite.track(async () => {
+    for (let lost = 1; lost <= lostMax; lost++) {
+      const attempt = ((lost - 1) % 5) + 1;
+      suite.row.operations += 1;
       const key = code('lost');
-      const body = { reference: `lost-${attempt}`, lines: [{ sku, quantity: 1 }], ttlSeconds: 600 };
+      const body = { reference: `lost-${lost}`, lines: [{ sku, quantity: 1 }], ttlSeconds: 600 };
       const before = await reserved();
       await expect(call(proxy.url, token, 'POST', '/v1/reservations', { body, key })).rejects.toBeInstanceOf(NoResponse);
       // The effect happened even though nobody heard about it.
@@ -73,18 +83,25 @@ describe.each(storeKinds())('lost responses on %s', (kind) => {
             for (let i = 0; i < attempt; i++) out.push(await call(server.url, token, 'POST', '/v1/reservations', { body, key }));
             return out;
           })();
+      retriesSent += retries.length;
+      suite.row.fiveXx += retries.filter((r) => r.status >= 500).length;
       for (const retry of retries) {
         if (retry.status === 409) expect(retry.body).toMatchObject({ error: { code: 'idempotency_in_progress' } });
-        else expect(retry).toMatchObject({ status: 201, replayed: true, body: { reference: `lost-${attempt}`, status: 'active' } });
+        else expect(retry).toMatchObject({ status: 201, replayed: true, body: { reference: `lost-${lost}`, status: 'active' } });
       }
       const ids = new Set(retries.filter((r) => r.status === 201).map((r) => (r.body as { id: string }).id));
+      if (ids.size !== 1) suite.row.lostWrites += 1;
       expect(ids.size).toBe(1);
-      expect((await reserved()).reserved).toBe(before.reserved + 1);
+      const now = (await reserved()).reserved;
+      if (now !== before.reserved + 1) suite.row.invariantViolations += 1;
+      expect(now).toBe(before.reserved + 1);
     }
-    expect(proxy.dropped()).toBe(5);
-  }, 60_000);
+    expect(proxy.dropped()).toBe(lostMax);
+  }), 60_000 + lostMax * 1_000);
 
-  it('replays the original answer after the hold expired, and a lost confirm once', async () => {
+  it('replays the original answer after the hold expired, and a lost confirm once', () => suite.track(async () => {
+    suite.row.operations += 3;
+    retriesSent += 2;
     const key = code('lost');
     const body = { reference: 'short-lived', lines: [{ sku, quantity: 2 }], ttlSeconds: 1 };
     const first = await call(server.url, token, 'POST', '/v1/reservations', { body, key });
@@ -107,5 +124,5 @@ describe.each(storeKinds())('lost responses on %s', (kind) => {
     const after = await reserved();
     expect(after.allocated).toBe(before.allocated + 1);
     expect(after.reserved).toBe(before.reserved - 1);
-  }, 60_000);
+  }), 60_000);
 });

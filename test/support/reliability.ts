@@ -152,6 +152,33 @@ export const reportRow = (row: ReliabilityRow): void => {
   if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
 };
 
+/**
+ * A suite's row, filled in by its tests and appended once (afterAll). A test that fails without
+ * having counted what broke counts as one invariant violation, so a failure never reports zeros.
+ */
+export const suiteRow = (suite: string, store: string) => {
+  const started = Date.now();
+  const row: ReliabilityRow = { suite, store, operations: 0, faults: 0, invariantViolations: 0, lostWrites: 0, fiveXx: 0, durationMs: 0, notes: '' };
+  return {
+    row,
+    /** Runs a test's body, counting its failure. */
+    async track(body: () => Promise<void>): Promise<void> {
+      const counted = row.invariantViolations + row.lostWrites + row.fiveXx;
+      try {
+        await body();
+      } catch (error) {
+        if (row.invariantViolations + row.lostWrites + row.fiveXx === counted) row.invariantViolations += 1;
+        row.notes = `FAILED: ${String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200)}; ${row.notes}`;
+        throw error;
+      }
+    },
+    report(): void {
+      row.durationMs = Date.now() - started;
+      reportRow(row);
+    },
+  };
+};
+
 export const envInt = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
