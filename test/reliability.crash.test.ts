@@ -74,7 +74,7 @@ describe.each(storeKinds())('crash torture through a real server on %s', (kind) 
       lostWrites: load.problems.lost.length,
       fiveXx: load.problems.fiveXx.length,
       durationMs: Date.now() - started,
-      notes: `${load.counts.faults - 1} SIGKILL + 1 SIGTERM drain; ${load.counts.acknowledged} load.acknowledged, ${load.counts.refused} refused, ${load.counts.unknown} unanswered then retried (${load.counts.shed} shed with 503 while draining), ${load.counts.replays} replays`,
+      notes: `${load.counts.faults - 1} SIGKILL + 1 SIGTERM drain; ${load.counts.acknowledged} acknowledged, ${load.counts.refused} refused, ${load.counts.unknown} unanswered then retried (${load.counts.shed} shed with 503 while draining), ${load.counts.replays} replays`,
     });
     await database?.drop();
     expect(exitCode).toBe(0);
@@ -121,7 +121,7 @@ describe.each(storeKinds())('crash torture through a real server on %s', (kind) 
       expect(load.problems).toEqual({ lost: [], invariants: [], fiveXx: [] });
       expect(load.counts.faults).toBe(kills);
       expect(load.counts.acknowledged).toBeGreaterThan(kills * 10);
-      // Every kind of request was load.acknowledged at least once, so each path was exercised.
+      // Every kind of request was acknowledged at least once, so each path was exercised.
       expect(new Set(load.acknowledged.filter((a) => a.status < 300).map((a) => a.kind))).toEqual(new Set(['receipt', 'reserve', 'confirm', 'fulfil', 'release']));
       console.info(`[crash/${kind}] ${JSON.stringify(load.counts)} in ${Date.now() - started} ms`);
     },
