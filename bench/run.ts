@@ -7,6 +7,9 @@
  * Environment: BENCH_STORES (sqlite,postgres), BENCH_DURATION seconds per scenario (10),
  * BENCH_SKUS (100000), BENCH_CONNECTIONS (256), STOCKROOM_TEST_POSTGRES_URL, and BENCH_SCALE=1m for
  * the scale run: 1,000,000 SKUs × 2 warehouses with 5 receipts per level (10,000,000 movements).
+ * BENCH_SCENARIOS (e.g. `hot,reads`) runs only those scenarios (the ceiling always runs first);
+ * BENCH_SERVER_NODE_OPTIONS are extra Node options for the server process only (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`), so a profile or a heap setting can be compared.
  * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
  * `stockroom check` takes, and the latency of the list endpoints (one request at a time).
  */
@@ -26,8 +29,11 @@ const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const hotStock = 10_000_000;
-const scenarios = ['ceiling', 'hot', 'uniform', 'lifecycle', 'reads', 'mixed'] as const;
-type Scenario = (typeof scenarios)[number];
+const allScenarios = ['ceiling', 'hot', 'uniform', 'lifecycle', 'reads', 'mixed'] as const;
+type Scenario = (typeof allScenarios)[number];
+const chosen = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
+const scenarios: readonly Scenario[] = chosen ? allScenarios.filter((s) => s === 'ceiling' || chosen.includes(s)) : allScenarios;
+const serverNodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 const writes: Scenario[] = ['hot', 'uniform', 'lifecycle', 'mixed'];
 
 interface Row {
@@ -77,7 +83,7 @@ const freshDatabase = async (store: string): Promise<{ url: string; drop(): Prom
 const startServer = async (db: string, port: number): Promise<ChildProcess> => {
   startedAt = performance.now();
   // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...serverNodeOptions, cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let i = 0; i < 3000; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
