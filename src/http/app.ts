@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +18,7 @@ import { guard, requireDeclaredPermissions } from './auth.js';
 import { defaultSecurity, type HttpDependencies } from './context.js';
 import { errorBody, statusOf } from './error-mapping.js';
 import { registerRoutes } from './routes/index.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { sharedSchemas } from './schemas.js';
 import { registerWeb, type WebApp } from './web.js';
 
@@ -86,7 +86,7 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
   requireDeclaredPermissions(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // The API docs page (/docs) runs the Swagger UI's own inline script and styles.
     contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
     crossOriginEmbedderPolicy: false,
