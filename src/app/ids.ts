@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** Crockford base32, as ULID uses: sortable, no ambiguous letters. */
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -13,9 +13,21 @@ const encodeTime = (ms: number): string => {
   return out;
 };
 
-const encodeRandom = (bytes: Buffer): string => {
+/**
+ * Random bytes are drawn from the system's generator 4 KiB at a time (256 ids), not per id: one
+ * `randomBytes(16)` per id was a Buffer and a native call each on the reservation path.
+ */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+const encodeRandom = (length: number): string => {
+  if (poolOffset + length > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
   let out = '';
-  for (const byte of bytes) out += alphabet[byte % 32];
+  for (let i = poolOffset; i < poolOffset + length; i++) out += alphabet[pool[i]! % 32];
+  poolOffset += length;
   return out;
 };
 
@@ -27,5 +39,5 @@ export interface Ids {
 }
 
 export const randomIds: Ids = {
-  next: (prefix, nowMs) => `${prefix}_${encodeTime(nowMs)}${encodeRandom(randomBytes(16))}`.toLowerCase(),
+  next: (prefix, nowMs) => `${prefix}_${encodeTime(nowMs)}${encodeRandom(16)}`.toLowerCase(),
 };
