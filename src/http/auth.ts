@@ -6,7 +6,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CommandBus, forbidden } from '../app/command-bus.js';
-import type { Authenticator } from '../app/identity/authenticator.js';
+import type { Authenticated, Authenticator } from '../app/identity/authenticator.js';
 import { csrfTokenOf, sameSecret } from '../app/identity/tokens.js';
 import { userAgentMaxLength, type RequestOrigin } from '../domain/audit.js';
 import { may, type Permission, type Principal } from '../domain/permissions.js';
@@ -85,35 +85,67 @@ export const requireDeclaredPermissions = (app: FastifyInstance): void => {
   });
 };
 
-/** Authentication, CSRF and permission checks for every route of the scope (/v1, /metrics). */
-export const guard = (v1: FastifyInstance, deps: { authenticator: Pick<Authenticator, 'authenticate'>; bus: Pick<CommandBus, 'recordDenial'> }): void => {
+type GuardDependencies = { authenticator: Pick<Authenticator, 'authenticate' | 'cached'>; bus: Pick<CommandBus, 'recordDenial'> };
+
+/**
+ * Authentication, CSRF and permission checks for every route of the scope (/v1, /metrics). A
+ * caller whose credentials are in the authenticator's cache is admitted without a promise (the
+ * hook completes synchronously); otherwise the look-up is awaited.
+ */
+export const guard = (v1: FastifyInstance, deps: GuardDependencies): void => {
   v1.decorateRequest('session', null);
-  v1.addHook('onRequest', async (request, reply) => {
-    const config = request.routeOptions.config;
+  v1.addHook('onRequest', (request, reply, done) => {
     const credential = credentialOf(request);
-    const authenticated = credential ? await deps.authenticator.authenticate(credential.token) : null;
-    if (authenticated) {
-      request.actor = authenticated.principal;
-      request.session = authenticated.session && { ...authenticated.session, token: credential!.token };
-    }
-    if (config.public) return;
-    if (!authenticated) return unauthorized(reply);
-    const { principal } = authenticated;
-    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-    if (credential!.via === 'cookie' && !safeMethods.has(request.method)) {
-      const token = request.headers[csrfHeader];
-      if (typeof token !== 'string' || token.length > 512 || !sameSecret(token, csrfTokenOf(credential!.token))) {
-        await deny(deps, request, principal, route, { code: 'csrf_token_invalid' });
-        return reply.code(403).send(errorBody({ code: 'csrf_token_invalid', message: `Send the session's anti-CSRF token in the ${csrfHeader} header.` }));
+    const cached = credential ? deps.authenticator.cached(credential.token) : null;
+    if (cached !== undefined) return admit(deps, request, reply, credential, cached, done);
+    deps.authenticator.authenticate(credential!.token).then((authenticated) => {
+      try {
+        admit(deps, request, reply, credential, authenticated, done);
+      } catch (error) {
+        done(error as Error);
       }
-    }
-    if (config.authenticated) return;
-    const permission = config.permission!;
-    if (!may(principal.role, permission)) {
-      await deny(deps, request, principal, route, {});
-      return reply.code(403).send(errorBody(forbidden(principal, permission)));
-    }
+    }, done);
   });
+};
+
+/** Lets the request through (`done()`), or answers 401/403 (refusals of known callers audited first). */
+const admit = (
+  deps: GuardDependencies,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  credential: { token: string; via: 'header' | 'cookie' } | null,
+  authenticated: Authenticated | null,
+  done: (error?: Error) => void,
+): void => {
+  const config = request.routeOptions.config;
+  if (authenticated) {
+    request.actor = authenticated.principal;
+    if (authenticated.session) request.session = { ...authenticated.session, token: credential!.token };
+  }
+  if (config.public) return done();
+  if (!authenticated) return void unauthorized(reply);
+  const { principal } = authenticated;
+  if (credential!.via === 'cookie' && !safeMethods.has(request.method)) {
+    const token = request.headers[csrfHeader];
+    if (typeof token !== 'string' || token.length > 512 || !sameSecret(token, csrfTokenOf(credential!.token))) {
+      return refuse(deps, request, reply, principal, { code: 'csrf_token_invalid' }, () =>
+        errorBody({ code: 'csrf_token_invalid', message: `Send the session's anti-CSRF token in the ${csrfHeader} header.` }),
+      );
+    }
+  }
+  if (config.authenticated) return done();
+  const permission = config.permission!;
+  if (!may(principal.role, permission)) return refuse(deps, request, reply, principal, {}, () => errorBody(forbidden(principal, permission)));
+  done();
+};
+
+/** Audits the refusal, then answers 403 (or passes the audit's failure on as the request's error). */
+const refuse = (deps: GuardDependencies, request: FastifyRequest, reply: FastifyReply, principal: Principal, details: Record<string, unknown>, body: () => unknown): void => {
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  deny(deps, request, principal, route, details).then(
+    () => void reply.code(403).send(body()),
+    (error: unknown) => void reply.send(error),
+  );
 };
 
 const deny = (deps: { bus: Pick<CommandBus, 'recordDenial'> }, request: FastifyRequest, actor: Principal, route: string, details: Record<string, unknown>) =>

@@ -35,7 +35,7 @@ export interface HttpDependencies {
   bus: CommandBus;
   queries: Queries;
   reads: Reads;
-  authenticator: Pick<Authenticator, 'authenticate' | 'forget'>;
+  authenticator: Pick<Authenticator, 'authenticate' | 'cached' | 'forget'>;
   signIn: SignIn;
   accounts: Accounts;
   identityQueries: IdentityQueries;

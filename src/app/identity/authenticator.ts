@@ -38,12 +38,32 @@ export class Authenticator {
     private readonly options: AuthenticatorOptions,
   ) {}
 
+  /**
+   * The answer from the cache alone, without a promise (the hot path of every request): `undefined`
+   * when it needs `authenticate` — nothing cached, the look-up is stale, or the key or session is
+   * due to be touched.
+   */
+  cached(token: string): Authenticated | null | undefined {
+    if (!tokenPattern.test(token)) return null;
+    const entry = this.cache.get(hashToken(token));
+    const nowMs = this.clock.nowMs();
+    if (!entry || !this.fresh(entry, nowMs)) return undefined;
+    if (entry.kind === 'api_key') {
+      const key = entry.record;
+      if (key.revokedAtMs === null && (key.lastUsedAtMs === null || nowMs - key.lastUsedAtMs > this.options.touchEveryMs)) return undefined;
+      return this.ofApiKey(key, nowMs);
+    }
+    const { session } = entry.record;
+    if (session.revokedAtMs === null && nowMs - session.lastSeenAtMs > this.options.touchEveryMs) return undefined;
+    return this.sessionAnswer(entry.record, nowMs);
+  }
+
   async authenticate(token: string): Promise<Authenticated | null> {
     if (!tokenPattern.test(token)) return null;
     const hash = hashToken(token);
     const nowMs = this.clock.nowMs();
     let entry = this.cache.get(hash);
-    if (!entry || nowMs - entry.checkedAtMs > this.options.cacheMs || nowMs < entry.checkedAtMs) {
+    if (!entry || !this.fresh(entry, nowMs)) {
       const fresh = await this.lookUp(token, hash, nowMs);
       if (!fresh) {
         this.cache.delete(hash);
@@ -54,6 +74,10 @@ export class Authenticator {
       entry = fresh;
     }
     return entry.kind === 'api_key' ? this.ofApiKey(entry.record, nowMs) : await this.ofSession(entry.record, nowMs);
+  }
+
+  private fresh(entry: Entry, nowMs: number): boolean {
+    return nowMs - entry.checkedAtMs <= this.options.cacheMs && nowMs >= entry.checkedAtMs;
   }
 
   /** Drops the cached look-up of a token (after signing out or revoking it through this process). */
@@ -88,14 +112,21 @@ export class Authenticator {
     return { principal: { type: 'api_key', id: key.id, name: key.name, role: key.role, warehouses: key.warehouses }, session: null };
   }
 
-  private async ofSession({ session, user }: SessionWithUser, nowMs: number): Promise<Authenticated | null> {
-    if (session.revokedAtMs !== null || user.status !== 'active') return null;
-    if (nowMs >= session.expiresAtMs || nowMs - session.lastSeenAtMs > this.options.sessionIdleMs) return null;
-    if (nowMs - session.lastSeenAtMs > this.options.touchEveryMs) {
+  private async ofSession(record: SessionWithUser, nowMs: number): Promise<Authenticated | null> {
+    const answer = this.sessionAnswer(record, nowMs);
+    const { session } = record;
+    if (answer && nowMs - session.lastSeenAtMs > this.options.touchEveryMs) {
       // Awaited (about once a minute per session): other processes judge idleness by this write.
       session.lastSeenAtMs = nowMs;
       await this.store.transaction((tx) => tx.identity.sessions.touch(session.id, nowMs));
     }
+    return answer;
+  }
+
+  /** Whether the session still admits its user (not revoked, not ended, not idle too long), and as whom. */
+  private sessionAnswer({ session, user }: SessionWithUser, nowMs: number): Authenticated | null {
+    if (session.revokedAtMs !== null || user.status !== 'active') return null;
+    if (nowMs >= session.expiresAtMs || nowMs - session.lastSeenAtMs > this.options.sessionIdleMs) return null;
     return {
       principal: { type: 'user', id: user.id, name: user.name, role: user.role, warehouses: user.warehouses },
       session: { id: session.id, expiresAtMs: session.expiresAtMs },

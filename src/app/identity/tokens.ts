@@ -1,5 +1,5 @@
 /** Secrets handed to clients: random, shown once, stored only as SHA-256 hashes, compared in constant time. */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const apiKeyPrefix = 'sr_';
 export const sessionPrefix = 'srs_';
@@ -8,7 +8,7 @@ export const sessionPrefix = 'srs_';
 export const newToken = (prefix: string): string => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 /** Tokens carry 256 random bits, so a fast hash is enough (no salt or stretching needed). */
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
 
 /**
