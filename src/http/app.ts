@@ -106,11 +106,14 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (closing) return reply.code(503).header('retry-after', '1').send(errorBody({ code: 'service_unavailable', message: 'Stockroom is shutting down; retry shortly.' }));
+  // Callback-style hooks (here and below): an async hook costs a promise per request.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    void reply.code(503).header('retry-after', '1').send(errorBody({ code: 'service_unavailable', message: 'Stockroom is shutting down; retry shortly.' }));
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   const isUnavailable = deps.isUnavailable ?? (() => false);
@@ -122,11 +125,12 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
     return reply.code(404).send(errorBody({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }));
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     deps.metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   await app.register(swagger, {
