@@ -19,6 +19,7 @@ import { defaultSecurity, type HttpDependencies } from './context.js';
 import { errorBody, statusOf } from './error-mapping.js';
 import { registerRoutes } from './routes/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { sharedSerializers } from './serializers.js';
 import { sharedSchemas } from './schemas.js';
 import { registerWeb, type WebApp } from './web.js';
 
@@ -72,6 +73,7 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
         }),
       ),
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are validated strictly (no coercion: "5" is not a quantity); query strings and path
