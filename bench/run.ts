@@ -162,9 +162,25 @@ const probeLists = async (base: string, token: string): Promise<Record<string, n
   return out;
 };
 
+/** Where the server's memory is at the end of the run (its own /metrics), in MB. */
+const heapOf = async (base: string, token: string): Promise<Record<string, number>> => {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  const mb = (pattern: RegExp) => Math.round(Number(pattern.exec(text)?.[1] ?? 0) / 1024 / 1024);
+  return {
+    rss: mb(/^stockroom_process_resident_memory_bytes (\S+)$/m),
+    heapTotal: mb(/^stockroom_nodejs_heap_size_total_bytes (\S+)$/m),
+    heapUsed: mb(/^stockroom_nodejs_heap_size_used_bytes (\S+)$/m),
+    newSpace: mb(/^stockroom_nodejs_heap_space_size_total_bytes\{space="new"\} (\S+)$/m),
+    oldSpace: mb(/^stockroom_nodejs_heap_space_size_total_bytes\{space="old"\} (\S+)$/m),
+    codeSpace: mb(/^stockroom_nodejs_heap_space_size_total_bytes\{space="code"\} (\S+)$/m),
+    external: mb(/^stockroom_nodejs_external_memory_bytes (\S+)$/m),
+  };
+};
+
 const main = async () => {
   const rows: Row[] = [];
   const memory: Record<string, number> = {};
+  const heap: Record<string, Record<string, number>> = {};
   const scaleReport: Record<string, { seedSeconds: number; startupMs: number; idleRssMb: number; checkSeconds: number[]; lists: Record<string, number> }> = {};
   for (const store of stores) {
     const database = await freshDatabase(store);
@@ -220,6 +236,7 @@ const main = async () => {
       }
       report.lists = await probeLists(`http://127.0.0.1:${port}`, token);
       memory[store] = rssMb(server.pid!);
+      heap[store] = await heapOf(`http://127.0.0.1:${port}`, token);
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
     } finally {
@@ -240,6 +257,7 @@ const main = async () => {
     ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
+    `At the end, MB: ${Object.entries(heap).map(([store, h]) => `${store} ${Object.entries(h).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ')}.`,
     '',
     '| store | seed s | start-up ms | idle RSS MB | `stockroom check` s | list endpoints, ms (one at a time) |',
     '|---|---:|---:|---:|---|---|',
@@ -249,7 +267,7 @@ const main = async () => {
     ),
   ].join('\n');
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, memory, scale: scaleReport }, null, 2));
+  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, memory, heap, scale: scaleReport }, null, 2));
   writeFileSync(join(root, 'bench/results/latest.md'), `${table}\n`);
   console.log(`\n${table}`);
 };
