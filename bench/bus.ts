@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CommandBus } from '../src/app/command-bus.js';
-import { seedBench } from '../src/storage/bench-seed.js';
 import { openStore } from '../src/storage/store.js';
+import { prepareBenchStore } from './store.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
 const scenario = process.env.BENCH_SCENARIO ?? 'hot';
@@ -44,13 +44,7 @@ if (storeKind === 'sqlite') {
 }
 
 try {
-  const migrating = openStore(url);
-  await migrating.migrate();
-  await migrating.close();
-  const nowMs = Date.now();
-  const plan = { receiptsPerLevel: 1, unitsPerReceipt: 1_000_000, warehouses: ['BENCH-W1', 'BENCH-W2'], batchSize: 50_000 };
-  await seedBench(url, { ...plan, skus, prefix: 'BENCH' }, nowMs);
-  await seedBench(url, { ...plan, skus: 1, prefix: 'HOT' }, nowMs);
+  await prepareBenchStore(url, skus);
 
   const store = openStore(url);
   let batches = 0;

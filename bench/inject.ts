@@ -20,8 +20,8 @@ import { Queries } from '../src/app/queries.js';
 import { WebhookService } from '../src/app/webhooks/service.js';
 import { buildApp } from '../src/http/app.js';
 import { createMetrics } from '../src/http/metrics.js';
-import { seedBench } from '../src/storage/bench-seed.js';
 import { openStore } from '../src/storage/store.js';
+import { prepareBenchStore } from './store.js';
 import { createApiKey } from '../test/support/credentials.js';
 
 const scenario = process.env.BENCH_SCENARIO ?? 'hot';
@@ -33,13 +33,7 @@ const skus = Number(process.env.BENCH_SKUS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'stockroom-inject-'));
 const url = `sqlite:${join(dir, 'bench.db')}`;
 try {
-  const migrating = openStore(url);
-  await migrating.migrate();
-  await migrating.close();
-  const nowMs = Date.now();
-  const plan = { receiptsPerLevel: 1, unitsPerReceipt: 1_000_000, warehouses: ['BENCH-W1', 'BENCH-W2'], batchSize: 50_000 };
-  await seedBench(url, { ...plan, skus, prefix: 'BENCH' }, nowMs);
-  await seedBench(url, { ...plan, skus: 1, prefix: 'HOT' }, nowMs);
+  await prepareBenchStore(url, skus);
 
   const store = openStore(url);
   const clock = { nowMs: () => Date.now() };

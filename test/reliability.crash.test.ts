@@ -24,7 +24,7 @@ import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code } from './support/factories.js';
 import { between, MixedLoad } from './support/mixed-load.js';
-import { call, envInt, prepareStore, reportRow, sleep } from './support/reliability.js';
+import { envInt, prepareStore, reportRow, sleep } from './support/reliability.js';
 import { startServer, type ServerProcess } from './support/server.js';
 import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
 
@@ -57,10 +57,7 @@ describe.each(storeKinds())('crash torture through a real server on %s', (kind) 
     token = await prepareStore(database.url, 'torture');
     load = new MixedLoad({ databaseUrl: database.url, token, url: () => server.url, skus, warehouses, inFlight, noResponseInFaults: true, olderReplaysMax });
     await startEpoch();
-    const post = async (path: string, body: unknown) => expect((await call(server.url, token, 'POST', path, { body })).status).toBe(201);
-    for (const warehouse of warehouses) await post('/v1/warehouses', { code: warehouse, name: 'Torture' });
-    for (const sku of skus) await post('/v1/skus', { sku, name: 'Torture' });
-    for (const warehouse of warehouses) await post('/v1/receipts', { warehouse, reference: code('seed'), lines: skus.map((sku) => ({ sku, quantity: 15 })) });
+    await load.seedCatalog(server.url, 'Torture');
   }, 60_000);
 
   afterAll(async () => {

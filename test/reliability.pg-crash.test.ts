@@ -47,10 +47,7 @@ describe.skipIf(!wanted || !bin)('PostgreSQL crashed under load (pg_ctl stop -m 
     server = await startServer(cluster.url);
     load = new MixedLoad({ databaseUrl: cluster.url, token, url: () => server.url, skus, warehouses, inFlight, noResponseInFaults: false });
     load.nextEpoch();
-    const post = async (path: string, body: unknown) => expect((await call(server.url, token, 'POST', path, { body })).status).toBe(201);
-    for (const warehouse of warehouses) await post('/v1/warehouses', { code: warehouse, name: 'Crash' });
-    for (const sku of skus) await post('/v1/skus', { sku, name: 'Crash' });
-    for (const warehouse of warehouses) await post('/v1/receipts', { warehouse, reference: code('seed'), lines: skus.map((sku) => ({ sku, quantity: 15 })) });
+    await load.seedCatalog(server.url, 'Crash');
   }, 120_000);
 
   afterAll(async () => {

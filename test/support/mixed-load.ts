@@ -97,6 +97,18 @@ export class MixedLoad {
 
   constructor(private readonly options: MixedLoadOptions) {}
 
+  /** Creates the load's warehouses and SKUs through `serverUrl`, with 15 units of each SKU in each warehouse. */
+  async seedCatalog(serverUrl: string, name: string): Promise<void> {
+    const { token, skus, warehouses } = this.options;
+    const post = async (path: string, body: unknown) => {
+      const reply = await call(serverUrl, token, 'POST', path, { body });
+      if (reply.status !== 201) throw new Error(`seeding ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    };
+    for (const warehouse of warehouses) await post('/v1/warehouses', { code: warehouse, name });
+    for (const sku of skus) await post('/v1/skus', { sku, name });
+    for (const warehouse of warehouses) await post('/v1/receipts', { warehouse, reference: code('seed'), lines: skus.map((sku) => ({ sku, quantity: 15 })) });
+  }
+
   /** Marks the current epoch faulty (call when the fault happens). */
   fault(): void {
     this.faultyEpochs.add(this.epoch);
