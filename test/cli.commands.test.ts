@@ -1,21 +1,9 @@
 /** The `stockroom` command as an operator runs it (the built binary, real stores). */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath } from './support/server.js';
+import { runCli as run } from './support/reliability.js';
 import { createDatabase, type TestDatabase } from './support/stores.js';
-
-const run = async (args: string[], env: Record<string, string> = {}) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
 
 describe('the stockroom command on SQLite', () => {
   let database: TestDatabase;

@@ -60,9 +60,11 @@ export const seedBench = async (url: string, plan: SeedPlan, nowMs: number): Pro
       });
       plan.onProgress?.(to, plan.skus);
     }
-    // Planner statistics for the bulk-loaded tables; without them PostgreSQL may pick plans (merge
-    // joins from the first row) that suit an empty table until autovacuum gets round to it.
-    if (target.dialect === 'postgres') await sql`analyze`.execute(db);
+    // Planner statistics for the bulk-loaded tables (without them PostgreSQL may pick plans, such as
+    // merge joins from the first row, that suit an empty table), and the visibility map: otherwise
+    // autovacuum's first pass over millions of freshly inserted rows runs later, for minutes, while
+    // the store is in use.
+    if (target.dialect === 'postgres') await sql`vacuum (analyze)`.execute(db);
     return { skus: plan.skus, levels: plan.skus * warehouseIds.length, movements };
   } finally {
     if (sqliteHandles) await sqliteHandles.close();
