@@ -24,7 +24,7 @@ import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code } from './support/factories.js';
 import { between, MixedLoad } from './support/mixed-load.js';
-import { envInt, prepareStore, reportRow, sleep } from './support/reliability.js';
+import { envInt, prepareStore, sleep } from './support/reliability.js';
 import { startServer, type ServerProcess } from './support/server.js';
 import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
 
@@ -62,17 +62,12 @@ describe.each(storeKinds())('crash torture through a real server on %s', (kind) 
 
   afterAll(async () => {
     const exitCode = await server?.stop();
-    reportRow({
-      suite: 'crash (SIGKILL under load)',
-      store: kind,
-      operations: load.counts.operations,
-      faults: load.counts.faults,
-      invariantViolations: load.problems.invariants.length,
-      lostWrites: load.problems.lost.length,
-      fiveXx: load.problems.fiveXx.length,
-      durationMs: Date.now() - started,
-      notes: `${load.counts.faults - 1} SIGKILL + 1 SIGTERM drain; ${load.counts.acknowledged} acknowledged, ${load.counts.refused} refused, ${load.counts.unknown} unanswered then retried (${load.counts.shed} shed with 503 while draining), ${load.counts.replays} replays`,
-    });
+    load.reportRow(
+      'crash (SIGKILL under load)',
+      kind,
+      started,
+      `${load.counts.faults - 1} SIGKILL + 1 SIGTERM drain; ${load.counts.acknowledged} acknowledged, ${load.counts.refused} refused, ${load.counts.unknown} unanswered then retried (${load.counts.shed} shed with 503 while draining), ${load.counts.replays} replays`,
+    );
     await database?.drop();
     expect(exitCode).toBe(0);
   });

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { code } from './support/factories.js';
 import { between, MixedLoad } from './support/mixed-load.js';
 import { type PgCluster, postgresBinaries, startCluster } from './support/pg-cluster.js';
-import { call, envInt, prepareStore, reportRow, serverErrors, sleep } from './support/reliability.js';
+import { call, envInt, prepareStore, serverErrors, sleep } from './support/reliability.js';
 import { startServer, type ServerProcess } from './support/server.js';
 import { storeKinds } from './support/stores.js';
 
@@ -53,17 +53,12 @@ describe.skipIf(!wanted || !bin)('PostgreSQL crashed under load (pg_ctl stop -m 
   afterAll(async () => {
     const exitCode = await server?.stop();
     if (load) {
-      reportRow({
-        suite: 'PostgreSQL crash (pg_ctl stop -m immediate)',
-        store: 'postgres',
-        operations: load.counts.operations,
-        faults: load.counts.faults,
-        invariantViolations: load.problems.invariants.length,
-        lostWrites: load.problems.lost.length,
-        fiveXx: load.problems.fiveXx.length,
-        durationMs: Date.now() - started,
-        notes: `${load.counts.faults} crashes of the database, down ${Math.round(downMs.total / 1000)} s in all; ${load.counts.acknowledged} acknowledged, ${load.counts.refused} refused, ${load.counts.shed} answered 503 while it was down then retried, ${load.counts.replays} replays; the server process was never restarted`,
-      });
+      load.reportRow(
+        'PostgreSQL crash (pg_ctl stop -m immediate)',
+        'postgres',
+        started,
+        `${load.counts.faults} crashes of the database, down ${Math.round(downMs.total / 1000)} s in all; ${load.counts.acknowledged} acknowledged, ${load.counts.refused} refused, ${load.counts.shed} answered 503 while it was down then retried, ${load.counts.replays} replays; the server process was never restarted`,
+      );
     }
     await cluster?.destroy();
     expect(exitCode).toBe(0);

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
 import { code } from './factories.js';
-import { call, inPool, NoResponse, type Reply, runCli, sleep } from './reliability.js';
+import { call, inPool, NoResponse, type Reply, reportRow, runCli, sleep } from './reliability.js';
 
 export type Kind = 'receipt' | 'reserve' | 'confirm' | 'fulfil' | 'release';
 
@@ -96,6 +96,21 @@ export class MixedLoad {
   private replayedUpTo = 0;
 
   constructor(private readonly options: MixedLoadOptions) {}
+
+  /** Appends this load's row to the reliability report (`npm run torture`). */
+  reportRow(suite: string, store: string, startedMs: number, notes: string): void {
+    reportRow({
+      suite,
+      store,
+      operations: this.counts.operations,
+      faults: this.counts.faults,
+      invariantViolations: this.problems.invariants.length,
+      lostWrites: this.problems.lost.length,
+      fiveXx: this.problems.fiveXx.length,
+      durationMs: Date.now() - startedMs,
+      notes,
+    });
+  }
 
   /** Creates the load's warehouses and SKUs through `serverUrl`, with 15 units of each SKU in each warehouse. */
   async seedCatalog(serverUrl: string, name: string): Promise<void> {
