@@ -8,7 +8,7 @@ import type { DB, StockLevelTable } from '../schema.js';
 import { levelsBySkuCode } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
-import { type DialectName, likePattern, loadReservations, loadTransfer } from './shared.js';
+import { type DialectName, loadReservations, loadTransfer, skuMatches } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
 
@@ -72,15 +72,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
           .selectFrom('skus')
           .selectAll()
           .$if(!filter.includeArchived, (q) => q.where('archived', '=', 0))
-          .$if(Boolean(search), (q) =>
-            q.where((eb) =>
-              eb.or([
-                sql<SqlBool>`lower(code) like ${likePattern(search as string, 'prefix')} escape '\\'`,
-                sql<SqlBool>`lower(name) like ${likePattern(search as string, 'contains')} escape '\\'`,
-                eb('barcode', '=', search as string),
-              ]),
-            ),
-          )
+          .$if(Boolean(search), (q) => q.where((eb) => skuMatches(eb, search as string)))
           .$if(after !== null, (q) => q.where('code', '>', after as string))
           .orderBy('code')
           .limit(limit + 1)

@@ -4,7 +4,7 @@ import type { ReportReads } from '../../app/reports.js';
 import type { MovementType } from '../../domain/movements.js';
 import { toSku } from '../mappers.js';
 import type { DB } from '../schema.js';
-import { likePattern, loadTransfer } from './shared.js';
+import { loadTransfer, skuMatches } from './shared.js';
 
 const availableSql = sql<number>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock`;
 /** `column in (ids)`; nothing for an empty list. */
@@ -107,15 +107,7 @@ export const createReportReads = (db: Kysely<DB>): ReportReads => ({
       .selectFrom('skus')
       .selectAll()
       .where('archived', '=', 0)
-      .$if(Boolean(search), (q) =>
-        q.where((eb) =>
-          eb.or([
-            sql<SqlBool>`lower(code) like ${likePattern(search as string, 'prefix')} escape '\\'`,
-            sql<SqlBool>`lower(name) like ${likePattern(search as string, 'contains')} escape '\\'`,
-            eb('barcode', '=', search as string),
-          ]),
-        ),
-      )
+      .$if(Boolean(search), (q) => q.where((eb) => skuMatches(eb, search as string)))
       .$if(after !== null, (q) => q.where('code', '>', after as string))
       .orderBy('code')
       .limit(scanMax)

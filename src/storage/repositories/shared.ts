@@ -1,5 +1,5 @@
 /** Queries used both inside write transactions and by plain reads. Each takes its executor first. */
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
 import type { StoredReservation, StoredTransfer, TransferStatus } from '../../app/ports.js';
 import { toReservationRow } from '../mappers.js';
 import type { DB } from '../schema.js';
@@ -81,4 +81,11 @@ export const likePattern = (text: string, mode: 'prefix' | 'contains'): string =
   return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`;
 };
 
-export const likeEscape = sql`'\\'`;
+
+/** A SKU search as the catalog answers it: code by prefix, name by substring (both case-insensitive), barcode exactly. */
+export const skuMatches = (eb: ExpressionBuilder<DB, 'skus'>, search: string): Expression<SqlBool> =>
+  eb.or([
+    sql<SqlBool>`lower(code) like ${likePattern(search, 'prefix')} escape '\\'`,
+    sql<SqlBool>`lower(name) like ${likePattern(search, 'contains')} escape '\\'`,
+    eb('barcode', '=', search),
+  ]);
