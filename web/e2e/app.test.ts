@@ -50,13 +50,8 @@ describe.skipIf(!run)('the web app in Chromium', () => {
     await dashboard.or(form).waitFor();
     // The session cookie is shared by the pages of the browser: already signed in.
     if (await dashboard.isVisible()) return;
-    if (stockroom.passwordSignIn) {
-      await page.getByLabel('Email').fill(admin.email);
-      await page.getByLabel('Password').fill(admin.password);
-    } else {
-      await page.getByRole('button', { name: 'API key' }).click();
-      await page.getByLabel('API key').fill(stockroom.key);
-    }
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   };
@@ -78,15 +73,11 @@ describe.skipIf(!run)('the web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to Stockroom' }).waitFor();
     await screenshot(page, 'sign-in', 'desk');
     await signIn(page);
-    if (stockroom.passwordSignIn) {
-      const cookie = (await browser.context.cookies(stockroom.url)).find((c) => c.name === 'stockroom_session');
-      expect(cookie, 'Chromium dropped the Secure session cookie on http://127.0.0.1').toBeDefined();
-      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
-      await page.reload();
-      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    } else {
-      console.warn('[e2e] this server has no password sign-in yet: signed in with an API key; the cookie check is skipped');
-    }
+    const cookie = (await browser.context.cookies(stockroom.url)).find((c) => c.name === 'stockroom_session');
+    expect(cookie, 'Chromium dropped the Secure session cookie on http://127.0.0.1').toBeDefined();
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.close();
   });
 
@@ -187,11 +178,7 @@ describe.skipIf(!run)('the web app in Chromium', () => {
     expect(stock.body.warehouses.find((w) => w.warehouse === 'LDN-1')?.onHand).toBe(2);
   });
 
-  it('tells a staff user clearly when something is outside their warehouse', async (context) => {
-    if (!stockroom.passwordSignIn) {
-      console.warn('[e2e] SKIPPED the staff test: this server has no users yet (the identity work lands on main)');
-      context.skip();
-    }
+  it('tells a staff user clearly when something is outside their warehouse', async () => {
     stockroom.cli('users', 'create', '--email', 'sam@stockroom.test', '--name', 'Sam', '--role', 'staff', '--warehouse', 'LDN-1', '--password', 'staff-password-1234');
     const transfer = await stockroom.api<{ id: string }>('POST', '/v1/transfers', { from: 'BER-1', to: 'AMS-1', lines: [{ sku, quantity: 1 }] });
     expect(transfer.status).toBe(201);
@@ -279,14 +266,7 @@ describe.skipIf(!run)('the web app in Chromium', () => {
     });
     await signIn(page);
     // A fresh load, as a person opening the app: navigation start → dashboard figures on screen.
-    if (stockroom.passwordSignIn) {
-      await page.goto(`${stockroom.url}/`, { waitUntil: 'commit' });
-    } else {
-      await page.goto(`${stockroom.url}/`, { waitUntil: 'commit' });
-      await page.getByRole('button', { name: 'API key' }).click();
-      await page.getByLabel('API key').fill(stockroom.key);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    }
+    await page.goto(`${stockroom.url}/`, { waitUntil: 'commit' });
     await page.locator('[data-testid=units] .value', { hasText: /\d/ }).first().waitFor();
     await page.getByRole('region', { name: 'Low stock' }).locator('.list, .empty').first().waitFor();
     const measured = await page.evaluate(() => {

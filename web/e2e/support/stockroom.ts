@@ -15,8 +15,6 @@ export interface Stockroom {
   databaseUrl: string;
   key: string;
   server: ServerProcess;
-  /** Does this server offer password sign-in (the identity work)? */
-  passwordSignIn: boolean;
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   cli(...args: string[]): string;
   stop(): Promise<void>;
@@ -41,13 +39,11 @@ export const startStockroom = async (): Promise<Stockroom> => {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
-  const probe = await fetch(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }) });
   return {
     url: server.url,
     databaseUrl,
     key,
     server,
-    passwordSignIn: probe.ok,
     api,
     cli,
     async stop() {
