@@ -137,6 +137,44 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
   );
 
   /**
+   * Commands addressed by id name no level in their input, so ordering a batch by its inputs does not
+   * order their locks: bus 1 confirms a hold on A and receives B in one batch while bus 2 confirms a
+   * hold on B and receives A. Unless each batch takes all its level locks first, in one order, the
+   * two batches lock A and B in opposite orders and deadlock (PostgreSQL breaks it after 1 s and the
+   * bus re-runs the batch command by command).
+   */
+  it('runs batches of lifecycle commands and receipts on crossing levels through two buses without deadlock', async () => {
+    const warehouse = (await buildWarehouse(core.bus)).code;
+    const prefix = code('CROSS');
+    const [a, b] = [`${prefix}-A`, `${prefix}-B`];
+    for (const sku of [a, b]) await buildSku(core.bus, { sku });
+    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: a, quantity: 100 }, { sku: b, quantity: 100 }] });
+    const rerun: number[] = [];
+    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
+    const [one, two] = [0, 1].map(() => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer }));
+    const actor = { actor: testActor };
+    try {
+      for (let round = 0; round < 15; round++) {
+        const onA = await must(core.bus, 'reservation.create', { reference: `a${round}`, lines: [{ sku: a, quantity: 1, warehouse }] });
+        const onB = await must(core.bus, 'reservation.create', { reference: `b${round}`, lines: [{ sku: b, quantity: 1, warehouse }] });
+        const answers = await Promise.all([
+          one!.execute('reservation.confirm', { id: onA.reservation.id }, actor),
+          one!.execute('stock.receive', { warehouse, lines: [{ sku: b, quantity: 1 }] }, actor),
+          two!.execute('reservation.confirm', { id: onB.reservation.id }, actor),
+          two!.execute('stock.receive', { warehouse, lines: [{ sku: a, quantity: 1 }] }, actor),
+        ]);
+        expect(answers.map(({ outcome }) => outcome.ok)).toEqual([true, true, true, true]);
+      }
+    } finally {
+      await one!.close();
+      await two!.close();
+    }
+    expect(rerun, 'batches rerun one by one after a deadlock').toEqual([]);
+    const report = await core.check();
+    expect(report.violations).toEqual([]);
+  });
+
+  /**
    * Deterministic lock-order check: transaction 1 creates a hold on [A, B]; transaction 2 runs a
    * lifecycle command on an existing reservation whose lines are [B, A]. Each pauses after its first
    * stock-level write until the other has written one too (or 1 s passed). If both commands

@@ -17,7 +17,7 @@ import { commandPermissions, commands, type CommandInput, type CommandName, type
 import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
-import { CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
+import { type BatchLocks, CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
 
 export interface Idempotency {
   key: string;
@@ -127,8 +127,11 @@ export class CommandBus {
   private readonly attemptsMax: number;
   private readonly ids: Ids;
   private readonly limits: Limits;
+  /** Other processes may write the same store at once (PostgreSQL), so lock order across batches matters. */
+  private readonly severalWriters: boolean;
 
   constructor(private readonly options: CommandBusOptions) {
+    this.severalWriters = options.store.dialect === 'postgres';
     this.batchSizeMax = options.batchSizeMax ?? 256;
     this.attemptsMax = options.attemptsMax ?? 5;
     this.ids = options.ids ?? randomIds;
@@ -207,6 +210,9 @@ export class CommandBus {
     let individually = false;
     try {
       const results = await this.options.store.transaction(async (tx) => {
+        // Several server processes (PostgreSQL): take every level lock the batch needs first, in one
+        // order, unless the set-based reservation path (which does the same) is the whole batch.
+        if (this.severalWriters && batch.some((item) => item.name !== null && !this.batchable(item))) await tx.levels.lockForBatch(batchLocks(batch));
         const out: Settled[] = [];
         // Audit entries and events go out in the order the commands ran, so each level's events
         // follow its changes.
@@ -273,6 +279,7 @@ export class CommandBus {
       for (let attempt = 1; attempt <= this.attemptsMax && !done; attempt++) {
         try {
           const result = await this.options.store.transaction(async (tx) => {
+            if (this.severalWriters) await tx.levels.lockForBatch(batchLocks([item]));
             const settled = await this.settle(tx, item);
             if (settled.ok) {
               await tx.audit.append(settled.audit);
@@ -478,6 +485,63 @@ const lockKeyOf = (input: unknown): string => {
     return (i.lines as Array<{ sku?: unknown; warehouse?: unknown }>).map((line) => `${String(line.sku)}\u0000${where(line)}`).sort()[0]!;
   }
   return typeof i?.sku === 'string' ? `${i.sku}\u0000${where({})}` : '';
+};
+
+const text = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * The levels a batch's commands may write, as far as their inputs tell (ADR 0020). Commands that
+ * name no level write none, or only levels they create.
+ */
+const batchLocks = (batch: readonly Pending[]): BatchLocks => {
+  const locks: BatchLocks = { pairs: [], skus: [], reservations: [], transfers: [] };
+  for (const { name, input } of batch) {
+    const i = (input ?? {}) as { id?: unknown; sku?: unknown; warehouse?: unknown; from?: unknown; to?: unknown; lines?: unknown };
+    const lines = Array.isArray(i.lines) ? (i.lines as Array<{ sku?: unknown; warehouse?: unknown } | null>) : [];
+    switch (name) {
+      case 'reservation.create':
+        for (const line of lines) {
+          if (!text(line?.sku)) continue;
+          // Without a warehouse the hold may land on any of the SKU's levels.
+          if (text(line.warehouse)) locks.pairs.push({ sku: line.sku, warehouse: line.warehouse });
+          else locks.skus.push(line.sku);
+        }
+        break;
+      case 'reservation.confirm':
+      case 'reservation.release':
+      case 'reservation.fulfil':
+      case 'reservation.expire':
+        if (text(i.id)) locks.reservations.push(i.id);
+        break;
+      case 'transfer.receive':
+        if (text(i.id)) locks.transfers.push(i.id);
+        break;
+      case 'transfer.create':
+        for (const line of lines) {
+          if (!text(line?.sku)) continue;
+          if (text(i.from)) locks.pairs.push({ sku: line.sku, warehouse: i.from });
+          if (text(i.to)) locks.pairs.push({ sku: line.sku, warehouse: i.to });
+        }
+        break;
+      case 'stock.receive':
+      case 'stock.return':
+        for (const line of lines) if (text(line?.sku) && text(i.warehouse)) locks.pairs.push({ sku: line.sku, warehouse: i.warehouse });
+        break;
+      case 'stock.adjust':
+      case 'stock.damage':
+      case 'stock.write_off':
+      case 'stock.settings':
+        if (text(i.sku) && text(i.warehouse)) locks.pairs.push({ sku: i.sku, warehouse: i.warehouse });
+        break;
+      case 'sku.update':
+      case 'sku.archive':
+        if (text(i.sku)) locks.skus.push(i.sku);
+        break;
+      default:
+        break;
+    }
+  }
+  return locks;
 };
 
 const byLockKey = (batch: Pending[]): Pending[] =>

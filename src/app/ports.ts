@@ -69,6 +69,14 @@ export interface LevelTarget {
   warehouse: Pick<WarehouseRecord, 'id' | 'code' | 'active'>;
 }
 
+/** The levels a batch of commands may write: by codes, every level of some SKUs, and those of documents. */
+export interface BatchLocks {
+  pairs: Array<{ sku: string; warehouse: string }>;
+  skus: string[];
+  reservations: string[];
+  transfers: string[];
+}
+
 /** Units to hold on one level, guarded like a reservation's guarded UPDATE. */
 export interface LevelHold {
   skuId: number;
@@ -196,6 +204,12 @@ export interface WriteTx {
      * (SKU, warehouse) code order; pairs without a level are left out.
      */
     lockTargets(pairs: ReadonlyArray<{ sku: string; warehouse: string }>): Promise<LevelTarget[]>;
+    /**
+     * Locks, in one statement and in (SKU, warehouse) code order, every existing level a batch of
+     * commands may write (ADR 0020): afterwards no command of the batch waits for a level lock, so
+     * batches of several server processes cannot deadlock. A no-op where there is one writer (SQLite).
+     */
+    lockForBatch(locks: BatchLocks): Promise<void>;
     /**
      * Adds each hold (at most one per level) in one set-based, guarded UPDATE. Returns the levels
      * that took their hold; a level whose guard or CHECK would fail is left unchanged and out.

@@ -7,7 +7,7 @@
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import type { Deltas } from '../../domain/stock.js';
-import type { LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
+import type { BatchLocks, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
 import { toLevel } from '../mappers.js';
 import type { StockLevelTable } from '../schema.js';
 import { type Runner, statement, statementFamily } from './prepared.js';
@@ -135,6 +135,29 @@ export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string
     if (row) out.push(toTarget(row));
   }
   return out;
+};
+
+// By codes, every level of some SKUs, a reservation's lines, and a transfer's lines at both ends.
+const batchLevels = statement(
+  `select 1 from stock_levels l
+     join skus s on s.id = l.sku_id
+     join warehouses w on w.id = l.warehouse_id
+    where (s.code, w.code) in (select * from unnest($1::text[], $2::text[]))
+       or s.code = any($3::text[])
+       or (l.sku_id, l.warehouse_id) in (select sku_id, warehouse_id from reservation_lines where reservation_id = any($4::text[]))
+       or (l.sku_id, l.warehouse_id) in (
+            select tl.sku_id, w2.id from transfer_lines tl join transfers t on t.id = tl.transfer_id
+              join warehouses w2 on w2.id in (t.from_warehouse_id, t.to_warehouse_id)
+             where tl.transfer_id = any($5::text[]))
+    order by s.code collate "C", w.code collate "C"
+      for update of l`,
+);
+
+/** PostgreSQL: locks every existing level the batch may write, in (SKU, warehouse) code order. */
+export const lockForBatch = async (db: Runner, locks: BatchLocks): Promise<void> => {
+  if (db.dialect !== 'postgres') return;
+  if (locks.pairs.length + locks.skus.length + locks.reservations.length + locks.transfers.length === 0) return;
+  await db.rows(batchLevels, [locks.pairs.map((p) => p.sku), locks.pairs.map((p) => p.warehouse), locks.skus, locks.reservations, locks.transfers]);
 };
 
 const reserveMany = statement(

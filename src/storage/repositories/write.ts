@@ -175,6 +175,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
       },
       apply: (skuId, warehouseId, d, guard, nowMs) => hot.applyToLevel(db, skuId, warehouseId, d, guard, nowMs),
       lockTargets: (pairs) => hot.lockTargets(db, pairs),
+      lockForBatch: (locks) => hot.lockForBatch(db, locks),
       reserveMany: (holds, nowMs) => hot.reserveLevels(db, holds, nowMs),
       async updateSettings(skuId, warehouseId, settings, nowMs) {
         const row = await trx
