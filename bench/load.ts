@@ -1,19 +1,27 @@
 /**
  * The load generator, run as its own process (so it does not share the server's event loop):
  * `tsx bench/load.ts '<json>'` prints autocannon's result as JSON on stdout.
+ *
+ * Flat out (no rate), autocannon keeps every connection busy. At a fixed rate, requests start on
+ * a schedule whether or not earlier ones were answered (open loop; autocannon's own rate limit
+ * sends each connection's quota for the second in a burst, which measures bursts of 256), and each
+ * latency counts from the request's scheduled start, so a slow answer cannot hide the queue behind it.
  */
+import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 
 interface LoadConfig {
   url: string;
   token: string;
-  scenario: 'ceiling' | 'hot' | 'uniform' | 'lifecycle' | 'reads' | 'mixed';
+  scenario: 'ceiling' | 'refused' | 'hot' | 'uniform' | 'lifecycle' | 'reads' | 'mixed';
   durationSeconds: number;
   connections: number;
   skus: number;
   prefix: string;
   hotSku: string;
   warehouse: string;
+  /** Requests per second over all connections; null: each connection sends as soon as it is answered. */
+  rate: number | null;
 }
 
 const config = JSON.parse(process.argv[2]!) as LoadConfig;
@@ -21,11 +29,15 @@ const headers = { authorization: `Bearer ${config.token}`, 'content-type': 'appl
 const randomSku = () => `${config.prefix}-${String(1 + Math.floor(Math.random() * config.skus)).padStart(7, '0')}`;
 let n = 0;
 const reserve = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1, warehouse: config.warehouse }] });
+const refuse = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 0, warehouse: config.warehouse }] });
 
 type Request = autocannon.Request;
 
 const requests: Record<LoadConfig['scenario'], Request[]> = {
   ceiling: [{ method: 'GET', path: '/healthz' }],
+  // A reservation refused as bad input (quantity 0: 400) before any store work: authentication,
+  // the JSON body, validation and an error answer.
+  refused: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: refuse(config.hotSku) }) }],
   hot: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: reserve(config.hotSku) }) }],
   uniform: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: reserve(randomSku()) }) }],
   reads: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/v1/stock/${randomSku()}` }) }],
@@ -51,14 +63,78 @@ const requests: Record<LoadConfig['scenario'], Request[]> = {
   ],
 };
 
+/** One request of a scenario for the open-loop driver (every scenario but lifecycle, whose requests chain). */
+const nextRequest: Partial<Record<LoadConfig['scenario'], () => { method: string; path: string; body?: string }>> = {
+  ceiling: () => ({ method: 'GET', path: '/healthz' }),
+  refused: () => ({ method: 'POST', path: '/v1/reservations', body: refuse(config.hotSku) }),
+  hot: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku) }),
+  uniform: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
+  reads: () => ({ method: 'GET', path: `/v1/stock/${randomSku()}` }),
+  mixed: () => (Math.random() < 0.9 ? { method: 'GET', path: `/v1/stock/${randomSku()}` } : { method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+/** Starts `rate` requests a second, evenly spaced, over up to `connections` keep-alive connections. */
+const openLoop = async (rate: number) => {
+  const make = nextRequest[config.scenario];
+  if (!make) throw new Error(`${config.scenario} cannot run at a fixed rate`);
+  const agent = new Agent({ keepAlive: true, maxSockets: config.connections });
+  const { hostname, port } = new URL(config.url);
+  const latencies: number[] = [];
+  const statusCodeStats: Record<string, { count: number }> = {};
+  let errors = 0;
+  let sent = 0;
+  const intervalMs = 1000 / rate;
+  const durationMs = config.durationSeconds * 1000;
+  const started = performance.now();
+  const answered: Array<Promise<void>> = [];
+  const fire = (scheduledAt: number) =>
+    new Promise<void>((resolve) => {
+      const { method, path, body } = make();
+      const req = request({ agent, hostname, port, method, path, headers: body === undefined ? { authorization: headers.authorization } : headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - scheduledAt);
+          (statusCodeStats[String(res.statusCode)] ??= { count: 0 }).count++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const elapsed = performance.now() - started;
+      const due = Math.min(Math.floor(elapsed / intervalMs) + 1, Math.floor(durationMs / intervalMs));
+      while (sent < due) answered.push(fire(started + sent++ * intervalMs));
+      if (elapsed < durationMs) setTimeout(tick, 1);
+      else done();
+    };
+    tick();
+  });
+  await Promise.all(answered);
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return {
+    requests: { average: latencies.length / elapsedSeconds, total: latencies.length },
+    latency: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? 0) },
+    errors,
+    timeouts: 0,
+    statusCodeStats,
+  };
+};
+
 const cpuStart = process.cpuUsage();
-const result = await autocannon({
-  url: config.url,
-  connections: config.connections,
-  duration: config.durationSeconds,
-  pipelining: 1,
-  requests: requests[config.scenario],
-});
+const result =
+  config.rate === null
+    ? await autocannon({ url: config.url, connections: config.connections, duration: config.durationSeconds, pipelining: 1, requests: requests[config.scenario] })
+    : await openLoop(config.rate);
 // The load generator's own CPU time, so the run can show how the two cores were shared.
 const cpu = process.cpuUsage(cpuStart);
 process.stdout.write(JSON.stringify({ ...result, loadCpuUs: cpu.user + cpu.system }));

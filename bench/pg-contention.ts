@@ -1,8 +1,11 @@
 /**
  * Several server processes on one PostgreSQL database, in one process: three command buses with
- * their own pools run receipts on 20 SKUs × 2 warehouses for BENCH_DURATION seconds (3), and
+ * their own pools run commands on 20 SKUs × 2 warehouses for BENCH_DURATION seconds (3), and
  * report operations and batches re-run after a whole-batch failure (deadlocks).
  *   npx tsx bench/pg-contention.ts
+ * BENCH_MIX: `receipts` (the default: receipts only) or `mixed` (the conservation suite's mix:
+ * reservations with and without a warehouse, confirm, fulfil, release, receipts, transfers and
+ * their receipt, returns, adjustments).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -11,6 +14,7 @@ import { openStore } from '../src/storage/store.js';
 
 const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_DURATION ?? 3);
+const mix = process.env.BENCH_MIX ?? 'receipts';
 const name = `stockroom_contention_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
@@ -29,21 +33,45 @@ try {
   for (const code of warehouses) await buses[0]!.execute('warehouse.create', { code, name: code }, { actor });
   const skus = Array.from({ length: 20 }, (_, i) => `C-${i}`);
   for (const sku of skus) await buses[0]!.execute('sku.create', { sku, name: sku }, { actor });
+  const stocked = { warehouse: '', lines: skus.map((sku) => ({ sku, quantity: 1000 })) };
+  for (const warehouse of warehouses) await buses[0]!.execute('stock.receive', { ...stocked, warehouse }, { actor });
   stats.batches = 0;
+  stats.rerun = 0;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+  const reservations: string[] = [];
+  const transfers: string[] = [];
+  const mixed = (bus: CommandBus, sku: string, warehouse: string) => {
+    const other = warehouses.find((w) => w !== warehouse)!;
+    const roll = Math.random();
+    return roll < 0.3 ? bus.execute('reservation.create', { reference: 'mix', lines: [{ sku, quantity: 1, ...(Math.random() < 0.5 && { warehouse }) }], ttlSeconds: 60 }, { actor })
+      : roll < 0.4 && reservations.length > 0 ? bus.execute('reservation.confirm', { id: pick(reservations) }, { actor })
+      : roll < 0.5 && reservations.length > 0 ? bus.execute('reservation.fulfil', { id: pick(reservations) }, { actor })
+      : roll < 0.6 && reservations.length > 0 ? bus.execute('reservation.release', { id: pick(reservations) }, { actor })
+      : roll < 0.7 ? bus.execute('stock.receive', { warehouse, lines: [{ sku, quantity: 2 }] }, { actor })
+      : roll < 0.78 ? bus.execute('transfer.create', { from: warehouse, to: other, lines: [{ sku, quantity: 1 }] }, { actor })
+      : roll < 0.84 && transfers.length > 0 ? bus.execute('transfer.receive', { id: pick(transfers) }, { actor })
+      : roll < 0.9 ? bus.execute('stock.return', { warehouse, lines: [{ sku, quantity: 1, condition: 'resellable' }] }, { actor })
+      : bus.execute('stock.adjust', { warehouse, sku, quantity: 1, reason: 'correction' }, { actor });
+  };
   const deadline = Date.now() + seconds * 1000;
   await Promise.all(
     buses.flatMap((bus) =>
       Array.from({ length: 8 }, async () => {
         while (Date.now() < deadline) {
-          const sku = skus[Math.floor(Math.random() * skus.length)]!;
-          const warehouse = warehouses[Math.floor(Math.random() * warehouses.length)]!;
-          await bus.execute('stock.receive', { warehouse, lines: [{ sku, quantity: 1 }] }, { actor });
+          const sku = pick(skus);
+          const warehouse = pick(warehouses);
+          if (mix === 'mixed') {
+            const { outcome } = await mixed(bus, sku, warehouse);
+            const value = outcome.ok ? (outcome.value as { reservation?: { id: string; status: string }; transfer?: { id: string; status: string } }) : {};
+            if (value.reservation?.status === 'active') reservations.push(value.reservation.id);
+            if (value.transfer?.status === 'in_transit') transfers.push(value.transfer.id);
+          } else await bus.execute('stock.receive', { warehouse, lines: [{ sku, quantity: 1 }] }, { actor });
           stats.operations++;
         }
       }),
     ),
   );
-  console.log(`3 buses, ${seconds} s: ${stats.operations} receipts, ${stats.batches} batches, ${stats.rerun} re-run after a whole-batch failure`);
+  console.log(`3 buses, ${seconds} s, ${mix}: ${stats.operations} operations (${Math.round(stats.operations / seconds)}/s), ${stats.batches} batches, ${stats.rerun} re-run after a whole-batch failure`);
   for (const bus of buses) await bus.close();
 } finally {
   for (const store of stores) await store.close();

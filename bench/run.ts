@@ -7,14 +7,20 @@
  * Environment: BENCH_STORES (sqlite,postgres), BENCH_DURATION seconds per scenario (10),
  * BENCH_SKUS (100000), BENCH_CONNECTIONS (256), STOCKROOM_TEST_POSTGRES_URL, and BENCH_SCALE=1m for
  * the scale run: 1,000,000 SKUs × 2 warehouses with 5 receipts per level (10,000,000 movements).
- * BENCH_SCENARIOS (e.g. `hot,reads`) runs only those scenarios (the ceiling always runs first);
+ * BENCH_SCENARIOS (e.g. `hot,reads`) runs only those scenarios (the ceiling always runs first;
+ * `refused` is a reservation refused as bad input (400) before any store work: what turning away
+ * bad requests costs);
  * BENCH_SERVER_NODE_OPTIONS are extra Node options for the server process only (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`), so a profile or a heap setting can be compared.
+ * After the scenarios, hot and reads run again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they
+ * sustained, for the latency of a server that is not saturated (BENCH_RATE_SHARE=0 skips them).
+ * Per scenario it records the server's CPU per request, the commands per commit, and how the
+ * cores were shared between the server, the load generator and (on PostgreSQL) PostgreSQL.
  * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
  * `stockroom check` takes, and the latency of the list endpoints (one request at a time).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,16 +35,21 @@ const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const hotStock = 10_000_000;
-const allScenarios = ['ceiling', 'hot', 'uniform', 'lifecycle', 'reads', 'mixed'] as const;
+const allScenarios = ['ceiling', 'refused', 'hot', 'uniform', 'lifecycle', 'reads', 'mixed'] as const;
 type Scenario = (typeof allScenarios)[number];
 const chosen = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios: readonly Scenario[] = chosen ? allScenarios.filter((s) => s === 'ceiling' || chosen.includes(s)) : allScenarios;
 const serverNodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 const writes: Scenario[] = ['hot', 'uniform', 'lifecycle', 'mixed'];
+/** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
+const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
+const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'reads') : [];
 
 interface Row {
   store: string;
   scenario: Scenario;
+  /** The fixed request rate of a latency phase; null when autocannon's connections ran flat out. */
+  rate: number | null;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -46,12 +57,17 @@ interface Row {
   errors: number;
   status5xx: number;
   statusCodes: Record<string, number>;
-  ratioToCeiling: number;
+  /** Null when the ratio means nothing (a fixed-rate phase). */
+  ratioToCeiling: number | null;
   /** CPU time (user + system, all threads) the server spent per request: steadier than req/s on a busy machine. */
   serverCpuUsPerRequest: number;
+  /** Mean commands per commit over the scenario (group commit at work); null when nothing was written. */
+  meanBatch: number | null;
   /** Share of one core used by the server and by the load generator during the scenario (2 cores: 200 % in all). */
   serverCpuPercent: number;
   loadCpuPercent: number;
+  /** Share of one core used by all PostgreSQL processes (which run on the same two cores); null on SQLite. */
+  postgresCpuPercent: number | null;
   verified: string;
 }
 
@@ -118,6 +134,22 @@ const cpuUs = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
 };
+/** CPU time so far of every PostgreSQL process on this machine (postmaster, backends, WAL writer, checkpointer), in µs. */
+const postgresCpuUs = (): number => {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+};
 const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 let startedAt = 0;
@@ -162,9 +194,34 @@ const probeLists = async (base: string, token: string): Promise<Record<string, n
   return out;
 };
 
+/**
+ * GET of one of the server's own routes. Tried twice: between scenarios a keep-alive connection
+ * can sit idle past the server's keep-alive timeout (a `stockroom check` at 1M SKUs takes a minute)
+ * and be closed just as it is reused.
+ */
+const getText = async (url: string, token: string): Promise<string> => {
+  const get = async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.text();
+  };
+  try {
+    return await get();
+  } catch {
+    return get();
+  }
+};
+
+/** Commands and commits so far (the server's own /metrics): their difference over a scenario gives its mean batch. */
+const batchesOf = async (base: string, token: string): Promise<{ commands: number; commits: number }> => {
+  const text = await getText(`${base}/metrics`, token);
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+  return { commands: value(/^stockroom_commit_batch_size_sum (\S+)$/m), commits: value(/^stockroom_commit_batch_size_count (\S+)$/m) };
+};
+
 /** Where the server's memory is at the end of the run (its own /metrics), in MB. */
 const heapOf = async (base: string, token: string): Promise<Record<string, number>> => {
-  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  const text = await getText(`${base}/metrics`, token);
   const mb = (pattern: RegExp) => Math.round(Number(pattern.exec(text)?.[1] ?? 0) / 1024 / 1024);
   return {
     rss: mb(/^stockroom_process_resident_memory_bytes (\S+)$/m),
@@ -195,17 +252,24 @@ const main = async () => {
       const report = { seedSeconds: Math.round(seeded.ms / 100) / 10, startupMs: Math.round(performance.now() - startedAt), idleRssMb: rssMb(server.pid!, 'VmRSS'), checkSeconds: [] as number[], lists: {} };
       scaleReport[store] = report;
       let ceiling = 0;
-      for (const scenario of scenarios) {
-        console.error(`[${store}] ${scenario} for ${durationSeconds} s …`);
+      const measure = async (scenario: Scenario, rate: number | null) => {
+        console.error(`[${store}] ${scenario}${rate === null ? '' : ` at ${rate}/s`} for ${durationSeconds} s …`);
+        const batchesBefore = await batchesOf(`http://127.0.0.1:${port}`, token);
         const cpuBefore = cpuUs(server.pid!);
+        const postgresBefore = store === 'postgres' ? postgresCpuUs() : 0;
         const wallBefore = performance.now();
-        const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1' });
+        const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate });
         const serverCpuUs = cpuUs(server.pid!) - cpuBefore;
+        const postgresUs = store === 'postgres' ? postgresCpuUs() - postgresBefore : null;
         const wallUs = (performance.now() - wallBefore) * 1000;
         const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total));
+        const batchesAfter = await batchesOf(`http://127.0.0.1:${port}`, token);
+        const commits = batchesAfter.commits - batchesBefore.commits;
+        const meanBatch = commits > 0 ? Math.round((batchesAfter.commands - batchesBefore.commands) / commits) : null;
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
         const status5xx = Object.entries(statusCodes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
         if (scenario === 'ceiling') ceiling = result.requests.average;
+        if (scenario === 'refused' && (statusCodes['400'] ?? 0) !== result.requests.total) throw new Error(`refused: expected only 400s, got ${JSON.stringify(statusCodes)}`);
         let verified = '–';
         if (writes.includes(scenario)) {
           const checked = timed(() => run(['check'], database.url).trim());
@@ -217,9 +281,10 @@ const main = async () => {
           verified = `${check.startsWith('Consistent') ? 'check ok' : 'CHECK FAILED'}, 0 × 5xx${scenario === 'hot' ? `, ${granted} ≤ ${hotStock}` : ''}`;
           if (!check.startsWith('Consistent')) throw new Error(check);
         }
-        rows.push({
+        const row: Row = {
           store,
           scenario,
+          rate,
           requestsPerSecond: Math.round(result.requests.average),
           p50Ms: result.latency.p50,
           p99Ms: result.latency.p99,
@@ -227,12 +292,24 @@ const main = async () => {
           errors: result.errors + result.timeouts,
           status5xx,
           statusCodes,
-          ratioToCeiling: ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
+          ratioToCeiling: rate !== null ? null : ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
           serverCpuUsPerRequest,
+          meanBatch,
           serverCpuPercent: Math.round((100 * serverCpuUs) / wallUs),
           loadCpuPercent: Math.round((100 * result.loadCpuUs) / wallUs),
+          postgresCpuPercent: postgresUs === null ? null : Math.round((100 * postgresUs) / wallUs),
           verified,
-        });
+        };
+        rows.push(row);
+        return row;
+      };
+      const saturated: Partial<Record<Scenario, number>> = {};
+      for (const scenario of scenarios) saturated[scenario] = (await measure(scenario, null)).requestsPerSecond;
+      // The same scenarios at a fixed rate below what they sustained: the latency a buyer sees when
+      // the server is not saturated (with 256 connections kept busy, latency is 256 ÷ throughput).
+      for (const scenario of rateScenarios) {
+        const sustained = saturated[scenario];
+        if (sustained) await measure(scenario, Math.max(1, Math.round(sustained * rateShare)));
       }
       report.lists = await probeLists(`http://127.0.0.1:${port}`, token);
       memory[store] = rssMb(server.pid!);
@@ -249,11 +326,11 @@ const main = async () => {
   const table = [
     `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine.`,
     '',
-    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | CPU % server / load gen | verified |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.store} | ${r.scenario} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling} | ${r.serverCpuUsPerRequest} | ${r.serverCpuPercent} / ${r.loadCpuPercent} | ${r.verified} |`,
+        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.verified} |`,
     ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
