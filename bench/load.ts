@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 interface LoadConfig {
   url: string;
   token: string;
-  scenario: 'ceiling' | 'refused' | 'hot' | 'uniform' | 'lifecycle' | 'reads' | 'mixed';
+  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'uniform' | 'lifecycle' | 'reads' | 'mixed';
   durationSeconds: number;
   connections: number;
   skus: number;
@@ -39,6 +39,8 @@ const requests: Record<LoadConfig['scenario'], Request[]> = {
   // the JSON body, validation and an error answer.
   refused: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: refuse(config.hotSku) }) }],
   hot: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: reserve(config.hotSku) }) }],
+  // The hot SKU as a careful storefront sends it: every request with its own Idempotency-Key.
+  keyed: [{ method: 'POST', path: '/v1/reservations', setupRequest: (req) => ({ ...req, headers: { ...headers, 'idempotency-key': `bench-key-${++n}` }, body: reserve(config.hotSku) }) }],
   uniform: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: reserve(randomSku()) }) }],
   reads: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/v1/stock/${randomSku()}` }) }],
   mixed: [
@@ -64,10 +66,11 @@ const requests: Record<LoadConfig['scenario'], Request[]> = {
 };
 
 /** One request of a scenario for the open-loop driver (every scenario but lifecycle, whose requests chain). */
-const nextRequest: Partial<Record<LoadConfig['scenario'], () => { method: string; path: string; body?: string }>> = {
+const nextRequest: Partial<Record<LoadConfig['scenario'], () => { method: string; path: string; body?: string; key?: string }>> = {
   ceiling: () => ({ method: 'GET', path: '/healthz' }),
   refused: () => ({ method: 'POST', path: '/v1/reservations', body: refuse(config.hotSku) }),
   hot: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku) }),
+  keyed: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku), key: `bench-key-${++n}` }),
   uniform: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
   reads: () => ({ method: 'GET', path: `/v1/stock/${randomSku()}` }),
   mixed: () => (Math.random() < 0.9 ? { method: 'GET', path: `/v1/stock/${randomSku()}` } : { method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
@@ -91,8 +94,9 @@ const openLoop = async (rate: number) => {
   const answered: Array<Promise<void>> = [];
   const fire = (scheduledAt: number) =>
     new Promise<void>((resolve) => {
-      const { method, path, body } = make();
-      const req = request({ agent, hostname, port, method, path, headers: body === undefined ? { authorization: headers.authorization } : headers }, (res) => {
+      const { method, path, body, key } = make();
+      const sent = body === undefined ? { authorization: headers.authorization } : key === undefined ? headers : { ...headers, 'idempotency-key': key };
+      const req = request({ agent, hostname, port, method, path, headers: sent }, (res) => {
         res.resume();
         res.on('end', () => {
           latencies.push(performance.now() - scheduledAt);

@@ -14,6 +14,9 @@ import { storeKinds } from './support/stores.js';
 
 const otherActor: Principal = { type: 'api_key', id: 'key_other', name: 'other', role: 'admin', warehouses: null };
 
+type Path = 'general' | 'batched';
+const paths: Path[] = ['general', 'batched'];
+
 describe.each(storeKinds())('idempotency keys through the command bus on %s', (kind) => {
   let core: Core;
   beforeAll(async () => {
@@ -43,15 +46,21 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     if (!page.ok) throw new Error(page.code);
     return page.value.items;
   };
+  /**
+   * A reservation line: naming its warehouse sends it through the batched path (ADR 0010), without
+   * one through the general path; keys must behave the same on both.
+   */
+  const line = (path: Path, sku: string, quantity: number, warehouse: string) => (path === 'batched' ? { sku, quantity, warehouse } : { sku, quantity });
+
   /** What a replay must answer: the first outcome as it was stored (JSON). */
   const asStored = <T>(executed: Executed<T>) => JSON.parse(JSON.stringify(executed.outcome)) as unknown;
   const reservationId = (executed: Executed<unknown>) => (executed.outcome.ok ? (executed.outcome.value as { reservation: { id: string } }).reservation.id : undefined);
 
-  it('answers a repeated request with the stored outcome, marked replayed, and applies it once', async () => {
-    const { sku } = await buildStocked(core.bus, 20);
+  it.each(paths)('answers a repeated request with the stored outcome, marked replayed, and applies it once (%s path)', async (path) => {
+    const { sku, warehouse } = await buildStocked(core.bus, 20);
     const key = code('key');
     const reference = code('order');
-    const input = { reference, lines: [{ sku: sku.sku, quantity: 2 }] };
+    const input = { reference, lines: [line(path, sku.sku, 2, warehouse.code)] };
 
     const first = await execute('reservation.create', input, key, 'hash-1');
     expect(first.replayed).toBe(false);
@@ -81,14 +90,14 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     expect(await levelOf(sku.sku)).toMatchObject({ onHand: 7 });
   });
 
-  it('refuses the same key for a different request with idempotency_key_reused, changing nothing', async () => {
-    const { sku } = await buildStocked(core.bus, 20);
+  it.each(paths)('refuses the same key for a different request with idempotency_key_reused, changing nothing (%s path)', async (path) => {
+    const { sku, warehouse } = await buildStocked(core.bus, 20);
     const key = code('key');
     const reference = code('order');
-    const first = await execute('reservation.create', { reference, lines: [{ sku: sku.sku, quantity: 1 }] }, key, 'hash-a');
+    const first = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 1, warehouse.code)] }, key, 'hash-a');
     expect(first.outcome.ok).toBe(true);
 
-    const reused = await execute('reservation.create', { reference, lines: [{ sku: sku.sku, quantity: 3 }] }, key, 'hash-b');
+    const reused = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 3, warehouse.code)] }, key, 'hash-b');
     expect(reused.replayed).toBe(false);
     expect(reused.outcome).toMatchObject({ ok: false, code: 'idempotency_key_reused', details: { key } });
     expect(await reservationsFor(reference)).toHaveLength(1);
@@ -96,15 +105,15 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     expect(await levelOf(sku.sku)).toMatchObject({ reserved: 1 });
 
     // The stored record is untouched: the original request still replays.
-    const again = await execute('reservation.create', { reference, lines: [{ sku: sku.sku, quantity: 1 }] }, key, 'hash-a');
+    const again = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 1, warehouse.code)] }, key, 'hash-a');
     expect(again).toEqual({ outcome: asStored(first), replayed: true });
   });
 
-  it('applies concurrent duplicates once: the others replay it or are told it is in progress', async () => {
-    const { sku } = await buildStocked(core.bus, 20);
+  it.each(paths)('applies concurrent duplicates once: the others replay it or are told it is in progress (%s path)', async (path) => {
+    const { sku, warehouse } = await buildStocked(core.bus, 20);
     const key = code('key');
     const reference = code('dup');
-    const input = { reference, lines: [{ sku: sku.sku, quantity: 1 }] };
+    const input = { reference, lines: [line(path, sku.sku, 1, warehouse.code)] };
 
     const results = await Promise.all(Array.from({ length: 5 }, () => execute('reservation.create', input, key, 'dup-hash')));
     const applied = results.filter((r) => r.outcome.ok && !r.replayed);
@@ -124,13 +133,13 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     expect(reservationId(later)).toBe(id);
   });
 
-  it('applies concurrent duplicates sent through several buses (as from several processes) once', async () => {
-    const { sku } = await buildStocked(core.bus, 20);
+  it.each(paths)('applies concurrent duplicates sent through several buses (as from several processes) once (%s path)', async (path) => {
+    const { sku, warehouse } = await buildStocked(core.bus, 20);
     const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000 }));
     try {
       const key = code('key');
       const reference = code('multi');
-      const input = { reference, lines: [{ sku: sku.sku, quantity: 1 }] };
+      const input = { reference, lines: [line(path, sku.sku, 1, warehouse.code)] };
       const results = await Promise.all(Array.from({ length: 8 }, (_, i) => execute('reservation.create', input, key, 'multi-hash', testActor, buses[i % buses.length]!)));
       const applied = results.filter((r) => r.outcome.ok && !r.replayed);
       expect(applied).toHaveLength(1);
@@ -148,6 +157,20 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     } finally {
       for (const bus of buses) await bus.close();
     }
+  });
+
+  it('applies a batch of keyed reservations once each, and replays each from its own record', async () => {
+    const { sku, warehouse } = await buildStocked(core.bus, 100);
+    const reference = code('batch');
+    const requests = Array.from({ length: 30 }, (_, i) => ({ key: code(`k${i}`), input: { reference, lines: [{ sku: sku.sku, quantity: 1 + (i % 3), warehouse: warehouse.code }] } }));
+    const send = () => Promise.all(requests.map(({ key, input }, i) => execute('reservation.create', input, key, `hash-${i}`)));
+    const first = await send();
+    expect(first.map((r) => [r.outcome.ok, r.replayed])).toEqual(requests.map(() => [true, false]));
+    const again = await send();
+    again.forEach((replay, i) => expect(replay).toEqual({ outcome: asStored(first[i]!), replayed: true }));
+    expect(new Set(first.map(reservationId)).size).toBe(30);
+    expect(await reservationsFor(reference)).toHaveLength(30);
+    expect(await levelOf(sku.sku)).toMatchObject({ reserved: requests.reduce((sum, r) => sum + r.input.lines[0]!.quantity, 0) });
   });
 
   it('stores a refusal and replays it as the same refusal, even once it would succeed', async () => {

@@ -112,7 +112,7 @@ interface Unit {
   movementIds: number[];
 }
 
-/** Thrown inside the savepoint when another transaction stored the same key first. */
+/** Another transaction stored the same key first (thrown in a command's savepoint, or by the batched path to re-run its batch). */
 class KeyTakenMeanwhile extends Error {}
 
 export class CommandBus {
@@ -313,7 +313,6 @@ export class CommandBus {
     return (
       this.options.batchedReservations !== false &&
       item.name === 'reservation.create' &&
-      !item.options.idempotency &&
       mayReserve(item.options.actor) &&
       isBatchable(item.input)
     );
@@ -322,28 +321,43 @@ export class CommandBus {
   /**
    * Runs single-line reservations through the batched path; those it leaves (unknown codes, too
    * little stock, a warehouse outside the caller's, …) run through `settle` after it, in order.
-   * Errors fail the whole transaction, after which every command is re-run alone through the
-   * general path.
+   * Requests with an Idempotency-Key seen before are answered from their records first; the
+   * records of the new ones are written with the batch, in one statement. Errors fail the whole
+   * transaction, after which every command is re-run alone through the general path.
    */
   private async settleReservations(tx: WriteTx, items: Pending[], collect: (settled: Settled) => void): Promise<Settled[]> {
     const nowMs = this.options.clock.nowMs();
-    const units = items.map((item) => this.unit(tx, item, nowMs));
-    const values = await reserveStockBatch(tx, units.map(({ ctx }, i) => ({ ctx, input: items[i]!.input as CommandInput<'reservation.create'> })));
-    const out: Settled[] = values.map((value, i) => {
-      if (!value) return { ok: false, error: undefined };
+    const out: Array<Settled | undefined> = new Array<Settled | undefined>(items.length);
+    const keyed = items.filter((item) => item.options.idempotency);
+    if (keyed.length > 0) {
+      const stored = new Map((await tx.idempotency.getMany(keyed.map(scopeAndKey))).map((record) => [`${record.scope}\u0000${record.key}`, record]));
+      items.forEach((item, i) => {
+        const record = item.options.idempotency && stored.get(`${item.options.actor.id}\u0000${item.options.idempotency.key}`);
+        if (record) out[i] = { ok: true, value: replayed(record, item.options.idempotency!), events: [], audit: [] };
+      });
+    }
+    const fresh = items.flatMap((item, i) => (out[i] ? [] : [{ item, i, unit: this.unit(tx, item, nowMs) }]));
+    const values = await reserveStockBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, input: item.input as CommandInput<'reservation.create'> })));
+    const records: IdempotencyRecord[] = [];
+    values.forEach((value, j) => {
+      if (!value) return;
+      const { item, i, unit } = fresh[j]!;
       const effects: Effects = { events: [], audit: [] };
-      const executed = this.finish(items[i]!, ok(value), units[i]!, nowMs, effects);
-      return { ok: true, value: executed, ...effects };
+      const executed = this.finish(item, ok(value), unit, nowMs, effects);
+      out[i] = { ok: true, value: executed, ...effects };
+      if (item.options.idempotency) records.push(this.record(item.options.actor, item.options.idempotency, executed.outcome, nowMs));
     });
-    out.forEach(collect);
+    // Another process stored one of these keys meanwhile: the re-run one by one replays it.
+    if ((await tx.idempotency.insertMany(records)) !== records.length) throw new KeyTakenMeanwhile();
+    for (const settled of out) if (settled) collect(settled);
     // The ones it left run after it, in order, through the general path.
-    for (const [i, value] of values.entries()) {
-      if (value) continue;
-      const settled = await this.settle(tx, items[i]!);
+    for (const [i, item] of items.entries()) {
+      if (out[i]) continue;
+      const settled = await this.settle(tx, item);
       collect(settled);
       out[i] = settled;
     }
-    return out;
+    return out as Settled[];
   }
 
   /**
@@ -391,17 +405,22 @@ export class CommandBus {
       }
     }
     if (idempotency) {
-      const stored = await tx.idempotency.insert({
-        scope: actor.id,
-        key: idempotency.key,
-        requestHash: idempotency.requestHash,
-        outcome: JSON.stringify(outcome),
-        createdAtMs: nowMs,
-        expiresAtMs: nowMs + this.options.idempotencyRetentionMs,
-      });
+      const stored = await tx.idempotency.insert(this.record(actor, idempotency, outcome, nowMs));
       if (!stored) throw new KeyTakenMeanwhile();
     }
     return this.finish(item, outcome, unit, nowMs, effects);
+  }
+
+  /** The idempotency record of a request's outcome. */
+  private record(actor: Principal, idempotency: Idempotency, outcome: Outcome<unknown>, nowMs: number): IdempotencyRecord {
+    return {
+      scope: actor.id,
+      key: idempotency.key,
+      requestHash: idempotency.requestHash,
+      outcome: JSON.stringify(outcome),
+      createdAtMs: nowMs,
+      expiresAtMs: nowMs + this.options.idempotencyRetentionMs,
+    };
   }
 
   /** The context a command runs with, and what it reports through it. */
@@ -543,6 +562,8 @@ const batchLocks = (batch: readonly Pending[]): BatchLocks => {
   }
   return locks;
 };
+
+const scopeAndKey = (item: Pending) => ({ scope: item.options.actor.id, key: item.options.idempotency!.key });
 
 const byLockKey = (batch: Pending[]): Pending[] =>
   batch

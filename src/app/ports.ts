@@ -241,8 +241,12 @@ export interface WriteTx {
   };
   idempotency: {
     get(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+    /** The stored records among these (scope, key) pairs, in no particular order. */
+    getMany(pairs: ReadonlyArray<{ scope: string; key: string }>): Promise<IdempotencyRecord[]>;
     /** Insert unless a record with this scope and key exists; false when it did. */
     insert(record: IdempotencyRecord): Promise<boolean>;
+    /** Inserts each record whose scope and key are not taken; returns how many were inserted. */
+    insertMany(records: readonly IdempotencyRecord[]): Promise<number>;
   };
   identity: IdentityWrites;
   audit: AuditWrites;

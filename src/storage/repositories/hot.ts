@@ -7,9 +7,9 @@
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import type { Deltas } from '../../domain/stock.js';
-import type { BatchLocks, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
+import type { BatchLocks, IdempotencyRecord, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
 import { toLevel } from '../mappers.js';
-import type { StockLevelTable } from '../schema.js';
+import type { IdempotencyKeyTable, StockLevelTable } from '../schema.js';
 import { type Runner, statement, statementFamily } from './prepared.js';
 
 const levelColumns = 'sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms';
@@ -334,6 +334,35 @@ export const idempotencyGet = statement('select * from idempotency_keys where sc
 export const idempotencyInsert = statement(
   'insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms) values ($1, $2, $3, $4, $5, $6) on conflict (scope, key) do nothing',
 );
+const idempotencyGetMany = statement(
+  'select k.* from unnest($1::text[], $2::text[]) as r(scope, key) join idempotency_keys k on k.scope = r.scope and k.key = r.key',
+);
+const idempotencyInsertMany = statement(
+  `insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms)
+   select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+   on conflict (scope, key) do nothing`,
+);
+
+/** The stored records of these (scope, key) pairs (PostgreSQL: one statement). */
+export const idempotencyRows = async (db: Runner, pairs: ReadonlyArray<{ scope: string; key: string }>): Promise<IdempotencyKeyTable[]> => {
+  if (pairs.length === 0) return [];
+  if (db.dialect === 'postgres') return db.rows<IdempotencyKeyTable>(idempotencyGetMany, [pairs.map((p) => p.scope), pairs.map((p) => p.key)]);
+  const rows: IdempotencyKeyTable[] = [];
+  for (const { scope, key } of pairs) rows.push(...(await db.rows<IdempotencyKeyTable>(idempotencyGet, [scope, key])));
+  return rows;
+};
+
+/** Inserts the records whose (scope, key) is not taken (PostgreSQL: one statement); returns how many were. */
+export const insertIdempotencyRows = async (db: Runner, records: readonly IdempotencyRecord[]): Promise<number> => {
+  if (records.length === 0) return 0;
+  if (db.dialect === 'postgres') {
+    const column = <K extends keyof IdempotencyRecord>(name: K) => records.map((r) => r[name]);
+    return db.changes(idempotencyInsertMany, [column('scope'), column('key'), column('requestHash'), column('outcome'), column('createdAtMs'), column('expiresAtMs')]);
+  }
+  let inserted = 0;
+  for (const r of records) inserted += await db.changes(idempotencyInsert, [r.scope, r.key, r.requestHash, r.outcome, r.createdAtMs, r.expiresAtMs]);
+  return inserted;
+};
 
 // ---- reads ----
 

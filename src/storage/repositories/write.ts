@@ -1,6 +1,6 @@
 /** The repositories of a write transaction (the WriteTx port), bound to one Kysely transaction. */
 import { type Kysely, type Selectable, type Transaction, sql, type SqlBool } from 'kysely';
-import type { SkuFields, WarehouseFields, WriteTx } from '../../app/ports.js';
+import type { IdempotencyRecord, SkuFields, WarehouseFields, WriteTx } from '../../app/ports.js';
 import { reject } from '../../domain/result.js';
 import { toLevel, toReservationRow, toSku, toWarehouse } from '../mappers.js';
 import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns, StockLevelTable, WarehouseTable as WarehouseColumns } from '../schema.js';
@@ -292,22 +292,16 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
 
     idempotency: {
       async get(scope, key) {
-        const [row] = await db.rows<IdempotencyKeyTable>(hot.idempotencyGet, [scope, key]);
-        return (
-          row && {
-            scope: row.scope,
-            key: row.key,
-            requestHash: row.request_hash,
-            outcome: row.outcome,
-            createdAtMs: row.created_at_ms,
-            expiresAtMs: row.expires_at_ms,
-          }
-        );
+        const [row] = await hot.idempotencyRows(db, [{ scope, key }]);
+        return row && toIdempotencyRecord(row);
+      },
+      async getMany(pairs) {
+        return (await hot.idempotencyRows(db, pairs)).map(toIdempotencyRecord);
       },
       async insert(record) {
-        const inserted = await db.changes(hot.idempotencyInsert, [record.scope, record.key, record.requestHash, record.outcome, record.createdAtMs, record.expiresAtMs]);
-        return inserted === 1;
+        return (await hot.insertIdempotencyRows(db, [record])) === 1;
       },
+      insertMany: (records) => hot.insertIdempotencyRows(db, records),
     },
 
     identity: createIdentityWrites(trx, pg),
@@ -353,3 +347,12 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
     webhooks: createWebhookWrites(trx, pg),
   };
 };
+
+const toIdempotencyRecord = (row: IdempotencyKeyTable): IdempotencyRecord => ({
+  scope: row.scope,
+  key: row.key,
+  requestHash: row.request_hash,
+  outcome: row.outcome,
+  createdAtMs: row.created_at_ms,
+  expiresAtMs: row.expires_at_ms,
+});
