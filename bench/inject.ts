@@ -6,7 +6,7 @@
  * requests (20000), their minimum and median. HTTP parsing and the socket write are not in it (constant
  * across changes to the app); everything from routing to the serialized response is.
  *   npx tsx bench/inject.ts
- * Environment: BENCH_SCENARIO (hot | uniform | reads), BENCH_SKUS (10000).
+ * Environment: BENCH_SCENARIO (hot | uniform | reads | ceiling: GET /healthz), BENCH_SKUS (10000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,9 @@ try {
   let n = 0;
   const one = async () => {
     const response =
-      scenario === 'reads'
+      scenario === 'ceiling'
+        ? await app.inject({ method: 'GET', url: '/healthz' })
+        : scenario === 'reads'
         ? await app.inject({ method: 'GET', url: `/v1/stock/${randomSku()}`, headers })
         : await app.inject({
             method: 'POST',

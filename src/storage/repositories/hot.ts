@@ -138,17 +138,23 @@ export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string
 };
 
 // By codes, every level of some SKUs, a reservation's lines, and a transfer's lines at both ends.
+// Driven from the few wanted pairs (index look-ups), not a filter over every level.
 const batchLevels = statement(
-  `select 1 from stock_levels l
+  `with wanted (sku_id, warehouse_id) as (
+       select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
+         join skus s on s.code = r.sku join warehouses w on w.code = r.warehouse
+       union
+       select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = any($3::text[])
+       union
+       select sku_id, warehouse_id from reservation_lines where reservation_id = any($4::text[])
+       union
+       select tl.sku_id, w.id from transfer_lines tl join transfers t on t.id = tl.transfer_id
+         join warehouses w on w.id in (t.from_warehouse_id, t.to_warehouse_id)
+        where tl.transfer_id = any($5::text[]))
+   select 1 from wanted x
+     join stock_levels l on l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id
      join skus s on s.id = l.sku_id
      join warehouses w on w.id = l.warehouse_id
-    where (s.code, w.code) in (select * from unnest($1::text[], $2::text[]))
-       or s.code = any($3::text[])
-       or (l.sku_id, l.warehouse_id) in (select sku_id, warehouse_id from reservation_lines where reservation_id = any($4::text[]))
-       or (l.sku_id, l.warehouse_id) in (
-            select tl.sku_id, w2.id from transfer_lines tl join transfers t on t.id = tl.transfer_id
-              join warehouses w2 on w2.id in (t.from_warehouse_id, t.to_warehouse_id)
-             where tl.transfer_id = any($5::text[]))
     order by s.code collate "C", w.code collate "C"
       for update of l`,
 );
