@@ -134,20 +134,27 @@ const cpuUs = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
 };
-/** CPU time so far of every PostgreSQL process on this machine (postmaster, backends, WAL writer, checkpointer), in µs. */
-const postgresCpuUs = (): number => {
-  let total = 0;
+/** CPU time so far of each PostgreSQL process on this machine (postmaster, backends, WAL writer, checkpointer), in µs by pid. */
+const postgresCpuUs = (): Map<number, number> => {
+  const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.split(') ')[1]!.split(' ');
-      total += ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
+      out.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond);
     } catch {
       // the process ended meanwhile
     }
   }
+  return out;
+};
+
+/** PostgreSQL's CPU between two readings: processes that ended in between are missed (a lower bound). */
+const postgresCpuSince = (before: Map<number, number>): number => {
+  let total = 0;
+  for (const [pid, us] of postgresCpuUs()) total += us - (before.get(pid) ?? 0);
   return total;
 };
 const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -258,11 +265,11 @@ const main = async () => {
         console.error(`[${store}] ${scenario}${rate === null ? '' : ` at ${rate}/s`} for ${durationSeconds} s …`);
         const batchesBefore = await batchesOf(`http://127.0.0.1:${port}`, token);
         const cpuBefore = cpuUs(server.pid!);
-        const postgresBefore = store === 'postgres' ? postgresCpuUs() : 0;
+        const postgresBefore = store === 'postgres' ? postgresCpuUs() : new Map<number, number>();
         const wallBefore = performance.now();
         const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate });
         const serverCpuUs = cpuUs(server.pid!) - cpuBefore;
-        const postgresUs = store === 'postgres' ? postgresCpuUs() - postgresBefore : null;
+        const postgresUs = store === 'postgres' ? postgresCpuSince(postgresBefore) : null;
         const wallUs = (performance.now() - wallBefore) * 1000;
         const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total));
         const batchesAfter = await batchesOf(`http://127.0.0.1:${port}`, token);
