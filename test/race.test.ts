@@ -175,6 +175,42 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
   });
 
   /**
+   * Extending a hold writes no level but locks the reservation: bus 1 extends the hold on A and
+   * confirms the one on B while bus 2 extends the hold on B and confirms the one on A. Unless the
+   * extends take their reservations' levels up front too, the two batches lock the two reservations
+   * in opposite orders.
+   */
+  it('runs batches that extend and confirm crossing reservations through two buses without deadlock', async () => {
+    const warehouse = (await buildWarehouse(core.bus)).code;
+    const prefix = code('EXTEND');
+    const [a, b] = [`${prefix}-A`, `${prefix}-B`];
+    for (const sku of [a, b]) await buildSku(core.bus, { sku });
+    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: a, quantity: 100 }, { sku: b, quantity: 100 }] });
+    const rerun: number[] = [];
+    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
+    const [one, two] = [0, 1].map(() => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer }));
+    const actor = { actor: testActor };
+    try {
+      for (let round = 0; round < 15; round++) {
+        const onA = await must(core.bus, 'reservation.create', { reference: `ea${round}`, lines: [{ sku: a, quantity: 1, warehouse }] });
+        const onB = await must(core.bus, 'reservation.create', { reference: `eb${round}`, lines: [{ sku: b, quantity: 1, warehouse }] });
+        const answers = await Promise.all([
+          one!.execute('reservation.extend', { id: onA.reservation.id, ttlSeconds: 3600 }, actor),
+          one!.execute('reservation.confirm', { id: onB.reservation.id }, actor),
+          two!.execute('reservation.extend', { id: onB.reservation.id, ttlSeconds: 3600 }, actor),
+          two!.execute('reservation.confirm', { id: onA.reservation.id }, actor),
+        ]);
+        // A hold confirmed before its extend arrives can no longer be extended: either order is fine.
+        for (const { outcome } of answers) if (!outcome.ok) expect(outcome.code).toBe('invalid_reservation_state');
+      }
+    } finally {
+      await one!.close();
+      await two!.close();
+    }
+    expect(rerun, 'batches rerun one by one after a deadlock').toEqual([]);
+  });
+
+  /**
    * Deterministic lock-order check: transaction 1 creates a hold on [A, B]; transaction 2 runs a
    * lifecycle command on an existing reservation whose lines are [B, A]. Each pauses after its first
    * stock-level write until the other has written one too (or 1 s passed). If both commands

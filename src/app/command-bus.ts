@@ -530,6 +530,7 @@ const batchLocks = (batch: readonly Pending[]): BatchLocks => {
       case 'reservation.release':
       case 'reservation.fulfil':
       case 'reservation.expire':
+      case 'reservation.extend':
         if (text(i.id)) locks.reservations.push(i.id);
         break;
       case 'transfer.receive':
