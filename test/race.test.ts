@@ -137,6 +137,40 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
   );
 
   /**
+   * Two SKUs A and B stocked in one warehouse, and two buses (as two processes). Each of 15 rounds
+   * creates a hold on A and one on B, then sends `round`'s four commands at once, two to each bus,
+   * so each bus commits them as one batch. Fails if any batch had to be re-run (a deadlock).
+   */
+  const crossing = async (
+    prefix: string,
+    round: (buses: { one: CommandBus; two: CommandBus }, holds: { onA: string; onB: string }, codes: { a: string; b: string; warehouse: string }) => Promise<Array<Executed<unknown>>>,
+  ) => {
+    const warehouse = (await buildWarehouse(core.bus)).code;
+    const [a, b] = [`${code(prefix)}-A`, `${code(prefix)}-B`];
+    for (const sku of [a, b]) await buildSku(core.bus, { sku });
+    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: a, quantity: 100 }, { sku: b, quantity: 100 }] });
+    const rerun: number[] = [];
+    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
+    const [one, two] = [0, 1].map(() => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer })) as [CommandBus, CommandBus];
+    const answers: Array<Executed<unknown>> = [];
+    try {
+      for (let i = 0; i < 15; i++) {
+        const onA = await must(core.bus, 'reservation.create', { reference: `a${i}`, lines: [{ sku: a, quantity: 1, warehouse }] });
+        const onB = await must(core.bus, 'reservation.create', { reference: `b${i}`, lines: [{ sku: b, quantity: 1, warehouse }] });
+        answers.push(...(await round({ one, two }, { onA: onA.reservation.id, onB: onB.reservation.id }, { a, b, warehouse })));
+      }
+    } finally {
+      await one.close();
+      await two.close();
+    }
+    expect(rerun, 'batches rerun one by one after a deadlock').toEqual([]);
+    const report = await core.check();
+    expect(report.violations).toEqual([]);
+    return answers;
+  };
+  const as = { actor: testActor };
+
+  /**
    * Commands addressed by id name no level in their input, so ordering a batch by its inputs does not
    * order their locks: bus 1 confirms a hold on A and receives B in one batch while bus 2 confirms a
    * hold on B and receives A. Unless each batch takes all its level locks first, in one order, the
@@ -144,34 +178,15 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
    * bus re-runs the batch command by command).
    */
   it('runs batches of lifecycle commands and receipts on crossing levels through two buses without deadlock', async () => {
-    const warehouse = (await buildWarehouse(core.bus)).code;
-    const prefix = code('CROSS');
-    const [a, b] = [`${prefix}-A`, `${prefix}-B`];
-    for (const sku of [a, b]) await buildSku(core.bus, { sku });
-    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: a, quantity: 100 }, { sku: b, quantity: 100 }] });
-    const rerun: number[] = [];
-    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
-    const [one, two] = [0, 1].map(() => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer }));
-    const actor = { actor: testActor };
-    try {
-      for (let round = 0; round < 15; round++) {
-        const onA = await must(core.bus, 'reservation.create', { reference: `a${round}`, lines: [{ sku: a, quantity: 1, warehouse }] });
-        const onB = await must(core.bus, 'reservation.create', { reference: `b${round}`, lines: [{ sku: b, quantity: 1, warehouse }] });
-        const answers = await Promise.all([
-          one!.execute('reservation.confirm', { id: onA.reservation.id }, actor),
-          one!.execute('stock.receive', { warehouse, lines: [{ sku: b, quantity: 1 }] }, actor),
-          two!.execute('reservation.confirm', { id: onB.reservation.id }, actor),
-          two!.execute('stock.receive', { warehouse, lines: [{ sku: a, quantity: 1 }] }, actor),
-        ]);
-        expect(answers.map(({ outcome }) => outcome.ok)).toEqual([true, true, true, true]);
-      }
-    } finally {
-      await one!.close();
-      await two!.close();
-    }
-    expect(rerun, 'batches rerun one by one after a deadlock').toEqual([]);
-    const report = await core.check();
-    expect(report.violations).toEqual([]);
+    const answers = await crossing('CROSS', ({ one, two }, { onA, onB }, { a, b, warehouse }) =>
+      Promise.all([
+        one.execute('reservation.confirm', { id: onA }, as),
+        one.execute('stock.receive', { warehouse, lines: [{ sku: b, quantity: 1 }] }, as),
+        two.execute('reservation.confirm', { id: onB }, as),
+        two.execute('stock.receive', { warehouse, lines: [{ sku: a, quantity: 1 }] }, as),
+      ]),
+    );
+    expect(answers.filter(({ outcome }) => !outcome.ok)).toEqual([]);
   });
 
   /**
@@ -181,33 +196,16 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
    * in opposite orders.
    */
   it('runs batches that extend and confirm crossing reservations through two buses without deadlock', async () => {
-    const warehouse = (await buildWarehouse(core.bus)).code;
-    const prefix = code('EXTEND');
-    const [a, b] = [`${prefix}-A`, `${prefix}-B`];
-    for (const sku of [a, b]) await buildSku(core.bus, { sku });
-    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: a, quantity: 100 }, { sku: b, quantity: 100 }] });
-    const rerun: number[] = [];
-    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
-    const [one, two] = [0, 1].map(() => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer }));
-    const actor = { actor: testActor };
-    try {
-      for (let round = 0; round < 15; round++) {
-        const onA = await must(core.bus, 'reservation.create', { reference: `ea${round}`, lines: [{ sku: a, quantity: 1, warehouse }] });
-        const onB = await must(core.bus, 'reservation.create', { reference: `eb${round}`, lines: [{ sku: b, quantity: 1, warehouse }] });
-        const answers = await Promise.all([
-          one!.execute('reservation.extend', { id: onA.reservation.id, ttlSeconds: 3600 }, actor),
-          one!.execute('reservation.confirm', { id: onB.reservation.id }, actor),
-          two!.execute('reservation.extend', { id: onB.reservation.id, ttlSeconds: 3600 }, actor),
-          two!.execute('reservation.confirm', { id: onA.reservation.id }, actor),
-        ]);
-        // A hold confirmed before its extend arrives can no longer be extended: either order is fine.
-        for (const { outcome } of answers) if (!outcome.ok) expect(outcome.code).toBe('invalid_reservation_state');
-      }
-    } finally {
-      await one!.close();
-      await two!.close();
-    }
-    expect(rerun, 'batches rerun one by one after a deadlock').toEqual([]);
+    const answers = await crossing('EXTEND', ({ one, two }, { onA, onB }) =>
+      Promise.all([
+        one.execute('reservation.extend', { id: onA, ttlSeconds: 3600 }, as),
+        one.execute('reservation.confirm', { id: onB }, as),
+        two.execute('reservation.extend', { id: onB, ttlSeconds: 3600 }, as),
+        two.execute('reservation.confirm', { id: onA }, as),
+      ]),
+    );
+    // A hold confirmed before its extend arrives can no longer be extended: either order is fine.
+    for (const { outcome } of answers) if (!outcome.ok) expect(outcome.code).toBe('invalid_reservation_state');
   });
 
   /**
