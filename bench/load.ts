@@ -32,48 +32,52 @@ const reserve = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lin
 const refuse = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 0, warehouse: config.warehouse }] });
 
 type Request = autocannon.Request;
+type OneRequest = { method: 'GET' | 'POST'; path: string; body?: string; key?: string };
 
-const requests: Record<LoadConfig['scenario'], Request[]> = {
-  ceiling: [{ method: 'GET', path: '/healthz' }],
+/** The headers of one request: a body is JSON, and a key goes in Idempotency-Key. */
+const headersOf = ({ body, key }: OneRequest): Record<string, string> =>
+  body === undefined ? { authorization: headers.authorization } : key === undefined ? headers : { ...headers, 'idempotency-key': key };
+
+/** One request of each scenario but lifecycle (whose requests chain): for autocannon and for the open loop alike. */
+const nextRequest: Partial<Record<LoadConfig['scenario'], () => OneRequest>> = {
+  ceiling: () => ({ method: 'GET', path: '/healthz' }),
   // A reservation refused as bad input (quantity 0: 400) before any store work: authentication,
   // the JSON body, validation and an error answer.
-  refused: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: refuse(config.hotSku) }) }],
-  hot: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: reserve(config.hotSku) }) }],
-  // The hot SKU as a careful storefront sends it: every request with its own Idempotency-Key.
-  keyed: [{ method: 'POST', path: '/v1/reservations', setupRequest: (req) => ({ ...req, headers: { ...headers, 'idempotency-key': `bench-key-${++n}` }, body: reserve(config.hotSku) }) }],
-  uniform: [{ method: 'POST', path: '/v1/reservations', headers, setupRequest: (req) => ({ ...req, body: reserve(randomSku()) }) }],
-  reads: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/v1/stock/${randomSku()}` }) }],
-  mixed: [
-    {
-      headers,
-      setupRequest: (req) =>
-        Math.random() < 0.9 ? { ...req, method: 'GET', path: `/v1/stock/${randomSku()}`, body: undefined } : { ...req, method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) },
-    },
-  ],
-  lifecycle: [
-    {
-      method: 'POST',
-      path: '/v1/reservations',
-      headers,
-      setupRequest: (req) => ({ ...req, body: reserve(randomSku()) }),
-      onResponse: (status: number, body: string, context: object) => {
-        (context as { id?: string }).id = status === 201 ? (JSON.parse(body) as { id: string }).id : 'res_00000000000000000000000000';
-      },
-    },
-    { method: 'POST', headers, setupRequest: (req, context) => ({ ...req, path: `/v1/reservations/${String((context as { id: string }).id)}/confirm`, body: '{}' }) },
-    { method: 'POST', headers, setupRequest: (req, context) => ({ ...req, path: `/v1/reservations/${String((context as { id: string }).id)}/fulfil`, body: '{}' }) },
-  ],
-};
-
-/** One request of a scenario for the open-loop driver (every scenario but lifecycle, whose requests chain). */
-const nextRequest: Partial<Record<LoadConfig['scenario'], () => { method: string; path: string; body?: string; key?: string }>> = {
-  ceiling: () => ({ method: 'GET', path: '/healthz' }),
   refused: () => ({ method: 'POST', path: '/v1/reservations', body: refuse(config.hotSku) }),
   hot: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku) }),
+  // The hot SKU as a careful storefront sends it: every request with its own Idempotency-Key.
   keyed: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku), key: `bench-key-${++n}` }),
   uniform: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
   reads: () => ({ method: 'GET', path: `/v1/stock/${randomSku()}` }),
   mixed: () => (Math.random() < 0.9 ? { method: 'GET', path: `/v1/stock/${randomSku()}` } : { method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
+};
+
+const lifecycle: Request[] = [
+  {
+    method: 'POST',
+    path: '/v1/reservations',
+    headers,
+    setupRequest: (req) => ({ ...req, body: reserve(randomSku()) }),
+    onResponse: (status: number, body: string, context: object) => {
+      (context as { id?: string }).id = status === 201 ? (JSON.parse(body) as { id: string }).id : 'res_00000000000000000000000000';
+    },
+  },
+  { method: 'POST', headers, setupRequest: (req, context) => ({ ...req, path: `/v1/reservations/${String((context as { id: string }).id)}/confirm`, body: '{}' }) },
+  { method: 'POST', headers, setupRequest: (req, context) => ({ ...req, path: `/v1/reservations/${String((context as { id: string }).id)}/fulfil`, body: '{}' }) },
+];
+
+/** autocannon's requests for the scenario. */
+const autocannonRequests = (): Request[] => {
+  const make = nextRequest[config.scenario];
+  if (!make) return lifecycle;
+  return [
+    {
+      setupRequest: (req) => {
+        const one = make();
+        return { ...req, method: one.method, path: one.path, body: one.body, headers: headersOf(one) } as typeof req;
+      },
+    },
+  ];
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -94,9 +98,8 @@ const openLoop = async (rate: number) => {
   const answered: Array<Promise<void>> = [];
   const fire = (scheduledAt: number) =>
     new Promise<void>((resolve) => {
-      const { method, path, body, key } = make();
-      const sent = body === undefined ? { authorization: headers.authorization } : key === undefined ? headers : { ...headers, 'idempotency-key': key };
-      const req = request({ agent, hostname, port, method, path, headers: sent }, (res) => {
+      const one = make();
+      const req = request({ agent, hostname, port, method: one.method, path: one.path, headers: headersOf(one) }, (res) => {
         res.resume();
         res.on('end', () => {
           latencies.push(performance.now() - scheduledAt);
@@ -108,7 +111,7 @@ const openLoop = async (rate: number) => {
         errors++;
         resolve();
       });
-      req.end(body);
+      req.end(one.body);
     });
   await new Promise<void>((done) => {
     const tick = () => {
@@ -137,7 +140,7 @@ const openLoop = async (rate: number) => {
 const cpuStart = process.cpuUsage();
 const result =
   config.rate === null
-    ? await autocannon({ url: config.url, connections: config.connections, duration: config.durationSeconds, pipelining: 1, requests: requests[config.scenario] })
+    ? await autocannon({ url: config.url, connections: config.connections, duration: config.durationSeconds, pipelining: 1, requests: autocannonRequests() })
     : await openLoop(config.rate);
 // The load generator's own CPU time, so the run can show how the two cores were shared.
 const cpu = process.cpuUsage(cpuStart);

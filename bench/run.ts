@@ -130,7 +130,7 @@ interface autocannonResult {
 }
 
 /** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
-const cpuUs = (pid: number): number => {
+const cpuUs = (pid: number | string): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
 };
@@ -140,10 +140,7 @@ const postgresCpuUs = (): Map<number, number> => {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1]!.split(' ');
-      out.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') out.set(Number(entry), cpuUs(entry));
     } catch {
       // the process ended meanwhile
     }

@@ -140,7 +140,7 @@ export class CommandBus {
 
   execute<K extends CommandName>(name: K, input: CommandInput<K>, options: ExecuteOptions): Promise<Executed<CommandValue<K>>> {
     if (this.closed) return Promise.reject(new ServiceUnavailable('Stockroom is shutting down.'));
-    const scopedKey = options.idempotency && `${options.actor.id}\u0000${options.idempotency.key}`;
+    const scopedKey = options.idempotency && keyIn(options.actor.id, options.idempotency.key);
     if (scopedKey !== undefined) {
       if (this.inFlightKeys.has(scopedKey)) {
         return Promise.resolve({
@@ -330,9 +330,9 @@ export class CommandBus {
     const out: Array<Settled | undefined> = new Array<Settled | undefined>(items.length);
     const keyed = items.filter((item) => item.options.idempotency);
     if (keyed.length > 0) {
-      const stored = new Map((await tx.idempotency.getMany(keyed.map(scopeAndKey))).map((record) => [`${record.scope}\u0000${record.key}`, record]));
+      const stored = new Map((await tx.idempotency.getMany(keyed.map(scopeAndKey))).map((record) => [keyIn(record.scope, record.key), record]));
       items.forEach((item, i) => {
-        const record = item.options.idempotency && stored.get(`${item.options.actor.id}\u0000${item.options.idempotency.key}`);
+        const record = item.options.idempotency && stored.get(keyIn(item.options.actor.id, item.options.idempotency.key));
         if (record) out[i] = { ok: true, value: replayed(record, item.options.idempotency!), events: [], audit: [] };
       });
     }
@@ -563,6 +563,9 @@ const batchLocks = (batch: readonly Pending[]): BatchLocks => {
   }
   return locks;
 };
+
+/** An Idempotency-Key within its scope (the actor that sent it), as one map key. */
+const keyIn = (scope: string, key: string) => `${scope}\u0000${key}`;
 
 const scopeAndKey = (item: Pending) => ({ scope: item.options.actor.id, key: item.options.idempotency!.key });
 

@@ -336,8 +336,8 @@ export const updateReservation = statement(
 );
 export const setLineFulfilled = statement('update reservation_lines set fulfilled = $1 where reservation_id = $2 and line_no = $3');
 
-export const idempotencyGet = statement('select * from idempotency_keys where scope = $1 and key = $2');
-export const idempotencyInsert = statement(
+const idempotencyGet = statement('select * from idempotency_keys where scope = $1 and key = $2');
+const idempotencyInsert = statement(
   'insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms) values ($1, $2, $3, $4, $5, $6) on conflict (scope, key) do nothing',
 );
 const idempotencyGetMany = statement(
