@@ -48,8 +48,17 @@ export const available = (level: StockLevel): number => free(level) - level.safe
 /** availableToPromise = available + inTransit */
 export const availableToPromise = (level: StockLevel): number => available(level) + level.inTransit;
 
+/** The stored figures of a level (only those: extra fields of `level` are not copied) and what follows from them. */
 export const figures = (level: StockLevel): StockFigures => ({
-  ...level,
+  onHand: level.onHand,
+  reserved: level.reserved,
+  allocated: level.allocated,
+  damaged: level.damaged,
+  inTransit: level.inTransit,
+  safetyStock: level.safetyStock,
+  reorderPoint: level.reorderPoint,
+  reorderQuantity: level.reorderQuantity,
+  backorderLimit: level.backorderLimit,
   available: available(level),
   availableToPromise: availableToPromise(level),
 });

@@ -1,6 +1,6 @@
 /** Reads outside write transactions (the Reads port). */
 import { type Kysely, sql, type SqlBool } from 'kysely';
-import type { Reads } from '../../app/ports.js';
+import type { LevelView, Reads } from '../../app/ports.js';
 import type { EventType } from '../../domain/events.js';
 import { zeroDeltas } from '../../domain/stock.js';
 import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
@@ -89,7 +89,9 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
       async forSkuCode(code) {
         const rows = await hotReads.rows<StockLevelTable & { sku: string; warehouse: string | null }>(levelsBySkuCode, [code]);
         if (rows.length === 0) return undefined;
-        return rows.flatMap((row) => (row.warehouse === null ? [] : [toLevelView(row as StockLevelTable & { sku: string; warehouse: string })]));
+        const views: LevelView[] = [];
+        for (const row of rows) if (row.warehouse !== null) views.push(toLevelView(row as StockLevelTable & { sku: string; warehouse: string }));
+        return views;
       },
       async list(filter, after, limit) {
         const rows = await levelViewsByCode()
