@@ -435,7 +435,7 @@ export class CommandBus {
         nowMs,
         ids: this.ids,
         limits: this.limits,
-        emit: (event) => void unit.emitted.push({ ...event, occurredAtMs: nowMs }),
+        emit: (event) => void unit.emitted.push({ type: event.type, occurredAtMs: nowMs, sku: event.sku, warehouse: event.warehouse, data: event.data }),
         describe(entity, summary = {}, outcome = 'ok') {
           unit.description = { entity, summary, outcome };
         },

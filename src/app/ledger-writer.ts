@@ -5,7 +5,7 @@
 import { stockSignals } from '../domain/events.js';
 import type { MovementDraft, ReferenceType } from '../domain/movements.js';
 import { buckets } from '../domain/stock.js';
-import { presentLevel, presentMovement } from './presenters.js';
+import { presentLevelOf, presentMovement } from './presenters.js';
 import type { UnitContext } from './context.js';
 import type { LevelGuard, LevelRecord, MovementInsert, MovementRecord, SkuRecord, WarehouseRecord } from './ports.js';
 import { backorderLimitOf } from './lookups.js';
@@ -70,15 +70,26 @@ export class LedgerWriter {
   /** Publishes the recorded movements, appended by the caller with these ids (in recording order). */
   publish(ids: readonly number[]): MovementRecord[] {
     this.ctx.noteMovements(ids);
-    const records = this.pending.map((p, i) => {
-      const { skuId: _skuId, warehouseId: _warehouseId, ...rest } = p.row;
-      const movement: MovementRecord = { ...rest, id: ids[i] as number, sku: p.sku, warehouse: p.warehouse };
-      const level = presentLevel({ ...p.after, sku: p.sku, warehouse: p.warehouse });
-      const where = { sku: p.sku, warehouse: p.warehouse };
-      this.ctx.emit({ type: 'stock.changed', ...where, data: { level, movement: presentMovement(movement) } });
-      const before = { ...p.after };
-      for (const bucket of buckets) before[bucket] -= p.row.deltas[bucket];
-      for (const signal of stockSignals(before, p.after)) this.ctx.emit({ type: signal, ...where, data: { level } });
+    // Written out, without spreads: a batch of reservations publishes one movement each.
+    const records = this.pending.map(({ row, sku, warehouse, after }, i) => {
+      const movement: MovementRecord = {
+        id: ids[i] as number,
+        atMs: row.atMs,
+        sku,
+        warehouse,
+        type: row.type,
+        quantity: row.quantity,
+        deltas: row.deltas,
+        reference: row.reference,
+        actor: row.actor,
+        reason: row.reason,
+        note: row.note,
+      };
+      const level = presentLevelOf(after, sku, warehouse);
+      this.ctx.emit({ type: 'stock.changed', sku, warehouse, data: { level, movement: presentMovement(movement) } });
+      const before = { ...after };
+      for (const bucket of buckets) before[bucket] -= row.deltas[bucket];
+      for (const signal of stockSignals(before, after)) this.ctx.emit({ type: signal, sku, warehouse, data: { level } });
       return movement;
     });
     this.pending.length = 0;

@@ -4,7 +4,7 @@ import type { LevelView, MovementRecord, SkuRecord, StoredEvent, StoredReservati
 import type { LevelFigures, StockSummary } from './queries.js';
 import { toIso } from '../domain/clock.js';
 import type { Reservation } from '../domain/reservations.js';
-import { figures, stockStatus } from '../domain/stock.js';
+import { available, availableToPromise, type StockLevel, stockStatus } from '../domain/stock.js';
 
 export const presentWarehouse = (w: WarehouseRecord) => ({
   code: w.code,
@@ -49,7 +49,24 @@ export const presentFigures = (level: LevelFigures) => ({
   status: stockStatus(level),
 });
 
-export const presentLevel = (level: LevelView) => presentFigures({ ...figures(level), sku: level.sku, warehouse: level.warehouse });
+/** A level as the API and the events show it (written out: every reservation publishes one). */
+export const presentLevelOf = (level: StockLevel, sku: string, warehouse: string) => ({
+  sku,
+  warehouse,
+  onHand: level.onHand,
+  reserved: level.reserved,
+  allocated: level.allocated,
+  damaged: level.damaged,
+  safetyStock: level.safetyStock,
+  inTransit: level.inTransit,
+  available: available(level),
+  availableToPromise: availableToPromise(level),
+  reorderPoint: level.reorderPoint,
+  reorderQuantity: level.reorderQuantity,
+  status: stockStatus(level),
+});
+
+export const presentLevel = (level: LevelView) => presentLevelOf(level, level.sku, level.warehouse);
 
 export const presentStock = (summary: StockSummary) => ({
   sku: summary.sku,
