@@ -169,3 +169,52 @@ describe.each(storeKinds())('batched reservations agree with the general path on
     }
   }, 120_000);
 });
+
+describe.each(storeKinds())('text that is not well-formed UTF-16, through both reservation paths, on %s', (kind) => {
+  // A lone surrogate reaches the bus from a JSON escape ("\ud800"). Each store replaces it (PostgreSQL
+  // with one U+FFFD, SQLite with one per byte of its encoding); neither may fail a batch over it.
+  it('stores quotes, backslashes and other scripts exactly, and a lone surrogate as replacement characters, the same through either path', async () => {
+    const store = await createStore(kind);
+    try {
+      const rerun: number[] = [];
+      const observer = { batch: (size: number, _ms: number, individually: boolean) => void (individually && rerun.push(size)) };
+      const clock = new ManualClock();
+      const bus = new CommandBus({ store, clock, idempotencyRetentionMs: 3_600_000, observer });
+      const run = <K extends CommandName>(name: K, input: CommandInput<K>) => bus.execute(name, input, { actor: testActor });
+      await run('warehouse.create', { code: 'TX-W', name: 'TX-W' });
+      await run('sku.create', { sku: 'TX-1', name: 'TX-1' });
+      await run('stock.receive', { warehouse: 'TX-W', lines: [{ sku: 'TX-1', quantity: 100 }] });
+      const afterSetup = await store.reads.events.lastId();
+      // Written the way JSON.stringify escapes them, and as literal text that only looks like an escape.
+      const references = ['lone \ud800 high', 'lone \udfff low', 'pair 😀 ok', 'quote " and \\ backslash', 'text \\ud800 not an escape', 'Größe 大 עברית'];
+      // Together (one batch through the batched path), then one multi-line reservation each (the general path).
+      const batched = await Promise.all(references.map((reference) => run('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }] })));
+      const general: Executed<unknown>[] = [];
+      for (const reference of references) {
+        general.push(await run('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }, { sku: 'TX-1', quantity: 1 }] }));
+      }
+      expect(rerun).toEqual([]);
+      const queries = new Queries(store.reads);
+      // With the u flag, a surrogate range matches only surrogates that are not half of a pair.
+      const loneSurrogate = /[\ud800-\udfff]/u;
+      const storedReference = async (executed: Executed<unknown>) => {
+        expect(executed.outcome.ok).toBe(true);
+        const stored = await queries.reservation((executed.outcome as { value: { reservation: { id: string } } }).value.reservation.id);
+        return stored.ok ? stored.value.reference : undefined;
+      };
+      for (const [i, reference] of references.entries()) {
+        const [viaBatch, viaGeneral] = [await storedReference(batched[i]!), await storedReference(general[i]!)];
+        expect(viaBatch).toBe(viaGeneral);
+        if (!loneSurrogate.test(reference)) expect(viaBatch).toBe(reference);
+        else expect(viaBatch).toMatch(/^lone \ufffd+ (high|low)$/);
+      }
+      const created = (await store.reads.events.list({}, afterSetup, 100)).filter((e) => e.type === 'reservation.created');
+      expect(created.map((e) => (e.data as { reservation: { reference: string } }).reservation.reference)).toEqual(
+        [...references, ...references].map((r) => JSON.parse(JSON.stringify(r)) as string),
+      );
+      await bus.close();
+    } finally {
+      await store.dispose();
+    }
+  });
+});
