@@ -33,22 +33,6 @@ export const presentSku = (s: SkuRecord) => ({
   updatedAt: toIso(s.updatedAtMs),
 });
 
-export const presentFigures = (level: LevelFigures) => ({
-  sku: level.sku,
-  warehouse: level.warehouse,
-  onHand: level.onHand,
-  reserved: level.reserved,
-  allocated: level.allocated,
-  damaged: level.damaged,
-  safetyStock: level.safetyStock,
-  inTransit: level.inTransit,
-  available: level.available,
-  availableToPromise: level.availableToPromise,
-  reorderPoint: level.reorderPoint,
-  reorderQuantity: level.reorderQuantity,
-  status: stockStatus(level),
-});
-
 /** A level as the API and the events show it (written out: every reservation publishes one). */
 export const presentLevelOf = (level: StockLevel, sku: string, warehouse: string) => ({
   sku,
@@ -67,6 +51,7 @@ export const presentLevelOf = (level: StockLevel, sku: string, warehouse: string
 });
 
 export const presentLevel = (level: LevelView) => presentLevelOf(level, level.sku, level.warehouse);
+export const presentFigures = (level: LevelFigures) => presentLevelOf(level, level.sku, level.warehouse);
 
 export const presentStock = (summary: StockSummary) => ({
   sku: summary.sku,

@@ -59,23 +59,9 @@ export const toLevel = (row: Selectable<StockLevelTable>): LevelRecord => ({
   updatedAtMs: row.updated_at_ms,
 });
 
-/** Written out field by field, as `toLevel`: availability reads map a level per warehouse on every call. */
-export const toLevelView = (row: Selectable<StockLevelTable> & { sku: string; warehouse: string }): LevelView => ({
-  skuId: row.sku_id,
-  warehouseId: row.warehouse_id,
-  sku: row.sku,
-  warehouse: row.warehouse,
-  onHand: row.on_hand,
-  reserved: row.reserved,
-  allocated: row.allocated,
-  damaged: row.damaged,
-  inTransit: row.in_transit,
-  safetyStock: row.safety_stock,
-  reorderPoint: row.reorder_point,
-  reorderQuantity: row.reorder_quantity,
-  backorderLimit: row.backorder_limit,
-  updatedAtMs: row.updated_at_ms,
-});
+/** `toLevel` plus the codes (no spread of it: availability reads map a level per warehouse on every call). */
+export const toLevelView = (row: Selectable<StockLevelTable> & { sku: string; warehouse: string }): LevelView =>
+  Object.assign(toLevel(row), { sku: row.sku, warehouse: row.warehouse });
 
 export const toMovement = (row: Selectable<MovementTable> & { sku: string; warehouse: string }): MovementRecord => ({
   id: row.id,

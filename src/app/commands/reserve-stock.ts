@@ -7,7 +7,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse, reservationFloor } from '../lookups.js';
 import type { LevelRecord, SkuRecord, WarehouseRecord } from '../ports.js';
-import { emitReservation, expireHold, type ReservationResult, toReservation } from './reservation-holds.js';
+import { emitReservation, expireHold, type ReservationResult, reservationOf } from './reservation-holds.js';
 
 export interface ReserveStockInput {
   reference: string;
@@ -110,7 +110,7 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((p) => ({ lineNo: p.lineNo, skuId: p.sku.id, warehouseId: p.warehouse.id, sku: p.sku.sku, warehouse: p.warehouse.code, quantity: p.quantity, backordered: p.backordered, fulfilled: 0 }));
   await tx.reservations.insert(row, lines);
-  const reservation = toReservation({ ...row, lines });
+  const reservation = reservationOf(row, lines);
   ctx.describe({ type: 'reservation', id }, { reference: input.reference, channel: input.channel ?? null });
   emitReservation(ctx, reservation, 'reservation.created');
   return { reservation, movements: result.movements };
