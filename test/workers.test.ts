@@ -26,12 +26,20 @@ describe.each(storeKinds())('workers on %s', (kind) => {
     expect(await expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 100 })).toBe(0);
 
     core.clock.advance(1);
+    // Two ticks at once, each bounded to 3. Both may read the same three due holds (the second
+    // tick's commands then find them expired), or the second may read after the first committed
+    // and take the next two: either way no hold is expired twice.
     const [first, second] = await Promise.all([
       expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 3 }),
       expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 3 }),
     ]);
-    expect(first + second).toBe(3);
-    expect(await expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 100 })).toBe(2);
+    expect(first).toBeLessThanOrEqual(3);
+    expect(second).toBeLessThanOrEqual(3);
+    expect(first + second).toBeGreaterThanOrEqual(3);
+    const third = await expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 100 });
+    // Each of the five counted once: an expiry that found its hold already expired counts nothing.
+    expect(first + second + third).toBe(5);
+    expect(await expireDueHolds(deps, { nowMs: core.clock.nowMs(), limit: 100 })).toBe(0);
     for (const id of ids) expect((await core.store.reads.reservations.get(id))?.status).toBe('expired');
     const stock = await core.queries.stock(sku.sku);
     expect(stock.ok && stock.value.totals).toMatchObject({ reserved: 0, available: 10 });
