@@ -4,7 +4,7 @@
  */
 import { stockSignals } from '../domain/events.js';
 import type { MovementDraft, ReferenceType } from '../domain/movements.js';
-import { buckets } from '../domain/stock.js';
+import { applyDeltas } from '../domain/stock.js';
 import { presentLevelOf, presentMovement } from './presenters.js';
 import type { UnitContext } from './context.js';
 import type { LevelGuard, LevelRecord, MovementInsert, MovementRecord, SkuRecord, WarehouseRecord } from './ports.js';
@@ -87,9 +87,7 @@ export class LedgerWriter {
       };
       const level = presentLevelOf(after, sku, warehouse);
       this.ctx.emit({ type: 'stock.changed', sku, warehouse, data: { level, movement: presentMovement(movement) } });
-      const before = { ...after };
-      for (const bucket of buckets) before[bucket] -= row.deltas[bucket];
-      for (const signal of stockSignals(before, after)) this.ctx.emit({ type: signal, sku, warehouse, data: { level } });
+      for (const signal of stockSignals(applyDeltas(after, row.deltas, -1), after)) this.ctx.emit({ type: signal, sku, warehouse, data: { level } });
       return movement;
     });
     this.pending.length = 0;

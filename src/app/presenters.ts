@@ -1,7 +1,7 @@
 /** Domain records → wire shapes, shared by the HTTP API and the event stream (one shape per thing). */
 import type { ReservationResult, StockOperationResult, TransferResult, AdjustStockResult } from './commands/index.js';
-import type { LevelView, MovementRecord, SkuRecord, StoredEvent, StoredReservation, StoredTransfer, WarehouseRecord } from './ports.js';
-import type { LevelFigures, StockSummary } from './queries.js';
+import type { MovementRecord, SkuRecord, StoredEvent, StoredReservation, StoredTransfer, WarehouseRecord } from './ports.js';
+import type { StockSummary } from './queries.js';
 import { toIso } from '../domain/clock.js';
 import type { Reservation } from '../domain/reservations.js';
 import { available, availableToPromise, type StockLevel, stockStatus } from '../domain/stock.js';
@@ -50,13 +50,13 @@ export const presentLevelOf = (level: StockLevel, sku: string, warehouse: string
   status: stockStatus(level),
 });
 
-export const presentLevel = (level: LevelView) => presentLevelOf(level, level.sku, level.warehouse);
-export const presentFigures = (level: LevelFigures) => presentLevelOf(level, level.sku, level.warehouse);
+/** A level with its codes: a stored one (`LevelView`) or a read's figures (`LevelFigures`). */
+export const presentLevel = (level: StockLevel & { sku: string; warehouse: string }) => presentLevelOf(level, level.sku, level.warehouse);
 
 export const presentStock = (summary: StockSummary) => ({
   sku: summary.sku,
   totals: summary.totals,
-  warehouses: summary.warehouses.map(presentFigures),
+  warehouses: summary.warehouses.map(presentLevel),
 });
 
 export const presentMovement = (m: MovementRecord) => ({

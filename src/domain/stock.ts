@@ -98,11 +98,21 @@ export const levelViolations = (level: StockLevel): string[] => {
   return problems;
 };
 
-export const applyDeltas = (level: StockLevel, deltas: Deltas): StockLevel => {
-  const next = { ...level };
-  for (const bucket of buckets) next[bucket] += deltas[bucket];
-  return next;
-};
+/**
+ * The level after `deltas` — or before them, with `sign` −1 — as a new level of the stored figures
+ * only (written out: it runs once per published movement, and a spread of a just-built level is slow).
+ */
+export const applyDeltas = (level: StockLevel, deltas: Deltas, sign: 1 | -1 = 1): StockLevel => ({
+  onHand: level.onHand + sign * deltas.onHand,
+  reserved: level.reserved + sign * deltas.reserved,
+  allocated: level.allocated + sign * deltas.allocated,
+  damaged: level.damaged + sign * deltas.damaged,
+  inTransit: level.inTransit + sign * deltas.inTransit,
+  safetyStock: level.safetyStock,
+  reorderPoint: level.reorderPoint,
+  reorderQuantity: level.reorderQuantity,
+  backorderLimit: level.backorderLimit,
+});
 
 export const assertLevel = (level: StockLevel, where: string): void => {
   const problems = levelViolations(level);

@@ -7,7 +7,7 @@
 import { plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
-import { available, free } from '../../domain/stock.js';
+import { applyDeltas, available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
@@ -64,21 +64,11 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     const target = targets.get(key);
     if (!target || target.sku.archived || !target.warehouse.active || !inScope(item.ctx.actor, line.warehouse) || short.has(key)) return;
     const before = current.get(key) ?? target.level;
-    // Written out: a spread of the previous (fresh) level would cost microseconds per reservation.
-    const after: LevelRecord = {
+    const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
       skuId: before.skuId,
       warehouseId: before.warehouseId,
-      onHand: before.onHand,
-      reserved: before.reserved + line.quantity,
-      allocated: before.allocated,
-      damaged: before.damaged,
-      inTransit: before.inTransit,
-      safetyStock: before.safetyStock,
-      reorderPoint: before.reorderPoint,
-      reorderQuantity: before.reorderQuantity,
-      backorderLimit: before.backorderLimit,
       updatedAtMs: nowMs,
-    };
+    });
     // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
     if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) {
       short.add(key);

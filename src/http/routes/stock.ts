@@ -1,7 +1,7 @@
 /** Availability, stock levels and their settings, and the ledger. */
 import { Type } from '@sinclair/typebox';
 import type { HttpDependencies } from '../context.js';
-import { presentFigures, presentLevel, presentMovement, presentStock } from '../../app/presenters.js';
+import { presentLevel, presentMovement, presentStock } from '../../app/presenters.js';
 import { Count, errorResponses, Text, Level, Movement, movementTypes, Page, PageQuery, SkuCode, StockSummary, strict, Timestamp, WarehouseCode } from '../schemas.js';
 import { answer, runCommand, type V1 } from './support.js';
 
@@ -39,7 +39,7 @@ export const stockRoutes = async (v1: V1, deps: HttpDependencies) => {
         limit ?? 50,
         request.actor,
       );
-      return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentFigures), nextCursor: page.nextCursor }));
+      return answer(reply, outcome, 200, (page) => ({ items: page.items.map(presentLevel), nextCursor: page.nextCursor }));
     },
   );
 
