@@ -79,6 +79,7 @@ const open = async (config: Config, options: { migrate: boolean; metrics?: Metri
     clock: systemClock,
     idempotencyRetentionMs: config.idempotencyRetentionMs,
     batchSizeMax: config.commitBatchMax,
+    lanes: config.commitLanes,
     ...(options.metrics && { observer: options.metrics.busObserver }),
   });
   const queries = new Queries(store.reads);

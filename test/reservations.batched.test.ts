@@ -37,7 +37,9 @@ const side = async (kind: 'sqlite' | 'postgres', clock: ManualClock, batchedRese
   const store = await createStore(kind);
   const rerun: number[] = [];
   const observer = { batch: (size: number, _ms: number, individually: boolean) => void (individually && rerun.push(size)) };
-  const bus = new CommandBus({ store, clock, ids: countingIds(), idempotencyRetentionMs: 3_600_000, batchedReservations, observer });
+  // One lane: each burst is one group commit, run in the same order on both sides (two lanes would
+  // commit a burst's parts in either order).
+  const bus = new CommandBus({ store, clock, ids: countingIds(), idempotencyRetentionMs: 3_600_000, batchedReservations, observer, lanes: 1 });
   const queries = new Queries(store.reads);
   const run = (command: Command, actor: Principal = testActor) => bus.execute(command.name, command.input as never, { actor });
   for (const code of warehouses) await run({ name: 'warehouse.create', input: { code, name: code } });

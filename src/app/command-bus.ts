@@ -7,6 +7,11 @@
  * Idempotency records are written in the same savepoint as the command's effects. Audit entries
  * (one per applied command, one per denial) and outbox events are appended at the end of the batch,
  * in the same transaction.
+ *
+ * On PostgreSQL commands are spread over two lanes by the first stock level they lock, and each
+ * lane runs its own group commit on its own connection, so one lane's batch runs while the other's
+ * waits for PostgreSQL (ADR 0021). Commands on one level always share a lane. SQLite has one writer,
+ * so one lane.
  */
 import { type AuditDraft, type AuditEntity, type AuditOutcome, noOrigin, type RequestOrigin } from '../domain/audit.js';
 import type { Clock } from '../domain/clock.js';
@@ -68,6 +73,8 @@ export interface CommandBusOptions {
    * Off only to compare it with the general path in tests.
    */
   batchedReservations?: boolean;
+  /** Group commits that may run at once, each on its own connection (PostgreSQL: 2; SQLite: always 1). */
+  lanes?: number;
 }
 
 /** The store could not take the write (closing, or transient failures outlasted the retries). */
@@ -82,6 +89,8 @@ interface Pending {
   /** A command, or (null) a denial that only needs its audit entry written. */
   name: CommandName | null;
   input: unknown;
+  /** The first (SKU, warehouse) the command locks, as far as its input tells ('' when unknown). */
+  key: string;
   options: ExecuteOptions;
   denial?: Denial;
   resolve(result: Executed<unknown>): void;
@@ -115,11 +124,16 @@ interface Unit {
 /** Another transaction stored the same key first (thrown in a command's savepoint, or by the batched path to re-run its batch). */
 class KeyTakenMeanwhile extends Error {}
 
+/** One group commit at a time: the commands waiting for the next batch, and whether a batch is running. */
+interface Lane {
+  queue: Pending[];
+  flushing: boolean;
+  scheduled: boolean;
+}
+
 export class CommandBus {
-  private readonly queue: Pending[] = [];
+  private readonly lanes: Lane[];
   private readonly inFlightKeys = new Set<string>();
-  private flushing = false;
-  private scheduled = false;
   private closed = false;
   private idle: Array<() => void> = [];
   private readonly commitListeners = new Set<() => void>();
@@ -132,6 +146,8 @@ export class CommandBus {
 
   constructor(private readonly options: CommandBusOptions) {
     this.severalWriters = options.store.dialect === 'postgres';
+    const lanes = this.severalWriters ? (options.lanes ?? 2) : 1;
+    this.lanes = Array.from({ length: lanes }, () => ({ queue: [], flushing: false, scheduled: false }));
     this.batchSizeMax = options.batchSizeMax ?? 256;
     this.attemptsMax = options.attemptsMax ?? 5;
     this.ids = options.ids ?? randomIds;
@@ -151,8 +167,7 @@ export class CommandBus {
       this.inFlightKeys.add(scopedKey);
     }
     return new Promise<Executed<unknown>>((resolve, reject) => {
-      this.queue.push({ name, input, options, resolve, reject });
-      this.schedule();
+      this.enqueue({ name, input, options, key: lockKeyOf(input), resolve, reject });
     }).finally(() => {
       if (scopedKey !== undefined) this.inFlightKeys.delete(scopedKey);
     }) as Promise<Executed<CommandValue<K>>>;
@@ -162,8 +177,7 @@ export class CommandBus {
   recordDenial(denial: Denial): Promise<void> {
     if (this.closed) return Promise.reject(new ServiceUnavailable('Stockroom is shutting down.'));
     return new Promise<Executed<unknown>>((resolve, reject) => {
-      this.queue.push({ name: null, input: null, options: { actor: denial.actor, origin: denial.origin }, denial, resolve, reject });
-      this.schedule();
+      this.enqueue({ name: null, input: null, key: '', options: { actor: denial.actor, origin: denial.origin }, denial, resolve, reject });
     }).then(() => undefined);
   }
 
@@ -185,27 +199,33 @@ export class CommandBus {
 
   /** Resolves when no command is queued or running. */
   drained(): Promise<void> {
-    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    if (this.lanes.every(isIdle)) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.flushing) return;
-    this.scheduled = true;
+  private enqueue(item: Pending): void {
+    const lane = this.lanes[this.lanes.length === 1 ? 0 : laneOf(item.key || idOf(item.input), this.lanes.length)]!;
+    lane.queue.push(item);
+    this.schedule(lane);
+  }
+
+  private schedule(lane: Lane): void {
+    if (lane.scheduled || lane.flushing) return;
+    lane.scheduled = true;
     setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
+      lane.scheduled = false;
+      void this.flush(lane);
     });
   }
 
-  private async flush(): Promise<void> {
-    if (this.flushing || this.queue.length === 0) return;
-    this.flushing = true;
+  private async flush(lane: Lane): Promise<void> {
+    if (lane.flushing || lane.queue.length === 0) return;
+    lane.flushing = true;
     // Commands in a batch are concurrent (none has been answered), so any order is a valid one:
     // run them in the order of the first stock level they lock, so that batches of several server
-    // processes lock levels in one global order and do not deadlock each other (stable: same-level
-    // commands keep their arrival order).
-    const batch = byLockKey(this.queue.splice(0, this.batchSizeMax));
+    // processes (and lanes) lock levels in one global order and do not deadlock each other (stable:
+    // same-level commands keep their arrival order).
+    const batch = byLockKey(lane.queue.splice(0, this.batchSizeMax));
     const started = performance.now();
     let individually = false;
     try {
@@ -251,9 +271,9 @@ export class CommandBus {
       await this.runIndividually(error instanceof CommitOutcomeUnknown ? batch.filter((item) => this.safeAfterUnknownCommit(item, error)) : batch, error);
     } finally {
       this.options.observer?.batch(batch.length, performance.now() - started, individually);
-      this.flushing = false;
-      if (this.queue.length > 0) this.schedule();
-      else for (const resolve of this.idle.splice(0)) resolve();
+      lane.flushing = false;
+      if (lane.queue.length > 0) this.schedule(lane);
+      else if (this.lanes.every(isIdle)) for (const resolve of this.idle.splice(0)) resolve();
     }
   }
 
@@ -571,9 +591,24 @@ const scopeAndKey = (item: Pending) => ({ scope: item.options.actor.id, key: ite
 
 const byLockKey = (batch: Pending[]): Pending[] =>
   batch
-    .map((item, arrival) => ({ item, arrival, key: lockKeyOf(item.input) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.arrival - b.arrival))
+    .map((item, arrival) => ({ item, arrival }))
+    .sort((a, b) => (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : a.arrival - b.arrival))
     .map((entry) => entry.item);
+
+/** The id a command addresses (a reservation, a transfer), or ''. */
+const idOf = (input: unknown): string => {
+  const id = (input as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : '';
+};
+
+const isIdle = (lane: Lane) => !lane.flushing && lane.queue.length === 0;
+
+/** The lane of a command, from its lock key (FNV-1a): commands on one level always share a lane. */
+export const laneOf = (key: string, lanes: number): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % lanes;
+};
 
 const unknownOutcome = (cause: CommitOutcomeUnknown) =>
   new ServiceUnavailable('The store went away while committing this request and its outcome is unknown; check before retrying, or send an Idempotency-Key to retry safely.', { cause });

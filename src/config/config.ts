@@ -11,6 +11,8 @@ export interface Config {
   expiryIntervalMs: number;
   expiryBatchMax: number;
   commitBatchMax: number;
+  /** PostgreSQL: group commits that may run at once, each on its own connection (ADR 0021). */
+  commitLanes: number;
   bodyLimitBytes: number;
   apiKeyCacheMs: number;
   shutdownGraceMs: number;
@@ -108,6 +110,7 @@ export const loadConfig = (flags: ConfigFlags, env: Record<string, string | unde
     expiryIntervalMs: integer('STOCKROOM_EXPIRY_INTERVAL_MS', env.STOCKROOM_EXPIRY_INTERVAL_MS, 250, 10, 60_000),
     expiryBatchMax: integer('STOCKROOM_EXPIRY_BATCH_MAX', env.STOCKROOM_EXPIRY_BATCH_MAX, 500, 1, 10_000),
     commitBatchMax: integer('STOCKROOM_COMMIT_BATCH_MAX', env.STOCKROOM_COMMIT_BATCH_MAX, 256, 1, 4096),
+    commitLanes: integer('STOCKROOM_COMMIT_LANES', env.STOCKROOM_COMMIT_LANES, 2, 1, 8),
     bodyLimitBytes: integer('STOCKROOM_BODY_LIMIT_BYTES', env.STOCKROOM_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
     apiKeyCacheMs: integer('STOCKROOM_API_KEY_CACHE_MS', env.STOCKROOM_API_KEY_CACHE_MS, 5000, 0, 3_600_000),
     shutdownGraceMs: integer('STOCKROOM_SHUTDOWN_GRACE_MS', env.STOCKROOM_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
