@@ -9,6 +9,29 @@ export type DialectName = 'sqlite' | 'postgres';
 
 export const skuColumns = 'skus.id' as const;
 
+/**
+ * The lines of some reservations with their codes, taken by scalar subqueries (a primary-key look-up
+ * per line) rather than joins, so that no plan can scan every SKU per call (see hot.ts,
+ * `reservationLines`).
+ */
+export const reservationLinesQuery = (db: Executor, ids: readonly string[]) =>
+  db
+    .selectFrom('reservation_lines as l')
+    .select((eb) => [
+      'l.reservation_id',
+      'l.line_no',
+      'l.sku_id',
+      'l.warehouse_id',
+      'l.quantity',
+      'l.backordered',
+      'l.fulfilled',
+      eb.selectFrom('skus as s').select('s.code').whereRef('s.id', '=', 'l.sku_id').$asScalar().$notNull().as('sku'),
+      eb.selectFrom('warehouses as w').select('w.code').whereRef('w.id', '=', 'l.warehouse_id').$asScalar().$notNull().as('warehouse'),
+    ])
+    .where('l.reservation_id', 'in', ids)
+    .orderBy('l.reservation_id')
+    .orderBy('l.line_no');
+
 export const loadReservations = async (db: Executor, ids: readonly string[], lock: boolean): Promise<StoredReservation[]> => {
   if (ids.length === 0) return [];
   const rows = await db
@@ -17,15 +40,7 @@ export const loadReservations = async (db: Executor, ids: readonly string[], loc
     .where('id', 'in', ids)
     .$if(lock, (q) => q.forUpdate())
     .execute();
-  const lines = await db
-    .selectFrom('reservation_lines as l')
-    .innerJoin('skus as s', 's.id', 'l.sku_id')
-    .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
-    .select(['l.reservation_id', 'l.line_no', 'l.sku_id', 'l.warehouse_id', 'l.quantity', 'l.backordered', 'l.fulfilled', 's.code as sku', 'w.code as warehouse'])
-    .where('l.reservation_id', 'in', ids)
-    .orderBy('l.reservation_id')
-    .orderBy('l.line_no')
-    .execute();
+  const lines = await reservationLinesQuery(db, ids).execute();
   const byId = new Map<string, StoredReservation>();
   for (const row of rows) byId.set(row.id, { ...toReservationRow(row), lines: [] });
   for (const line of lines) {

@@ -1,0 +1,69 @@
+/**
+ * Plans of the statements that load a reservation's lines, on PostgreSQL, with the large tables a
+ * busy store has and without statistics on them (a fresh store, or autovacuum off: PostgreSQL then
+ * expects ~0.5 % of `reservation_lines` per reservation). Written with joins, the planner hashed
+ * every SKU on each call; with the codes taken per line by primary key, no plan can scan the SKUs.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reservationLines } from '../src/storage/repositories/hot.js';
+import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
+import type { Kysely } from 'kysely';
+import { seedBench } from '../src/storage/bench-seed.js';
+import { openPostgres } from '../src/storage/dialects/postgres.js';
+import type { DB } from '../src/storage/schema.js';
+import { createStore, storeKinds } from './support/stores.js';
+
+describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-lines statements on a large postgres store without statistics', () => {
+  let store: Awaited<ReturnType<typeof createStore>>;
+  let client: pg.Client;
+  let db: Kysely<DB>;
+  beforeAll(async () => {
+    store = await createStore('postgres');
+    await seedBench(store.url, { skus: 100_000, receiptsPerLevel: 1, unitsPerReceipt: 10, prefix: 'PLAN', warehouses: ['PLAN-W1', 'PLAN-W2'], batchSize: 50_000 }, Date.now());
+    client = new pg.Client({ connectionString: store.url });
+    await client.connect();
+    db = openPostgres(store.url);
+    // 200,000 one-line reservations, written directly (the bus would take minutes), never analyzed.
+    await client.query(`insert into reservations (id, reference, status, channel, created_at_ms, updated_at_ms, expires_at_ms, actor_id)
+                        select 'res_' || g, 'plan', 'active', null, 0, 0, 1, 'key_plan' from generate_series(1, 200000) g`);
+    await client.query(`insert into reservation_lines (reservation_id, line_no, sku_id, warehouse_id, quantity, backordered, fulfilled)
+                        select 'res_' || g, 1, s.id, (select min(id) from warehouses), 1, 0, 0
+                          from generate_series(1, 200000) g join skus s on s.code = 'PLAN-' || lpad((1 + g % 100000)::text, 7, '0')`);
+    const { rows } = await client.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'reservation_lines'`);
+    expect(rows[0]!.reltuples, 'reservation_lines has no statistics').toBeLessThan(1);
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    await db?.destroy();
+    await store?.dispose();
+  });
+
+  const scans = (plan: string) => [...plan.matchAll(/(Seq Scan|Hash Join|Bitmap Heap Scan) on (\w+)|Hash Join/g)].map((m) => m[0]);
+
+  it('loads one reservation\'s lines (the write path, a prepared statement) without scanning the SKUs', async () => {
+    await client.query('set plan_cache_mode = force_generic_plan');
+    try {
+      await client.query({ name: 'plan_lines', text: reservationLines.postgres, values: ['res_1'] });
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute plan_lines('res_1')`);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/skus_pkey/);
+      expect(scans(plan).filter((s) => /skus|Hash Join/.test(s)), plan).toEqual([]);
+    } finally {
+      await client.query('reset plan_cache_mode');
+    }
+    const lines = await client.query({ name: 'plan_lines', text: reservationLines.postgres, values: ['res_7'] });
+    expect(lines.rows).toEqual([expect.objectContaining({ reservation_id: 'res_7', line_no: 1, sku: 'PLAN-0000008', warehouse: 'PLAN-W1' })]);
+  });
+
+  it('loads the lines of a page of reservations (reads, lifecycle commands) without scanning the SKUs', async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `res_${i + 1}`);
+    const { sql, parameters } = reservationLinesQuery(db, ids).compile();
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, parameters as unknown[]);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(scans(plan).filter((s) => /skus|Hash Join/.test(s)), plan).toEqual([]);
+    const lines = await reservationLinesQuery(db, ids).execute();
+    expect(lines).toHaveLength(50);
+    expect(lines[0]).toMatchObject({ reservation_id: 'res_1', sku: 'PLAN-0000002', warehouse: 'PLAN-W1' });
+  });
+});
