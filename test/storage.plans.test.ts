@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reservationLines } from '../src/storage/repositories/hot.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { seedBench } from '../src/storage/bench-seed.js';
 import { openPostgres } from '../src/storage/dialects/postgres.js';
 import type { DB } from '../src/storage/schema.js';
@@ -56,7 +56,7 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
     expect(lines.rows).toEqual([expect.objectContaining({ reservation_id: 'res_7', line_no: 1, sku: 'PLAN-0000008', warehouse: 'PLAN-W1' })]);
   });
 
-  it('loads the lines of a page of reservations (reads, lifecycle commands) without scanning the SKUs', async () => {
+  it('loads the lines of a page of reservations (reads) without scanning the SKUs', async () => {
     const ids = Array.from({ length: 50 }, (_, i) => `res_${i + 1}`);
     const { sql, parameters } = reservationLinesQuery(db, ids).compile();
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, parameters as unknown[]);
@@ -65,5 +65,31 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
     const lines = await reservationLinesQuery(db, ids).execute();
     expect(lines).toHaveLength(50);
     expect(lines[0]).toMatchObject({ reservation_id: 'res_1', sku: 'PLAN-0000002', warehouse: 'PLAN-W1' });
+  });
+
+  it('runs that page without JIT compilation, whatever the estimate (Stockroom\'s connections turn JIT off)', async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `res_${i + 1}`);
+    const { sql, parameters } = reservationLinesQuery(db, ids).compile();
+    const explain = (text: string) => CompiledQuery.raw(`explain (analyze, costs on) ${text}`, [...parameters]);
+    const { rows: settings } = await db.executeQuery<{ jit: string }>(CompiledQuery.raw('show jit'));
+    expect(settings[0]!.jit).toBe('off');
+    const plan = (await db.executeQuery<{ 'QUERY PLAN': string }>(explain(sql))).rows.map((r) => r['QUERY PLAN']).join('\n');
+    // Without statistics the estimate is far above jit_above_cost (100,000), so a connection with
+    // JIT on compiles this page's query (tens of ms for a query that runs in about one).
+    const cost = Number(/cost=[\d.]+\.\.([\d.]+)/.exec(plan)![1]);
+    expect(cost, plan).toBeGreaterThan(100_000);
+    expect(plan).not.toMatch(/JIT:/);
+  });
+
+  it('keeps the session options of the database URL besides its own', async () => {
+    const url = new URL(store.url);
+    url.searchParams.set('options', '-c statement_timeout=4321');
+    const other = openPostgres(url.toString());
+    try {
+      const { rows } = await other.executeQuery<{ jit: string; timeout: string }>(CompiledQuery.raw(`select current_setting('jit') as jit, current_setting('statement_timeout') as timeout`));
+      expect(rows[0]).toEqual({ jit: 'off', timeout: '4321ms' });
+    } finally {
+      await other.destroy();
+    }
   });
 });

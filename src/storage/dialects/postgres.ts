@@ -43,9 +43,30 @@ class PreparingClient extends pg.Client {
  */
 export const beginReturningXactId = 'begin; select pg_current_xact_id()::text as xid';
 
+/**
+ * The connection string without its `options`, and the session options of every connection: the
+ * URL's, then Stockroom's (pg lets a URL's `options` replace the configured ones, so they are
+ * joined here). JIT compilation is off: Stockroom's statements are short look-ups and writes, and a
+ * row estimate inflated by missing statistics made PostgreSQL spend 53 ms compiling a query that
+ * ran in 1 ms (docs/performance.md, "A plan without statistics").
+ */
+const withSessionOptions = (connectionString: string): { connectionString: string; options: string } => {
+  const own = '-c jit=off';
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    return { connectionString, options: own }; // not a URL: pg reports it when it connects
+  }
+  const fromUrl = url.searchParams.get('options');
+  if (fromUrl === null) return { connectionString, options: own };
+  url.searchParams.delete('options');
+  return { connectionString: url.toString(), options: `${fromUrl} ${own}` };
+};
+
 export const openPostgres = (connectionString: string, options: { poolSize?: number } = {}): Kysely<DB> => {
   const pool = new pg.Pool({
-    connectionString,
+    ...withSessionOptions(connectionString),
     max: options.poolSize ?? 10,
     Client: PreparingClient,
     connectionTimeoutMillis: 10_000,
