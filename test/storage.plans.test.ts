@@ -58,18 +58,18 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
 
   it('loads the lines of a page of reservations (reads) without scanning the SKUs', async () => {
     const ids = Array.from({ length: 50 }, (_, i) => `res_${i + 1}`);
-    const { sql, parameters } = reservationLinesQuery(db, ids).compile();
+    const { sql, parameters } = reservationLinesQuery(ids).compile(db);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, parameters as unknown[]);
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(scans(plan).filter((s) => /skus|Hash Join/.test(s)), plan).toEqual([]);
-    const lines = await reservationLinesQuery(db, ids).execute();
+    const { rows: lines } = await reservationLinesQuery(ids).execute(db);
     expect(lines).toHaveLength(50);
     expect(lines[0]).toMatchObject({ reservation_id: 'res_1', sku: 'PLAN-0000002', warehouse: 'PLAN-W1' });
   });
 
   it('runs that page without JIT compilation, whatever the estimate (Stockroom\'s connections turn JIT off)', async () => {
     const ids = Array.from({ length: 50 }, (_, i) => `res_${i + 1}`);
-    const { sql, parameters } = reservationLinesQuery(db, ids).compile();
+    const { sql, parameters } = reservationLinesQuery(ids).compile(db);
     const explain = (text: string) => CompiledQuery.raw(`explain (analyze, costs on) ${text}`, [...parameters]);
     const { rows: settings } = await db.executeQuery<{ jit: string }>(CompiledQuery.raw('show jit'));
     expect(settings[0]!.jit).toBe('off');

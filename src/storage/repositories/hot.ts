@@ -10,7 +10,7 @@ import type { Deltas } from '../../domain/stock.js';
 import type { BatchLocks, IdempotencyRecord, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
 import { toLevel } from '../mappers.js';
 import type { IdempotencyKeyTable, StockLevelTable } from '../schema.js';
-import { type Runner, statement, statementFamily } from './prepared.js';
+import { type Runner, type Statement, statement, statementFamily } from './prepared.js';
 
 const levelColumns = 'sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms';
 
@@ -219,6 +219,11 @@ const jsonRows = (rows: readonly unknown[][]): string => {
   return text.includes('\\ud') ? text.replace(/(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g, '$1\\ufffd') : text;
 };
 
+/** Runs a `fromJsonRows` INSERT over `rows`, at most 1,000 rows per statement (a large command's events or audit entries). */
+const appendInChunks = async (db: Runner, insert: Statement, rows: readonly unknown[][]): Promise<void> => {
+  for (let i = 0; i < rows.length; i += 1000) await db.changes(insert, [jsonRows(rows.slice(i, i + 1000))]);
+};
+
 const movementColumns = 'at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name, reason, note';
 const movementTypes = ['bigint', 'bigint', 'bigint', 'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
 const movementsInsert = statement(
@@ -273,7 +278,7 @@ export const appendEvents = async (db: Runner, events: readonly EventDraft[]): P
     // Sequence values are handed out before commit; serializing appenders until their commit
     // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
     await db.rows(outboxLock, [outboxLockKey]);
-    for (let i = 0; i < values.length; i += 1000) await db.changes(eventsInsert, [jsonRows(values.slice(i, i + 1000))]);
+    await appendInChunks(db, eventsInsert, values);
     return;
   }
   for (const row of values) await db.changes(eventInsert, row);
@@ -302,7 +307,7 @@ export const appendAudit = async (db: Runner, entries: readonly AuditDraft[]): P
     JSON.stringify(e.summary),
   ]);
   if (db.dialect === 'postgres') {
-    for (let i = 0; i < values.length; i += 1000) await db.changes(auditsInsert, [jsonRows(values.slice(i, i + 1000))]);
+    await appendInChunks(db, auditsInsert, values);
     return;
   }
   for (const row of values) await db.changes(auditInsert, row);
@@ -344,17 +349,16 @@ const reservationById = {
 };
 export const lockReservation = (db: Runner) => reservationById[db.dialect];
 /**
- * A reservation's lines with their codes. The codes come from scalar subqueries (a primary-key look-up
- * per line), not joins: without statistics on `reservation_lines` (a fresh store, or autovacuum off)
- * PostgreSQL expects ~0.5 % of the table per reservation and, with joins, hashed every SKU per call
- * (6.6 ms of PostgreSQL's CPU per lifecycle request; docs/performance.md).
+ * A reservation line's columns with its SKU and warehouse codes. The codes come from scalar
+ * subqueries (a primary-key look-up per line), not joins: without statistics on `reservation_lines`
+ * (a fresh store, or autovacuum off) PostgreSQL expects ~0.5 % of the table per reservation and,
+ * with joins, hashed every SKU per call (6.6 ms of PostgreSQL's CPU per lifecycle request;
+ * ADR 0022). Shared with the reads' `reservationLinesQuery`.
  */
-export const reservationLines = statement(
-  `select l.reservation_id, l.line_no, l.sku_id, l.warehouse_id, l.quantity, l.backordered, l.fulfilled,
-          (select s.code from skus s where s.id = l.sku_id) as sku, (select w.code from warehouses w where w.id = l.warehouse_id) as warehouse
-     from reservation_lines l
-    where l.reservation_id = $1 order by l.line_no`,
-);
+export const reservationLineColumns = `l.reservation_id, l.line_no, l.sku_id, l.warehouse_id, l.quantity, l.backordered, l.fulfilled,
+  (select s.code from skus s where s.id = l.sku_id) as sku, (select w.code from warehouses w where w.id = l.warehouse_id) as warehouse`;
+
+export const reservationLines = statement(`select ${reservationLineColumns} from reservation_lines l where l.reservation_id = $1 order by l.line_no`);
 export const updateReservation = statement(
   'update reservations set status = coalesce($1, status), expires_at_ms = coalesce($2, expires_at_ms), updated_at_ms = $3 where id = $4',
 );

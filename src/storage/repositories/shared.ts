@@ -1,36 +1,19 @@
 /** Queries used both inside write transactions and by plain reads. Each takes its executor first. */
-import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction, sql } from 'kysely';
 import type { StoredReservation, StoredTransfer, TransferStatus } from '../../app/ports.js';
 import { toReservationRow } from '../mappers.js';
-import type { DB } from '../schema.js';
+import type { DB, ReservationLineTable } from '../schema.js';
+import { reservationLineColumns } from './hot.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 export type DialectName = 'sqlite' | 'postgres';
 
 export const skuColumns = 'skus.id' as const;
 
-/**
- * The lines of some reservations with their codes, taken by scalar subqueries (a primary-key look-up
- * per line) rather than joins, so that no plan can scan every SKU per call (see hot.ts,
- * `reservationLines`).
- */
-export const reservationLinesQuery = (db: Executor, ids: readonly string[]) =>
-  db
-    .selectFrom('reservation_lines as l')
-    .select((eb) => [
-      'l.reservation_id',
-      'l.line_no',
-      'l.sku_id',
-      'l.warehouse_id',
-      'l.quantity',
-      'l.backordered',
-      'l.fulfilled',
-      eb.selectFrom('skus as s').select('s.code').whereRef('s.id', '=', 'l.sku_id').$asScalar().$notNull().as('sku'),
-      eb.selectFrom('warehouses as w').select('w.code').whereRef('w.id', '=', 'l.warehouse_id').$asScalar().$notNull().as('warehouse'),
-    ])
-    .where('l.reservation_id', 'in', ids)
-    .orderBy('l.reservation_id')
-    .orderBy('l.line_no');
+/** The lines of some reservations with their codes (the hot path's columns, `reservationLineColumns`). */
+export const reservationLinesQuery = (ids: readonly string[]) =>
+  sql<Selectable<ReservationLineTable> & { sku: string; warehouse: string }>`select ${sql.raw(reservationLineColumns)} from reservation_lines l
+    where l.reservation_id in (${sql.join([...ids])}) order by l.reservation_id, l.line_no`;
 
 export const loadReservations = async (db: Executor, ids: readonly string[], lock: boolean): Promise<StoredReservation[]> => {
   if (ids.length === 0) return [];
@@ -40,7 +23,7 @@ export const loadReservations = async (db: Executor, ids: readonly string[], loc
     .where('id', 'in', ids)
     .$if(lock, (q) => q.forUpdate())
     .execute();
-  const lines = await reservationLinesQuery(db, ids).execute();
+  const { rows: lines } = await reservationLinesQuery(ids).execute(db);
   const byId = new Map<string, StoredReservation>();
   for (const row of rows) byId.set(row.id, { ...toReservationRow(row), lines: [] });
   for (const line of lines) {
@@ -69,10 +52,10 @@ export const loadTransfer = async (db: Executor, id: string, lock: boolean): Pro
     .$if(lock, (q) => q.forUpdate(['t']))
     .executeTakeFirst();
   if (!row) return undefined;
+  // The SKU's code by primary key per line, not a join (see `reservationLineColumns`).
   const lines = await db
     .selectFrom('transfer_lines as l')
-    .innerJoin('skus as s', 's.id', 'l.sku_id')
-    .select(['l.line_no', 'l.sku_id', 'l.quantity', 'l.received', 's.code as sku'])
+    .select((eb) => ['l.line_no', 'l.sku_id', 'l.quantity', 'l.received', eb.selectFrom('skus as s').select('s.code').whereRef('s.id', '=', 'l.sku_id').$asScalar().$notNull().as('sku')])
     .where('l.transfer_id', '=', id)
     .orderBy('l.line_no')
     .execute();
