@@ -217,7 +217,13 @@ export const main = async (argv: string[]): Promise<number> => {
       case 'restore': {
         if (!sub || arg) return fail('usage: stockroom restore FILE [--db URL] [--force]');
         const done = await restoreSqlite(config.databaseUrl, sub, { force: values.force ?? false });
-        process.stdout.write(`Restored ${done.file} into ${done.target}${done.replaced ? ' (replacing the store that was there)' : ''}. Checking it:\n`);
+        process.stdout.write(`Restored ${done.file} into ${done.target}${done.replaced ? ' (replacing the store that was there)' : ''}.\n`);
+        process.stdout.write(
+          done.replacedLastEventId !== undefined
+            ? `New events get ids after ${done.eventIdsAfter}, the last the replaced store issued: event consumers keep their cursors. Events they received after the backup was taken describe changes the restore undid; resynchronise stock from GET /v1/stock.\n`
+            : `New events get ids after ${done.eventIdsAfter}, the backup's last${done.replaced ? ' (the replaced store could not be read)' : ''}. A consumer that received a later id from a lost store must be reset to ${done.eventIdsAfter}.\n`,
+        );
+        process.stdout.write('Checking it:\n');
         // The restored store is migrated and checked exactly as `stockroom check --db URL` would.
         return await main(['check', '--db', config.databaseUrl]);
       }

@@ -60,8 +60,8 @@ class Writer {
   constructor(
     private readonly url: string,
     private readonly token: string,
-    private readonly warehouse: string,
-    private readonly skus: string[],
+    readonly warehouse: string,
+    readonly skus: string[],
   ) {}
 
   start(concurrency = 8): void {
@@ -153,6 +153,16 @@ const expectExactCopy = async (url: string, token: string, before: Acked[], afte
   expect(before.length).toBeGreaterThan(0);
 };
 
+/** The last event id a consumer pulling from `server` has seen. */
+const lastEventId = async (server: ServerProcess, token: string): Promise<number> => {
+  let after = 0;
+  for (;;) {
+    const page = (await call(server.url, token, 'GET', `/v1/events?after=${after}&limit=1000`)).body as { items: unknown[]; nextAfter: number };
+    if (page.items.length === 0) return after;
+    after = page.nextAfter;
+  }
+};
+
 const seed = async (server: ServerProcess, token: string) => {
   const warehouse = code('WH');
   const skus = Array.from({ length: 4 }, () => code('SKU'));
@@ -228,7 +238,10 @@ describe('SQLite backup and restore while a server writes', () => {
 
         const restoredUrl = `sqlite:${join(dir, `restored-${i}`, 'stockroom.db')}`;
         const restored = await runCli(['restore', file, '--db', restoredUrl]);
-        expect(restored, restored.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/Restored .* Checking it:\nConsistent: \d+ stock levels/) });
+        expect(restored, restored.stderr).toMatchObject({
+          code: 0,
+          stdout: expect.stringMatching(/Restored .*\.\nNew events get ids after \d+, the backup's last\. .*\nChecking it:\nConsistent: \d+ stock levels/),
+        });
         await expectExactCopy(restoredUrl, token, before, writer.sent.filter((w) => w.sentAt > backupEnded), totals);
       }
       expect(writer.fiveXx).toEqual([]);
@@ -258,6 +271,9 @@ describe('SQLite backup and restore while a server writes', () => {
   it('restores over a store killed mid-write only with --force, never replaying its stale -wal', async () => {
     writer.start();
     await sleep(300);
+    // A consumer's cursor: the last event it pulled before the store was lost (written after the backup).
+    const consumerCursor = await lastEventId(server, token);
+    await sleep(100);
     writer.serverKilled = true;
     server.process.kill('SIGKILL');
     totals.kills += 1;
@@ -272,6 +288,8 @@ describe('SQLite backup and restore while a server writes', () => {
     const restored = await runCli(['restore', lastBackup, '--db', database.url, '--force']);
     expect(restored, restored.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('replacing the store that was there') });
     expect(restored.stdout).toMatch(/Consistent: \d+ stock levels/);
+    const continuesAfter = Number(/New events get ids after (\d+), the last the replaced store issued/.exec(restored.stdout)?.[1]);
+    expect(continuesAfter).toBeGreaterThanOrEqual(consumerCursor);
 
     // Exactly the backup: what was written after it (even if committed to the old -wal) is gone.
     server = await startServer(database.url);
@@ -284,6 +302,17 @@ describe('SQLite backup and restore while a server writes', () => {
     totals.lost += result.lost.length;
     totals.invariants += result.extra.length;
     expect(result).toEqual({ lost: [], extra: [], fiveXx: [] });
+
+    // The consumer keeps its cursor: a write after the restore reaches it, under an id it never saw.
+    const reference = code('after-restore');
+    const receipt = await call(server.url, token, 'POST', '/v1/receipts', { body: { warehouse: writer.warehouse, reference, lines: [{ sku: writer.skus[0], quantity: 1 }] } });
+    expect(receipt.status).toBe(201);
+    const next = (await call(server.url, token, 'GET', `/v1/events?after=${consumerCursor}&types=stock.changed&limit=1000`)).body as {
+      items: Array<{ id: number; data: { movement: { reference: { id: string } } | null } }>;
+    };
+    const received = next.items.filter((e) => e.data.movement?.reference.id === reference);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.id).toBeGreaterThan(continuesAfter);
   });
 });
 

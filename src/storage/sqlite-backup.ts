@@ -39,6 +39,10 @@ export interface RestoreReport {
   bytes: number;
   /** True when an existing store was overwritten (--force). */
   replaced: boolean;
+  /** New events get ids above this one. */
+  eventIdsAfter: number;
+  /** The last event id the replaced store had issued, when there was one and it could be read. */
+  replacedLastEventId: number | undefined;
 }
 
 const migrationsTable = 'stockroom_migrations';
@@ -76,6 +80,38 @@ const removeSidecars = (file: string): void => {
 
 const hasTable = (db: Database.Database, name: string): boolean =>
   db.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(name) !== undefined;
+
+/** The last event id a store has issued (its AUTOINCREMENT counter), or undefined when it cannot be read. */
+const lastEventIdOf = (file: string): number | undefined => {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const seq: unknown = db.prepare(`select seq from sqlite_sequence where name = 'events'`).pluck().get();
+    return seq === undefined ? 0 : Number(seq);
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
+};
+
+/**
+ * Lets the events of `file` continue after id `after` at least: event consumers keep their cursor
+ * (a pull cursor, `Last-Event-ID`) across a restore, and an id they have seen is never given to a
+ * new event. Returns the id new events continue after.
+ */
+const continueEventIds = (file: string, after: number): number => {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return db.transaction(() => {
+      db.prepare(`insert into sqlite_sequence (name, seq) select 'events', 0 where not exists (select 1 from sqlite_sequence where name = 'events')`).run();
+      db.prepare(`update sqlite_sequence set seq = max(seq, ?) where name = 'events'`).run(after);
+      return Number(db.prepare(`select seq from sqlite_sequence where name = 'events'`).pluck().get());
+    })();
+  } finally {
+    db.close();
+  }
+};
 
 /**
  * Makes `file` a self-contained database (rollback journal, so no -wal beside it), checks its pages
@@ -199,8 +235,11 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
     throw new BackupRefused(`refusing to restore over ${target}: another process has it open (a running \`stockroom serve\`?). Stop it first.`);
   }
   mkdirSync(dirname(target), { recursive: true });
+  // Read before the old store goes, with its -wal: every id it issued, up to its last commit.
+  const replacedLastEventId = exists && tables !== 0 ? lastEventIdOf(target) : undefined;
 
   const incoming = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
+  let eventIdsAfter = 0;
   rmSync(incoming, { force: true });
   removeSidecars(incoming);
   try {
@@ -209,6 +248,7 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
     if (existsSync(`${backup}-wal`)) copyFileSync(`${backup}-wal`, `${incoming}-wal`);
     const problem = seal(incoming);
     if (problem) throw new BackupRefused(`${backup} cannot be restored: ${problem}`);
+    eventIdsAfter = continueEventIds(incoming, replacedLastEventId ?? 0);
     fsyncPath(incoming);
     // Old sidecars first: a -wal of the old store must never be applied to the restored pages.
     removeSidecars(target);
@@ -218,5 +258,5 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
     rmSync(incoming, { force: true });
     removeSidecars(incoming);
   }
-  return { file: backup, target, bytes: statSync(target).size, replaced: exists && tables !== 0 };
+  return { file: backup, target, bytes: statSync(target).size, replaced: exists && tables !== 0, eventIdsAfter, replacedLastEventId };
 };
