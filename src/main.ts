@@ -32,7 +32,7 @@ import { deleteEndedSessions, deleteExpiredAuditEntries, deleteExpiredEvents, de
 import { type NatsSink, openNatsSink } from './workers/nats.js';
 import { relayTick } from './workers/relay.js';
 import { type Loop, startLoop } from './workers/loop.js';
-import { deliverWebhooks, enqueueWebhookDeliveries, fetchSender, pruneWebhookDeliveries } from './workers/webhooks.js';
+import { deliverWebhooks, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries } from './workers/webhooks.js';
 
 const systemClock: Clock = { nowMs: () => Date.now() };
 const importBytesMax = 64 * 1024 * 1024;
@@ -309,7 +309,7 @@ const serve = async (config: Config): Promise<number> => {
     },
     onError,
   );
-  const webhookSend = fetchSender({ allowPrivate: config.webhooksAllowPrivate });
+  const webhookSend = httpSender({ allowPrivate: config.webhooksAllowPrivate });
   const webhookDeliverer = startLoop(
     250,
     () => deliverWebhooks(store, { nowMs: systemClock.nowMs(), limit: 100, send: webhookSend, timeoutMs: config.webhookTimeoutMs, disableAfterFailures: config.webhookDisableAfterFailures }),

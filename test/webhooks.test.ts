@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/app/webhooks/signing.js';
 import { webhookPolicy } from '../src/domain/webhooks.js';
-import { type DeliverTick, defaultWebhookTimeoutMs, deliverWebhooks, enqueueWebhookDeliveries, fetchSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
+import { type DeliverTick, defaultWebhookTimeoutMs, deliverWebhooks, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
 import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -82,7 +82,7 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     await Promise.all([http.close(), strict.close(), receiver.close()]);
   });
 
-  const send = fetchSender({ allowPrivate: true });
+  const send = httpSender({ allowPrivate: true });
   const enqueue = (limit = 100) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit });
   const deliver = (extra: Partial<DeliverTick> = {}) => deliverWebhooks(http.store, { nowMs: http.clock.nowMs(), limit: 100, send, random: () => 0.5, ...extra });
   const tick = async (extra: Partial<DeliverTick> = {}) => {
@@ -412,9 +412,40 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     // Checked again before each send: a saved private target is refused without connecting.
     const hook = await createWebhook('/never', { types: ['sku.created'] });
     await buildSku(http.bus);
-    expect(await tick({ send: fetchSender({ allowPrivate: false, resolve }) })).toMatchObject({ sent: 1, failed: 1 });
+    expect(await tick({ send: httpSender({ allowPrivate: false, resolve }) })).toMatchObject({ sent: 1, failed: 1 });
     expect(receiver.at('/never')).toEqual([]);
     expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'pending', lastStatusCode: null, lastError: expect.stringContaining('not allowed') });
+  });
+
+  it('connects to the addresses it checked, and refuses a host whose DNS now answers with a private address', async () => {
+    const port = new URL(receiver.url('/')).port;
+    // A name only this resolver knows: the delivery reaches the receiver, so the socket connected to
+    // the resolver's answer (the one checked), not to a second, independent look-up.
+    fakeDns['pinned.example.test'] = ['127.0.0.1'];
+    const pinned = await http.post('/v1/webhooks', { url: `http://pinned.example.test:${port}/pinned`, types: ['sku.created'] });
+    expect(pinned.statusCode, pinned.body).toBe(201);
+    await buildSku(http.bus);
+    expect(await tick({ send: httpSender({ allowPrivate: true, resolve }) })).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(receiver.at('/pinned')).toHaveLength(1);
+    expect(receiver.at('/pinned')[0]!.headers.host).toBe(`pinned.example.test:${port}`);
+    expect((await http.call('DELETE', `/v1/webhooks/${pinned.json().id}`)).statusCode).toBe(204);
+
+    // Saved while its name answered with a public address; by the delivery it answers with this
+    // machine's (DNS rebinding). Refused as it connects: nothing reaches the receiver.
+    fakeDns['rebind.example.test'] = ['93.184.215.14'];
+    const saved = await strict.post('/v1/webhooks', { url: `http://rebind.example.test:${port}/rebound`, types: ['sku.created'] });
+    expect(saved.statusCode, saved.body).toBe(201);
+    fakeDns['rebind.example.test'] = ['127.0.0.1'];
+    await buildSku(strict.bus);
+    const strictTick = async () => {
+      await enqueueWebhookDeliveries(strict.store, { nowMs: strict.clock.nowMs(), limit: 100 });
+      return deliverWebhooks(strict.store, { nowMs: strict.clock.nowMs(), limit: 100, send: httpSender({ allowPrivate: false, resolve }), random: () => 0.5 });
+    };
+    expect(await strictTick()).toMatchObject({ sent: 1, failed: 1 });
+    expect(receiver.at('/rebound')).toEqual([]);
+    const [attempt] = (await strict.get(`/v1/webhooks/${saved.json().id}/deliveries`)).json().items as Delivery[];
+    expect(attempt).toMatchObject({ status: 'pending', lastStatusCode: null, lastError: expect.stringMatching(/rebind\.example\.test \(127\.0\.0\.1\) is not allowed: its host is this machine/) });
+    expect((await strict.call('DELETE', `/v1/webhooks/${saved.json().id}`)).statusCode).toBe(204);
   });
 
   it('creates, lists, reads, changes and deletes webhooks over HTTP, validating every field', async () => {

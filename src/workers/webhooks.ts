@@ -10,11 +10,13 @@
  *   claims come due again), POSTs them outside any transaction, then stores every outcome in one
  *   transaction. At-least-once: a crash between the POST and the record sends it again.
  */
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type Ids, randomIds } from '../app/ids.js';
 import type { Store } from '../app/ports.js';
 import type { AttemptRecord, ClaimedDelivery } from '../app/webhooks/records.js';
 import { type WebhookRequest, webhookRequest } from '../app/webhooks/signing.js';
-import { checkWebhookUrl, type TargetOptions } from '../app/webhooks/targets.js';
+import { checkWebhookUrlWithoutDns, pinnedLookup, type TargetOptions } from '../app/webhooks/targets.js';
 import { toIso } from '../domain/clock.js';
 import { isDeadLetter, retryDelayMs, shouldDisable, webhookPolicy } from '../domain/webhooks.js';
 import { noOrigin } from '../domain/audit.js';
@@ -27,13 +29,15 @@ export interface SendResult {
   latencyMs: number;
 }
 
-/** Sends one signed request. Injected: tests pass their own; the real one is fetchSender. */
+/** Sends one signed request. Injected: tests pass their own; the real one is httpSender. */
 export type Send = (request: WebhookRequest, timeoutMs: number) => Promise<SendResult>;
 
 export const defaultWebhookTimeoutMs = 10_000;
 /** A claim lasts the send timeout plus this margin, then the delivery comes due again. */
 const leaseMarginMs = 60_000;
 const errorLengthMax = 500;
+/** Idle kept-alive connections to receivers are closed after this long. */
+const idleSocketMs = 4_000;
 
 export interface EnqueueTick {
   nowMs: number;
@@ -175,27 +179,43 @@ const describeError = (error: unknown, timeoutMs: number): string => {
 };
 
 /**
- * The real sender: global fetch, POST, no redirects followed (a 3xx is a failure), the response
- * body ignored. Unless private targets are allowed, the host is resolved and checked again right
- * before sending (DNS may have changed since the webhook was saved).
+ * The real sender: POST over node:http(s), no redirects followed (a 3xx is a failure), the
+ * response body ignored. Unless private targets are allowed, the host is checked again as the
+ * socket connects: it connects to the addresses just checked (`pinnedLookup`), so DNS that changed
+ * since the webhook was saved, or changes between a check and the connection, cannot point a
+ * delivery at a private address. Connections are kept alive per sender and idle ones closed after
+ * a few seconds; each new one is checked.
  */
-export const fetchSender =
-  (options: TargetOptions): Send =>
-  async (request, timeoutMs) => {
-    if (!options.allowPrivate) {
-      const target = await checkWebhookUrl(request.url, options);
-      if (!target.ok) return { statusCode: null, error: target.message, latencyMs: 0 };
-    }
+export const httpSender = (options: TargetOptions): Send => {
+  const lookup = pinnedLookup(options);
+  const agents = { 'http:': new HttpAgent({ keepAlive: true, timeout: idleSocketMs }), 'https:': new HttpsAgent({ keepAlive: true, timeout: idleSocketMs }) };
+  return async (request, timeoutMs) => {
+    const target = checkWebhookUrlWithoutDns(request.url, options.allowPrivate);
+    if (!target.ok) return { statusCode: null, error: target.message, latencyMs: 0 };
+    const url = target.value;
     const started = performance.now();
-    try {
-      const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-      const latencyMs = Math.round(performance.now() - started);
-      await response.body?.cancel().catch(() => undefined);
-      return { statusCode: response.status, error: null, latencyMs };
-    } catch (error) {
-      return { statusCode: null, error: describeError(error, timeoutMs), latencyMs: Math.round(performance.now() - started) };
-    }
+    const latencyMs = () => Math.round(performance.now() - started);
+    return new Promise<SendResult>((resolve) => {
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
+          agent: agents[url.protocol as keyof typeof agents],
+          lookup,
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+        (response) => {
+          resolve({ statusCode: response.statusCode ?? null, error: null, latencyMs: latencyMs() });
+          response.resume();
+        },
+      );
+      req.on('error', (error) => resolve({ statusCode: null, error: describeError(error, timeoutMs), latencyMs: latencyMs() }));
+      req.end(request.body);
+    });
   };
+};
 
 /** Deletes up to `limit` finished (succeeded or dead) deliveries that finished before `beforeMs`. */
 export const pruneWebhookDeliveries = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>

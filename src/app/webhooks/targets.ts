@@ -1,9 +1,13 @@
 /**
  * Webhook targets (SSRF protection): the pure rules of domain/webhooks.ts, plus DNS. A host name
  * is resolved and every address it resolves to must be public; checked when a webhook is created
- * or changed, and again before every delivery (DNS may change in between).
+ * or changed, and again as each delivery connects: the sender's socket connects to the addresses
+ * that were checked (`pinnedLookup`), so a DNS answer that changes in between cannot send it to a
+ * private address (DNS rebinding).
  */
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
+import { isIPv6, type LookupFunction } from 'node:net';
 import { checkTarget, forbiddenAddress, type ForbiddenReason } from '../../domain/webhooks.js';
 import { fail, ok, type Outcome } from '../../domain/result.js';
 
@@ -52,21 +56,64 @@ const explain: Record<ForbiddenReason | 'scheme' | 'credentials' | 'invalid_url'
 const forbidden = (url: string, reason: keyof typeof explain, address?: string) =>
   fail('webhook_url_forbidden', `Webhook URL ${url} is not allowed: ${explain[reason]}.`, { url, reason, ...(address !== undefined && { address }) });
 
+type Resolved = { ok: true; addresses: string[] } | { ok: false; reason: keyof typeof explain; address?: string };
+
+/** The addresses of `hostname`, or why it must not be sent to. */
+const resolveTarget = async (hostname: string, options: TargetOptions): Promise<Resolved> => {
+  let addresses: string[];
+  try {
+    addresses = await (options.resolve ?? dnsResolver)(hostname);
+  } catch {
+    return { ok: false, reason: 'unresolvable' };
+  }
+  if (addresses.length === 0) return { ok: false, reason: 'unresolvable' };
+  if (!options.allowPrivate) {
+    for (const address of addresses) {
+      const reason = forbiddenAddress(address);
+      if (reason) return { ok: false, reason, address };
+    }
+  }
+  return { ok: true, addresses };
+};
+
 /** The URL to send to (normalized), or webhook_url_forbidden with `details.reason`. */
 export const checkWebhookUrl = async (raw: string, options: TargetOptions): Promise<Outcome<URL>> => {
   const target = checkTarget(raw, options.allowPrivate);
   if (!target.ok) return forbidden(raw, target.reason);
   if (target.kind === 'address' || options.allowPrivate) return ok(target.url);
-  let addresses: string[];
-  try {
-    addresses = await (options.resolve ?? dnsResolver)(target.hostname);
-  } catch {
-    return forbidden(raw, 'unresolvable');
-  }
-  if (addresses.length === 0) return forbidden(raw, 'unresolvable');
-  for (const address of addresses) {
-    const reason = forbiddenAddress(address);
-    if (reason) return forbidden(raw, reason, address);
-  }
-  return ok(target.url);
+  const resolved = await resolveTarget(target.hostname, options);
+  return resolved.ok ? ok(target.url) : forbidden(raw, resolved.reason, resolved.address);
 };
+
+/** The checks of checkWebhookUrl that need no DNS: the URL, its scheme, credentials, a literal address. */
+export const checkWebhookUrlWithoutDns = (raw: string, allowPrivate: boolean): Outcome<URL> => {
+  const target = checkTarget(raw, allowPrivate);
+  return target.ok ? ok(target.url) : forbidden(raw, target.reason);
+};
+
+/**
+ * The `lookup` of the socket that sends a delivery: the host's addresses from the same resolver as
+ * checkWebhookUrl, refused (unless private targets are allowed) when any of them is forbidden. The
+ * socket connects to what was checked, in the same step.
+ */
+export const pinnedLookup =
+  (options: TargetOptions): LookupFunction =>
+  (hostname, lookupOptions, callback) => {
+    void resolveTarget(hostname, options).then((resolved) => {
+      if (!resolved.ok) {
+        const { reason, address } = resolved;
+        const error: NodeJS.ErrnoException = new Error(`Webhook host ${hostname}${address ? ` (${address})` : ''} is not allowed: ${explain[reason]}.`);
+        error.code = reason === 'unresolvable' ? 'ENOTFOUND' : 'EWEBHOOKFORBIDDEN';
+        callback(error, '');
+        return;
+      }
+      const family = lookupOptions.family === 'IPv4' ? 4 : lookupOptions.family === 'IPv6' ? 6 : lookupOptions.family;
+      const all: LookupAddress[] = resolved.addresses.map((address) => ({ address, family: isIPv6(address) ? 6 : 4 })).filter((a) => !family || a.family === family);
+      if (all.length === 0) {
+        const error: NodeJS.ErrnoException = new Error(`Webhook host ${hostname} has no IPv${family} address.`);
+        error.code = 'ENOTFOUND';
+        callback(error, '');
+      } else if (lookupOptions.all) callback(null, all);
+      else callback(null, all[0]!.address, all[0]!.family);
+    });
+  };
