@@ -21,6 +21,7 @@ import { loadDemo } from './cli/demo.js';
 import { createProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import type { Clock } from './domain/clock.js';
+import { signInPolicy } from './domain/sign-in.js';
 import { buildApp } from './http/app.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { listen } from './http/server.js';
@@ -28,7 +29,7 @@ import { seedBench } from './storage/bench-seed.js';
 import { BackupRefused, backupSqlite, restoreSqlite } from './storage/sqlite-backup.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
 import { expireDueHolds } from './workers/expirer.js';
-import { deleteEndedSessions, deleteExpiredAuditEntries, deleteExpiredEvents, deleteExpiredIdempotencyKeys } from './workers/housekeeping.js';
+import { deleteEndedSessions, deleteExpiredAuditEntries, deleteExpiredEvents, deleteExpiredIdempotencyKeys, deleteStaleSignInCounts } from './workers/housekeeping.js';
 import { type NatsSink, openNatsSink } from './workers/nats.js';
 import { relayTick } from './workers/relay.js';
 import { type Loop, startLoop } from './workers/loop.js';
@@ -296,6 +297,8 @@ const serve = async (config: Config): Promise<number> => {
       await deleteExpiredEvents(store, { beforeMs: nowMs - config.eventRetentionMs, limit: 1000 });
       await deleteExpiredAuditEntries(store, { beforeMs: nowMs - config.auditRetentionMs, limit: 1000 });
       await deleteEndedSessions(store, { beforeMs: nowMs - 24 * 3600_000, limit: 1000 });
+      // A count whose run began a window ago starts again at the next failure anyway.
+      await deleteStaleSignInCounts(store, { beforeMs: nowMs - signInPolicy.windowMs, nowMs, limit: 1000 });
     },
     onError,
   );

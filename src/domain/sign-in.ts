@@ -20,6 +20,12 @@ export interface FailureCount {
 
 export const noFailures: FailureCount = { failures: 0, sinceMs: 0, lockedUntilMs: null };
 
+/** The stored counts besides the account's own: per email as typed, and per client address. */
+export const throttleKeys = {
+  email: (email: string): string => `email:${email.toLowerCase()}`,
+  address: (address: string): string => `address:${address}`,
+};
+
 /** Milliseconds until sign-in is allowed again, or 0 when it is allowed now. */
 export const lockedForMs = (count: FailureCount, nowMs: number): number =>
   count.lockedUntilMs !== null && count.lockedUntilMs > nowMs ? count.lockedUntilMs - nowMs : 0;

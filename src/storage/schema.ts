@@ -22,6 +22,7 @@ export interface DB {
   users: UserTable;
   principal_warehouses: PrincipalWarehouseTable;
   sessions: SessionTable;
+  sign_in_throttles: SignInThrottleTable;
   audit_log: AuditLogTable;
 }
 
@@ -224,6 +225,14 @@ export interface UserTable {
 export interface PrincipalWarehouseTable {
   principal_id: string;
   warehouse_id: number;
+}
+
+/** Sign-in failures per email as typed (`email:…`) or client address (`address:…`). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  failing_since_ms: number;
+  locked_until_ms: number | null;
 }
 
 export interface SessionTable {

@@ -12,5 +12,9 @@ export const deleteExpiredAuditEntries = (store: Store, tick: { beforeMs: number
   store.transaction((tx) => tx.audit.deleteBefore(tick.beforeMs, tick.limit));
 
 /** Deletes up to `limit` sessions that ended (expired or signed out) before `beforeMs`. */
+/** Deletes up to `limit` sign-in failure counts whose run began before `beforeMs` and that lock nothing now. */
+export const deleteStaleSignInCounts = (store: Store, tick: { beforeMs: number; nowMs: number; limit: number }): Promise<number> =>
+  store.transaction((tx) => tx.identity.throttles.deleteStale(tick.beforeMs, tick.nowMs, tick.limit));
+
 export const deleteEndedSessions = (store: Store, tick: { beforeMs: number; limit: number }): Promise<number> =>
   store.transaction((tx) => tx.identity.sessions.deleteEndedBefore(tick.beforeMs, tick.limit));

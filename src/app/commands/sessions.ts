@@ -1,6 +1,6 @@
 /** Signing in and out. The password is checked before these commands run (argon2 is slow); they record the result. */
 import { reject } from '../../domain/result.js';
-import { afterFailure, lockedForMs, noFailures } from '../../domain/sign-in.js';
+import { afterFailure, lockedForMs, noFailures, type SignInPolicy, throttleKeys } from '../../domain/sign-in.js';
 import type { UnitContext } from '../context.js';
 import type { SessionRecord, UserRecord } from '../identity/records.js';
 
@@ -21,6 +21,7 @@ export const startSession = async (ctx: UnitContext, input: StartSessionInput): 
     return reject('invalid_credentials', 'The email or password is not right.');
   }
   if (user.signInFailures.failures > 0) await tx.identity.users.setSignInFailures(user.id, noFailures);
+  await tx.identity.throttles.clear(throttleKeys.email(user.email));
   const session: SessionRecord = {
     id: ctx.ids.next('ses', nowMs),
     tokenHash: input.tokenHash,
@@ -37,10 +38,29 @@ export const startSession = async (ctx: UnitContext, input: StartSessionInput): 
   return { session, user: { ...user, signInFailures: noFailures } };
 };
 
-/** A wrong password (or a disabled account): counted against the account, which locks after too many. */
-export const recordFailedSignIn = async (ctx: UnitContext, input: { userId: string | null; email: string; reason: string }): Promise<{ lockedUntilMs: number | null }> => {
+export interface FailedSignInInput {
+  userId: string | null;
+  email: string;
+  reason: string;
+  /** The client address ("unknown" when there is none). */
+  address: string;
+  /** For the counts per email as typed and per address (the account's own uses the default policy). */
+  emailPolicy: SignInPolicy;
+  addressPolicy: SignInPolicy;
+}
+
+/**
+ * A failed sign-in: counted against the account (which locks after too many), the email as typed
+ * and the client address. Every count is stored, so every server process sees every failure.
+ */
+export const recordFailedSignIn = async (ctx: UnitContext, input: FailedSignInInput): Promise<{ lockedUntilMs: number | null }> => {
   const { tx, nowMs } = ctx;
+  // The user's row first, then the counts in key order: the order every sign-in command locks in.
   const user = input.userId === null ? undefined : await tx.identity.users.lock({ id: input.userId });
+  const keys = { email: throttleKeys.email(input.email), address: throttleKeys.address(input.address) };
+  const counts = await tx.identity.throttles.lock([keys.address, keys.email]);
+  await tx.identity.throttles.set(keys.address, afterFailure(counts.get(keys.address) ?? noFailures, nowMs, input.addressPolicy));
+  await tx.identity.throttles.set(keys.email, afterFailure(counts.get(keys.email) ?? noFailures, nowMs, input.emailPolicy));
   if (!user) {
     ctx.describe(null, { email: input.email, reason: 'unknown_account' }, 'failed');
     return { lockedUntilMs: null };

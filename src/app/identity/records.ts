@@ -100,6 +100,15 @@ export interface IdentityWrites {
     countActiveAdmins(exceptId: string | null): Promise<number>;
     setSignInFailures(id: string, failures: FailureCount): Promise<void>;
   };
+  /** Sign-in failure counts by key (`email:…`, `address:…`), shared by every server process. */
+  throttles: {
+    /** The counts of `keys` (a key never counted has none), locked for the rest of the transaction on PostgreSQL. */
+    lock(keys: readonly string[]): Promise<Map<string, FailureCount>>;
+    set(key: string, count: FailureCount): Promise<void>;
+    clear(key: string): Promise<void>;
+    /** Deletes up to `limit` counts whose run of failures began before `beforeMs` and that lock nothing at `nowMs`. */
+    deleteStale(beforeMs: number, nowMs: number, limit: number): Promise<number>;
+  };
   /** The warehouses (by id) a user or API key is limited to; replaces what was there. */
   setScope(principalId: string, warehouseIds: readonly number[]): Promise<void>;
   sessions: {
@@ -136,6 +145,10 @@ export interface IdentityReads {
   };
   sessions: {
     byTokenHash(tokenHash: string): Promise<SessionWithUser | undefined>;
+  };
+  throttles: {
+    /** The counts of `keys` that have one. */
+    get(keys: readonly string[]): Promise<Map<string, FailureCount>>;
   };
   apiKeys: {
     byTokenHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;

@@ -1,15 +1,14 @@
 /**
- * Signing in with an email and password. Brute force is slowed three ways: per account (the
- * failure count is stored, so it holds across server processes), per email as typed and per client
- * address (in memory, per process). Unknown emails cost the same time and get the same answer as
- * wrong passwords, and lock out after the same number of tries, so the answers do not tell which
- * emails have accounts.
+ * Signing in with an email and password. Brute force is slowed three ways: per account, per email
+ * as typed and per client address. Every count is stored, so it holds across server processes.
+ * Unknown emails cost the same time and get the same answer as wrong passwords, and lock out after
+ * the same number of tries, so the answers do not tell which emails have accounts.
  */
 import type { Clock } from '../../domain/clock.js';
 import type { RequestOrigin } from '../../domain/audit.js';
 import type { Principal } from '../../domain/permissions.js';
 import { fail, ok, type Outcome } from '../../domain/result.js';
-import { afterFailure, type FailureCount, lockedForMs, noFailures, type SignInPolicy, signInPolicy } from '../../domain/sign-in.js';
+import { lockedForMs, noFailures, type SignInPolicy, signInPolicy, throttleKeys } from '../../domain/sign-in.js';
 import type { CommandBus } from '../command-bus.js';
 import type { Reads } from '../ports.js';
 import type { SessionRecord, UserRecord } from './records.js';
@@ -36,30 +35,11 @@ export interface SignedIn {
   user: UserRecord;
 }
 
-const countsMax = 10_000;
 const invalid = () => fail('invalid_credentials', 'The email or password is not right.');
 const tooMany = (ms: number) =>
   fail('too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(ms / 60_000)} minute(s).`, { retryAfterSeconds: Math.ceil(ms / 1000) });
 
-/** Failure counts kept in memory, bounded: the oldest entries go first when full. */
-class Counts {
-  private readonly counts = new Map<string, FailureCount>();
-  get(key: string): FailureCount {
-    return this.counts.get(key) ?? noFailures;
-  }
-  set(key: string, count: FailureCount): void {
-    this.counts.delete(key);
-    if (this.counts.size >= countsMax) this.counts.delete(this.counts.keys().next().value!);
-    this.counts.set(key, count);
-  }
-  clear(key: string): void {
-    this.counts.delete(key);
-  }
-}
-
 export class SignIn {
-  private readonly byEmail = new Counts();
-  private readonly byAddress = new Counts();
   private readonly accountPolicy: SignInPolicy;
   private readonly addressPolicy: SignInPolicy;
 
@@ -73,9 +53,9 @@ export class SignIn {
 
   async signIn(email: string, password: string, origin: RequestOrigin): Promise<Outcome<SignedIn>> {
     const nowMs = this.deps.clock.nowMs();
-    const emailKey = email.toLowerCase();
-    const address = origin.ip ?? 'unknown';
-    const wait = Math.max(lockedForMs(this.byEmail.get(emailKey), nowMs), lockedForMs(this.byAddress.get(address), nowMs));
+    const keys = [throttleKeys.email(email.slice(0, 254)), throttleKeys.address(origin.ip ?? 'unknown')];
+    const counts = await this.deps.reads.identity.throttles.get(keys);
+    const wait = Math.max(...keys.map((key) => lockedForMs(counts.get(key) ?? noFailures, nowMs)));
     if (wait > 0) return tooMany(wait);
 
     const user = await this.deps.reads.identity.users.byEmail(email);
@@ -83,7 +63,7 @@ export class SignIn {
     const matches = user ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
     if (!user || !matches || user.status !== 'active') {
       const reason = !user ? 'unknown_account' : !matches ? 'wrong_password' : 'disabled';
-      return this.failed(user, email, reason, origin, nowMs);
+      return this.failed(user, email, reason, origin);
     }
 
     const token = newToken(sessionPrefix);
@@ -102,7 +82,6 @@ export class SignIn {
       { actor, origin },
     );
     if (!outcome.ok) return outcome;
-    this.byEmail.clear(emailKey);
     return ok({ token, csrfToken, ...outcome.value });
   }
 
@@ -110,17 +89,15 @@ export class SignIn {
     await this.deps.bus.execute('auth.sign_out', { sessionId }, { actor, origin });
   }
 
-  private async failed(user: UserRecord | undefined, email: string, reason: string, origin: RequestOrigin, nowMs: number): Promise<Outcome<never>> {
-    const emailKey = email.toLowerCase();
-    const address = origin.ip ?? 'unknown';
-    const byEmail = afterFailure(this.byEmail.get(emailKey), nowMs, this.accountPolicy);
-    const byAddress = afterFailure(this.byAddress.get(address), nowMs, this.addressPolicy);
-    this.byEmail.set(emailKey, byEmail);
-    this.byAddress.set(address, byAddress);
+  private async failed(user: UserRecord | undefined, email: string, reason: string, origin: RequestOrigin): Promise<Outcome<never>> {
     const actor: Principal = user
       ? { type: 'user', id: user.id, name: user.name, role: user.role, warehouses: user.warehouses }
       : { type: 'anonymous', id: 'anonymous', name: email.slice(0, 254), role: 'viewer', warehouses: [] };
-    await this.deps.bus.execute('auth.sign_in_failed', { userId: user?.id ?? null, email: email.slice(0, 254), reason }, { actor, origin });
+    await this.deps.bus.execute(
+      'auth.sign_in_failed',
+      { userId: user?.id ?? null, email: email.slice(0, 254), reason, address: origin.ip ?? 'unknown', emailPolicy: this.accountPolicy, addressPolicy: this.addressPolicy },
+      { actor, origin },
+    );
     return invalid();
   }
 }

@@ -4,6 +4,7 @@ import { coreLedger } from './0001-core-ledger.js';
 import { outbox } from './0002-outbox.js';
 import { webhooks } from './0003-webhooks.js';
 import { identity } from './0004-identity.js';
+import { signInThrottles } from './0005-sign-in-throttles.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -13,6 +14,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0002-outbox': outbox(dialect),
       '0003-webhooks': webhooks(dialect),
       '0004-identity': identity(dialect),
+      '0005-sign-in-throttles': signInThrottles(),
     };
   },
 });

@@ -18,7 +18,8 @@ import type {
 import type { AuditOutcome } from '../../domain/audit.js';
 import type { Actor } from '../../domain/movements.js';
 import type { Role } from '../../domain/permissions.js';
-import type { ApiKeyTable, AuditLogTable, DB, SessionTable, UserTable } from '../schema.js';
+import type { FailureCount } from '../../domain/sign-in.js';
+import type { ApiKeyTable, AuditLogTable, DB, SessionTable, SignInThrottleTable, UserTable } from '../schema.js';
 import type { Executor } from './shared.js';
 
 const num = (value: number | string): number => Number(value);
@@ -132,6 +133,9 @@ const selectApiKey = async (db: Executor, column: 'id' | 'token_hash', value: st
  * `pg`: take row locks (SELECT … FOR UPDATE); SQLite has none and needs none, its single writer
  * serializes transactions.
  */
+const throttlesOf = (rows: readonly SignInThrottleTable[]): Map<string, FailureCount> =>
+  new Map(rows.map((row) => [row.key, { failures: num(row.failures), sinceMs: num(row.failing_since_ms), lockedUntilMs: numOrNull(row.locked_until_ms) }]));
+
 export const createIdentityWrites = (trx: Transaction<DB>, pg: boolean): IdentityWrites => ({
   users: {
     lock: (by) => selectUser(trx, by, pg),
@@ -189,6 +193,48 @@ export const createIdentityWrites = (trx: Transaction<DB>, pg: boolean): Identit
         .set({ failed_sign_ins: failures.failures, failing_since_ms: failures.sinceMs, locked_until_ms: failures.lockedUntilMs })
         .where('id', '=', id)
         .execute();
+    },
+  },
+  throttles: {
+    async lock(keys) {
+      if (keys.length === 0) return new Map();
+      // A row per key first, so that a first failure counted by two processes at once is counted twice.
+      if (pg) {
+        await trx
+          .insertInto('sign_in_throttles')
+          .values(keys.map((key) => ({ key, failures: 0, failing_since_ms: 0, locked_until_ms: null })))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+      }
+      const rows = await trx
+        .selectFrom('sign_in_throttles')
+        .selectAll()
+        .where('key', 'in', [...keys])
+        .orderBy('key')
+        .$if(pg, (q) => q.forUpdate())
+        .execute();
+      return throttlesOf(rows);
+    },
+    async set(key, count) {
+      const values = { failures: count.failures, failing_since_ms: count.sinceMs, locked_until_ms: count.lockedUntilMs };
+      await trx
+        .insertInto('sign_in_throttles')
+        .values({ key, ...values })
+        .onConflict((oc) => oc.column('key').doUpdateSet(values))
+        .execute();
+    },
+    async clear(key) {
+      await trx.deleteFrom('sign_in_throttles').where('key', '=', key).execute();
+    },
+    async deleteStale(beforeMs, nowMs, limit) {
+      const keys = trx
+        .selectFrom('sign_in_throttles')
+        .select('key')
+        .where('failing_since_ms', '<', beforeMs)
+        .where((eb) => eb.or([eb('locked_until_ms', 'is', null), eb('locked_until_ms', '<=', nowMs)]))
+        .limit(limit);
+      const result = await trx.deleteFrom('sign_in_throttles').where('key', 'in', keys).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   },
   async setScope(principalId, warehouseIds) {
@@ -324,6 +370,12 @@ export const createIdentityReads = (db: Kysely<DB>): IdentityReads => ({
       if (!row) return undefined;
       const user = await selectUser(db, { id: row.user_id }, false);
       return user && { session: toSession(row), user };
+    },
+  },
+  throttles: {
+    async get(keys) {
+      if (keys.length === 0) return new Map();
+      return throttlesOf(await db.selectFrom('sign_in_throttles').selectAll().where('key', 'in', [...keys]).execute());
     },
   },
   apiKeys: {
