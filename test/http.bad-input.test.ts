@@ -124,6 +124,24 @@ describe.each(storeKinds())('hostile input on %s', (kind) => {
     expect(response.json().error.code).toBe('payload_too_large');
   });
 
+  it('takes a lone surrogate in a JSON string as U+FFFD: answered, stored and published alike on both stores', async () => {
+    const lone = code('SKU');
+    // Escapes as JSON.stringify writes them: a lone high and a lone low surrogate, and a pair.
+    const raw = `{"sku":"${lone}","name":"high \\ud800 low \\udfff pair \\ud83d\\ude00"}`;
+    const created = await http.call('POST', '/v1/skus', raw, { 'content-type': 'application/json' });
+    expect(created.statusCode, created.body).toBe(201);
+    const expected = 'high \ufffd low \ufffd pair 😀';
+    expect(created.json().name).toBe(expected);
+    expect((await http.get(`/v1/skus/${lone}`)).json().name).toBe(expected);
+    const events = (await http.get('/v1/events?types=sku.created&after=0&limit=1000')).json().items as Array<{ sku: string; data: { sku: { name: string } } }>;
+    expect(events.find((e) => e.sku === lone)?.data.sku.name).toBe(expected);
+    // Text that only looks like an escape is kept as it is.
+    const literal = code('SKU');
+    const kept = await http.call('POST', '/v1/skus', `{"sku":"${literal}","name":"back\\\\ud800slash"}`, { 'content-type': 'application/json' });
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.json().name).toBe('back\\ud800slash');
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const response = await http.get('/v1/nothing-here');
     expect(response.statusCode).toBe(404);

@@ -48,6 +48,19 @@ const makeAjv = (coerce: boolean) => {
   return ajv;
 };
 
+/** A JSON escape of a surrogate: only a body that has one can hold a lone surrogate. */
+const surrogateEscape = /\\u[dD][89a-fA-F]/;
+/** With the u flag a surrogate range matches only surrogates that are not half of a pair. */
+const loneSurrogate = /[\ud800-\udfff]/gu;
+
+/** `value` with every lone surrogate in its strings (keys too) replaced by U+FFFD. */
+const wellFormed = (value: unknown): unknown => {
+  if (typeof value === 'string') return value.replace(loneSurrogate, '\ufffd');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [wellFormed(key), wellFormed(item)]));
+  return value;
+};
+
 export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance> => {
   const security = { ...defaultSecurity, ...deps.security };
   const app = Fastify({
@@ -75,6 +88,16 @@ export const buildApp = async (deps: HttpDependencies): Promise<FastifyInstance>
     ajv: { customOptions: { removeAdditional: false } },
     schemaController: { compilersFactory: { buildSerializer: sharedSerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // JSON bodies: Fastify's own parser, then a lone surrogate (from an escape such as "\ud800"; not
+  // text) becomes U+FFFD. What is answered, stored and published is then the same text on both
+  // stores, which would otherwise each replace it their own way (SQLite with three U+FFFD).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string; // parseAs: 'string'
+    parseJson(request, text, (error, value) => (error || !surrogateEscape.test(text) ? done(error, value) : done(null, wellFormed(value))));
+  });
 
   // Bodies are validated strictly (no coercion: "5" is not a quantity); query strings and path
   // parameters are text, so they are coerced to the declared types.
