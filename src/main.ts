@@ -284,6 +284,7 @@ const serve = async (config: Config): Promise<number> => {
     webRoot: fileURLToPath(new URL('../web/dist', import.meta.url)),
   });
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
+  for (const advice of await store.settingsAdvice()) app.log.warn(advice);
   // A store that is down (restarting, unreachable) is an operational condition, not a bug: the
   // loops try again on their next tick.
   const onError = (error: unknown) =>

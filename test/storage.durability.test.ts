@@ -1,4 +1,8 @@
-/** A 2xx means the change is on disk: the store reports anything that would break that promise. */
+/**
+ * A 2xx means the change is on disk: the store reports anything that would break that promise. It
+ * also advises on settings that lose no data but that speed depends on.
+ */
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/storage/store.js';
 import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
@@ -15,6 +19,37 @@ describe.each(storeKinds())('durability settings on %s', (kind) => {
     const store = openStore(database.url);
     await store.migrate();
     expect(await store.durabilityProblems()).toEqual([]);
+    await store.close();
+  });
+
+  it.runIf(kind === 'postgres')('advises when PostgreSQL refreshes no statistics on its own: autovacuum or track_counts off', async () => {
+    const database = await createDatabase(kind);
+    databases.push(database);
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      // autovacuum is the server's (it differs between machines): the advice must say what it is.
+      const autovacuumOff = (await admin.query<{ autovacuum: string }>('show autovacuum')).rows[0]!.autovacuum === 'off';
+      const store = openStore(database.url);
+      const advice = await store.settingsAdvice();
+      await store.close();
+      expect(advice.some((a) => a.startsWith('PostgreSQL autovacuum is off'))).toBe(autovacuumOff);
+      expect(advice.some((a) => a.startsWith('PostgreSQL track_counts is off'))).toBe(false);
+      // track_counts can be set per database: new connections see it.
+      await admin.query(`alter database "${new URL(database.url).pathname.slice(1)}" set track_counts = off`);
+      const untracked = openStore(database.url);
+      expect(await untracked.settingsAdvice()).toContainEqual(expect.stringMatching(/^PostgreSQL track_counts is off: .*ANALYZE/));
+      await untracked.close();
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it.runIf(kind === 'sqlite')('has no settings to advise on', async () => {
+    const database = await createDatabase(kind);
+    databases.push(database);
+    const store = openStore(database.url);
+    expect(await store.settingsAdvice()).toEqual([]);
     await store.close();
   });
 

@@ -33,6 +33,8 @@ export const parseStoreUrl = (url: string): StoreTarget => {
 
 export interface OpenedStore extends Store {
   migrate(): Promise<string[]>;
+  /** Settings of the database that do not lose data but that Stockroom's speed depends on (empty when fine). */
+  settingsAdvice(): Promise<string[]>;
   /** The target, with any password removed, for logs. */
   readonly description: string;
 }
@@ -61,6 +63,7 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
         if (journal[0]?.journal_mode !== 'wal') problems.push(`SQLite journal_mode is ${journal[0]?.journal_mode}, not wal`);
         return problems;
       },
+      settingsAdvice: async () => [],
       beginSql: 'begin immediate',
     });
   }
@@ -72,6 +75,14 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       const { rows } = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')`.execute(db);
       for (const row of rows) if (row.setting === 'off') problems.push(`PostgreSQL ${row.name} is off`);
       return problems;
+    },
+    async settingsAdvice() {
+      const { rows } = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('autovacuum', 'track_counts')`.execute(db);
+      // Without autovacuum nothing refreshes the statistics PostgreSQL plans from, its own
+      // foreign-key checks included (docs/decisions/0022); it needs track_counts to run.
+      return rows
+        .filter((row) => row.setting === 'off')
+        .map((row) => `PostgreSQL ${row.name} is off: table statistics are refreshed only by a manual ANALYZE, and plans made from stale ones can cut reservations to a third (README, "PostgreSQL")`);
     },
     beginSql: beginReturningXactId,
     async fateOf(xid) {
@@ -105,6 +116,7 @@ const build = (
   close: () => Promise<void>,
   extra: {
     durabilityProblems(): Promise<string[]>;
+    settingsAdvice(): Promise<string[]>;
     /** Starts a write transaction; when it returns a row with `xid`, `fateOf` can tell that transaction's fate. */
     beginSql: string;
     fateOf?(xid: string): Promise<'committed' | 'aborted' | 'unknown'>;
@@ -119,6 +131,7 @@ const build = (
     isTransient: (error) => error instanceof CommitOutcomeUnknown || errors.isTransient(error),
     isUnavailable: (error) => error instanceof CommitOutcomeUnknown || errors.isUnavailable(error),
     durabilityProblems: extra.durabilityProblems,
+    settingsAdvice: extra.settingsAdvice,
     migrate: () => runMigrations(writer, dialect),
     async ping() {
       await sql`select 1`.execute(reader);
