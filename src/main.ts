@@ -26,7 +26,7 @@ import { buildApp } from './http/app.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { listen } from './http/server.js';
 import { seedBench } from './storage/bench-seed.js';
-import { BackupRefused, backupSqlite, restoreSqlite } from './storage/sqlite-backup.js';
+import { BackupRefused, backupSqlite, type RestoreReport, restoreSqlite } from './storage/sqlite-backup.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
 import { expireDueHolds } from './workers/expirer.js';
 import { deleteEndedSessions, deleteExpiredAuditEntries, deleteExpiredEvents, deleteExpiredIdempotencyKeys, deleteStaleSignInCounts } from './workers/housekeeping.js';
@@ -55,7 +55,9 @@ Usage: stockroom <command> [options]
   export skus|stock|movements [--out FILE]    export as CSV (stdout by default)
   demo                                        load a demo data set
   backup FILE [--force]                       online, consistent copy of a SQLite store (PostgreSQL: pg_dump)
-  restore FILE [--force]                      put a SQLite backup in place (never over a store in use), then check it
+  restore FILE [--force] [--event-ids-after N]
+                                              put a SQLite backup in place (never over a store in use), then check it;
+                                              new events get ids after the replaced store's last (or N, if higher)
   bench seed [--skus N] [--receipts-per-level K] [--units U]   bulk-load a benchmark data set
 
 Every command takes --db URL (else STOCKROOM_DATABASE_URL, else sqlite:./data/stockroom.db):
@@ -94,32 +96,40 @@ const close = async (opened: Opened) => {
 };
 
 export const main = async (argv: string[]): Promise<number> => {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      db: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      name: { type: 'string' },
-      out: { type: 'string' },
-      'skip-invalid': { type: 'boolean' },
-      'unsafe-no-fsync': { type: 'boolean' },
-      force: { type: 'boolean' },
-      skus: { type: 'string' },
-      'receipts-per-level': { type: 'string' },
-      units: { type: 'string' },
-      prefix: { type: 'string' },
-      warehouses: { type: 'string' },
-      email: { type: 'string' },
-      role: { type: 'string' },
-      warehouse: { type: 'string', multiple: true },
-      password: { type: 'string' },
-      'expires-days': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        name: { type: 'string' },
+        out: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        'unsafe-no-fsync': { type: 'boolean' },
+        force: { type: 'boolean' },
+        skus: { type: 'string' },
+        'receipts-per-level': { type: 'string' },
+        units: { type: 'string' },
+        prefix: { type: 'string' },
+        warehouses: { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        warehouse: { type: 'string', multiple: true },
+        password: { type: 'string' },
+        'expires-days': { type: 'string' },
+        'event-ids-after': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // An unknown option, a missing value, a value that looks like an option: a usage error.
+    return fail(`${(error as Error).message} (see stockroom help)`);
+  }
+  const { values, positionals } = parsed;
   const [command, sub, arg] = positionals;
   if (values.help || !command || command === 'help') {
     process.stdout.write(usage);
@@ -216,14 +226,12 @@ export const main = async (argv: string[]): Promise<number> => {
         return 0;
       }
       case 'restore': {
-        if (!sub || arg) return fail('usage: stockroom restore FILE [--db URL] [--force]');
-        const done = await restoreSqlite(config.databaseUrl, sub, { force: values.force ?? false });
+        if (!sub || arg) return fail('usage: stockroom restore FILE [--db URL] [--force] [--event-ids-after N]');
+        const after = values['event-ids-after'];
+        if (after !== undefined && !/^(0|[1-9]\d{0,15})$/.test(after)) return fail('--event-ids-after must be a whole number (the highest event id a consumer has seen)');
+        const done = await restoreSqlite(config.databaseUrl, sub, { force: values.force ?? false, ...(after !== undefined && { eventIdsAfter: Number(after) }) });
         process.stdout.write(`Restored ${done.file} into ${done.target}${done.replaced ? ' (replacing the store that was there)' : ''}.\n`);
-        process.stdout.write(
-          done.replacedLastEventId !== undefined
-            ? `New events get ids after ${done.eventIdsAfter}, the last the replaced store issued: event consumers keep their cursors. Events they received after the backup was taken describe changes the restore undid; resynchronise stock from GET /v1/stock.\n`
-            : `New events get ids after ${done.eventIdsAfter}, the backup's last${done.replaced ? ' (the replaced store could not be read)' : ''}. A consumer that received a later id from a lost store must be reset to ${done.eventIdsAfter}.\n`,
-        );
+        process.stdout.write(`${eventIdsReport(done)}\n`);
         process.stdout.write('Checking it:\n');
         // The restored store is migrated and checked exactly as `stockroom check --db URL` would.
         return await main(['check', '--db', config.databaseUrl]);
@@ -239,6 +247,17 @@ export const main = async (argv: string[]): Promise<number> => {
     }
     throw error;
   }
+};
+
+/** What `restore` says about the ids of new events, and what consumers of events should do. */
+const eventIdsReport = (done: RestoreReport): string => {
+  const resync = 'Events received after the backup was taken describe changes the restore undid: resynchronise stock from GET /v1/stock.';
+  if (done.eventIdsAfter === done.backupLastEventId && done.replacedLastEventId === undefined) {
+    const why = done.replaced ? ' (the replaced store could not be read)' : '';
+    return `New events get ids after ${done.eventIdsAfter}, the backup's last${why}. A consumer that received a later id from a lost store must be reset to ${done.eventIdsAfter}; or run the restore again with --event-ids-after set to the highest id a consumer has seen.`;
+  }
+  if (done.eventIdsAfter === done.replacedLastEventId) return `New events get ids after ${done.eventIdsAfter}, the last the replaced store issued: event consumers keep their cursors. ${resync}`;
+  return `New events get ids after ${done.eventIdsAfter} (--event-ids-after): event consumers up to that id keep their cursors. ${resync}`;
 };
 
 const fail = (message: string): number => {

@@ -316,6 +316,42 @@ describe('SQLite backup and restore while a server writes', () => {
   });
 });
 
+describe('restore without a store to replace', () => {
+  it('lets new events follow the id given with --event-ids-after, and refuses a value that is not an id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stockroom-restore-'));
+    try {
+      const source = await createDatabase('sqlite');
+      const token = await prepareStore(source.url, 'restore');
+      const file = join(dir, 'backup.db');
+      expect((await runCli(['backup', file, '--db', source.url])).code).toBe(0);
+      await source.drop();
+
+      const target = `sqlite:${join(dir, 'lost', 'stockroom.db')}`;
+      for (const bad of ['-1', '1.5', 'x', '99999999999999999']) {
+        const refused = await runCli(['restore', file, '--db', target, `--event-ids-after=${bad}`]);
+        expect(refused, bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--event-ids-after must be a whole number') });
+      }
+      // A value that looks like an option is a usage error too, not a crash.
+      expect(await runCli(['restore', file, '--db', target, '--event-ids-after', '-1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('see stockroom help') });
+      expect(existsSync(join(dir, 'lost'))).toBe(false);
+      // The store is lost; a consumer has seen ids up to 1,000,000.
+      const restored = await runCli(['restore', file, '--db', target, '--event-ids-after', '1000000']);
+      expect(restored, restored.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('New events get ids after 1000000 (--event-ids-after)') });
+      const server = await startServer(target);
+      try {
+        expect((await call(server.url, token, 'POST', '/v1/warehouses', { body: { code: code('WH'), name: 'After the restore' } })).status).toBe(201);
+        const next = (await call(server.url, token, 'GET', '/v1/events?after=1000000&limit=10')).body as { items: Array<{ id: number; type: string }> };
+        expect(next.items.map((e) => e.type)).toEqual(['warehouse.created']);
+        expect(next.items[0]!.id).toBeGreaterThan(1_000_000);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe('backup and restore of PostgreSQL', () => {
   it('are refused by stockroom, pointing to pg_dump and pg_restore', async () => {
     const url = 'postgres://postgres@127.0.0.1:5432/any';

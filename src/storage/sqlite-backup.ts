@@ -43,6 +43,8 @@ export interface RestoreReport {
   eventIdsAfter: number;
   /** The last event id the replaced store had issued, when there was one and it could be read. */
   replacedLastEventId: number | undefined;
+  /** The last event id in the backup. */
+  backupLastEventId: number;
 }
 
 const migrationsTable = 'stockroom_migrations';
@@ -219,7 +221,11 @@ const inUse = (target: string): boolean => {
  * moved into place; stale -wal/-shm files of the old store are removed first, so they can never be
  * replayed onto the restored pages.
  */
-export const restoreSqlite = async (url: string, file: string, options: { force?: boolean } = {}): Promise<RestoreReport> => {
+/**
+ * `eventIdsAfter`: new events get ids above it too (the highest id a consumer has seen, for a
+ * restore where the store it replaces is lost).
+ */
+export const restoreSqlite = async (url: string, file: string, options: { force?: boolean; eventIdsAfter?: number } = {}): Promise<RestoreReport> => {
   const target = sqliteFileOf(url, 'restore');
   const backup = resolve(file);
   if (!existsSync(backup) || !statSync(backup).isFile()) throw new BackupRefused(`there is no backup file ${backup}`);
@@ -240,6 +246,7 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
 
   const incoming = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
   let eventIdsAfter = 0;
+  let backupLastEventId = 0;
   rmSync(incoming, { force: true });
   removeSidecars(incoming);
   try {
@@ -248,7 +255,8 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
     if (existsSync(`${backup}-wal`)) copyFileSync(`${backup}-wal`, `${incoming}-wal`);
     const problem = seal(incoming);
     if (problem) throw new BackupRefused(`${backup} cannot be restored: ${problem}`);
-    eventIdsAfter = continueEventIds(incoming, replacedLastEventId ?? 0);
+    backupLastEventId = lastEventIdOf(incoming) ?? 0;
+    eventIdsAfter = continueEventIds(incoming, Math.max(replacedLastEventId ?? 0, options.eventIdsAfter ?? 0));
     fsyncPath(incoming);
     // Old sidecars first: a -wal of the old store must never be applied to the restored pages.
     removeSidecars(target);
@@ -258,5 +266,5 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
     rmSync(incoming, { force: true });
     removeSidecars(incoming);
   }
-  return { file: backup, target, bytes: statSync(target).size, replaced: exists && tables !== 0, eventIdsAfter, replacedLastEventId };
+  return { file: backup, target, bytes: statSync(target).size, replaced: exists && tables !== 0, eventIdsAfter, replacedLastEventId, backupLastEventId };
 };
