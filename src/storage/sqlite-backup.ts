@@ -100,15 +100,17 @@ const lastEventIdOf = (file: string): number | undefined => {
 /**
  * Lets the events of `file` continue after id `after` at least: event consumers keep their cursor
  * (a pull cursor, `Last-Event-ID`) across a restore, and an id they have seen is never given to a
- * new event. Returns the id new events continue after.
+ * new event. Returns the file's own last id and the id new events now continue after.
  */
-const continueEventIds = (file: string, after: number): number => {
+const continueEventIds = (file: string, after: number): { own: number; continuesAfter: number } => {
   const db = new Database(file, { fileMustExist: true });
   try {
+    const lastId = db.prepare<[], number>(`select seq from sqlite_sequence where name = 'events'`).pluck();
     return db.transaction(() => {
+      const own = Number(lastId.get() ?? 0);
       db.prepare(`insert into sqlite_sequence (name, seq) select 'events', 0 where not exists (select 1 from sqlite_sequence where name = 'events')`).run();
       db.prepare(`update sqlite_sequence set seq = max(seq, ?) where name = 'events'`).run(after);
-      return Number(db.prepare(`select seq from sqlite_sequence where name = 'events'`).pluck().get());
+      return { own, continuesAfter: Number(lastId.get()) };
     })();
   } finally {
     db.close();
@@ -255,8 +257,9 @@ export const restoreSqlite = async (url: string, file: string, options: { force?
     if (existsSync(`${backup}-wal`)) copyFileSync(`${backup}-wal`, `${incoming}-wal`);
     const problem = seal(incoming);
     if (problem) throw new BackupRefused(`${backup} cannot be restored: ${problem}`);
-    backupLastEventId = lastEventIdOf(incoming) ?? 0;
-    eventIdsAfter = continueEventIds(incoming, Math.max(replacedLastEventId ?? 0, options.eventIdsAfter ?? 0));
+    const ids = continueEventIds(incoming, Math.max(replacedLastEventId ?? 0, options.eventIdsAfter ?? 0));
+    backupLastEventId = ids.own;
+    eventIdsAfter = ids.continuesAfter;
     fsyncPath(incoming);
     // Old sidecars first: a -wal of the old store must never be applied to the restored pages.
     removeSidecars(target);

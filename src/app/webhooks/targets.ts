@@ -100,20 +100,16 @@ export const pinnedLookup =
   (options: TargetOptions): LookupFunction =>
   (hostname, lookupOptions, callback) => {
     void resolveTarget(hostname, options).then((resolved) => {
+      const refuse = (message: string, code: string) => callback(Object.assign(new Error(message), { code }), '');
       if (!resolved.ok) {
         const { reason, address } = resolved;
-        const error: NodeJS.ErrnoException = new Error(`Webhook host ${hostname}${address ? ` (${address})` : ''} is not allowed: ${explain[reason]}.`);
-        error.code = reason === 'unresolvable' ? 'ENOTFOUND' : 'EWEBHOOKFORBIDDEN';
-        callback(error, '');
+        refuse(`Webhook host ${hostname}${address ? ` (${address})` : ''} is not allowed: ${explain[reason]}.`, reason === 'unresolvable' ? 'ENOTFOUND' : 'EWEBHOOKFORBIDDEN');
         return;
       }
       const family = lookupOptions.family === 'IPv4' ? 4 : lookupOptions.family === 'IPv6' ? 6 : lookupOptions.family;
       const all: LookupAddress[] = resolved.addresses.map((address) => ({ address, family: isIPv6(address) ? 6 : 4 })).filter((a) => !family || a.family === family);
-      if (all.length === 0) {
-        const error: NodeJS.ErrnoException = new Error(`Webhook host ${hostname} has no IPv${family} address.`);
-        error.code = 'ENOTFOUND';
-        callback(error, '');
-      } else if (lookupOptions.all) callback(null, all);
+      if (all.length === 0) refuse(`Webhook host ${hostname} has no IPv${family} address.`, 'ENOTFOUND');
+      else if (lookupOptions.all) callback(null, all);
       else callback(null, all[0]!.address, all[0]!.family);
     });
   };
