@@ -1,11 +1,13 @@
 /**
  * The write path without HTTP, for comparing changes to it on a noisy machine: BENCH_CLIENTS
  * callers (256) drive one command bus on a fresh durable store for BENCH_DURATION seconds (5), each
- * reserving 1 unit and waiting for the answer. Prints reservations/s and the CPU time this process
- * spent per reservation (user + system; on PostgreSQL the server's own CPU is not in it).
+ * reserving 1 unit and waiting for the answer (`lifecycle`: then confirming and fulfilling it).
+ * Prints commands/s and the CPU time this process spent per command (user + system; on PostgreSQL
+ * the server's own CPU is not in it).
  *   npx tsx bench/bus.ts
- * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform), BENCH_SKUS (10000),
- * BENCH_BATCHED (1; 0 runs every reservation through the general path), STOCKROOM_TEST_POSTGRES_URL.
+ * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | lifecycle),
+ * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
+ * STOCKROOM_TEST_POSTGRES_URL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +61,12 @@ try {
   const skuOf = () => (scenario === 'hot' ? 'HOT-0000001' : `BENCH-${String(1 + Math.floor(Math.random() * skus)).padStart(7, '0')}`);
   let done = 0;
   let refused = 0;
+  /** Counts a command's outcome; true when it succeeded. */
+  const count = (outcome: { ok: boolean }) => {
+    done += 1;
+    if (!outcome.ok) refused += 1;
+    return outcome.ok;
+  };
   const deadline = performance.now() + seconds * 1000;
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -66,8 +74,9 @@ try {
     Array.from({ length: clients }, async (_, c) => {
       for (let i = 0; performance.now() < deadline; i++) {
         const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
-        done += 1;
-        if (!outcome.ok) refused += 1;
+        if (!count(outcome) || scenario !== 'lifecycle' || !outcome.ok) continue;
+        const { id } = outcome.value.reservation;
+        if (count((await bus.execute('reservation.confirm', { id }, { actor })).outcome)) count((await bus.execute('reservation.fulfil', { id }, { actor })).outcome);
       }
     }),
   );
@@ -77,7 +86,7 @@ try {
   await store.close();
   const perOpUs = (used.user + used.system) / done;
   console.log(
-    JSON.stringify({ store: storeKind, scenario, batched, clients, reservations: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerReservation: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
+    JSON.stringify({ store: storeKind, scenario, batched, clients, commands: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerCommand: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
   );
 } finally {
   await drop();

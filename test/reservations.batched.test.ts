@@ -1,13 +1,15 @@
 /**
- * The batched reservation path (single-line holds with a warehouse, set-based per group commit)
- * against the general path (reserveStock, one guarded UPDATE per hold): the same bursts of
- * concurrent commands, sent to two stores of the same kind — one bus batching, one not — must give
- * the same outcomes, the same levels, the same events and audit entries, including refusals,
- * backorders, safety stock, unknown, archived and inactive codes, callers limited to one warehouse or
- * without the permission, and short stock that expires due holds inline.
+ * The batched paths (single-line holds with a warehouse, and a reservation's confirmation,
+ * release, expiry and whole fulfilment, set-based per group commit) against the general path (each
+ * command alone): the same bursts of concurrent commands, sent to two stores of the same kind — one
+ * bus batching, one not — must give the same outcomes, the same levels, the same events and audit
+ * entries, including refusals, backorders, safety stock, unknown, archived and inactive codes,
+ * callers limited to one warehouse or without the permission, short stock that expires due holds
+ * inline, steps a reservation may not take, repeated steps on one reservation in one batch, and
+ * fulfilments of backordered units that are not in the building.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandBus, type Executed } from '../src/app/command-bus.js';
+import { CommandBus, type Executed, type SetPath } from '../src/app/command-bus.js';
 import type { CommandInput, CommandName } from '../src/app/commands/index.js';
 import type { Ids } from '../src/app/ids.js';
 import { Queries } from '../src/app/queries.js';
@@ -36,7 +38,11 @@ const skus = ['BS-1', 'BS-2', 'BS-3', 'BS-BACK', 'BS-SAFE', 'BS-ARCH', 'BS-NEW']
 const side = async (kind: 'sqlite' | 'postgres', clock: ManualClock, batchedReservations: boolean) => {
   const store = await createStore(kind);
   const rerun: number[] = [];
-  const observer = { batch: (size: number, _ms: number, individually: boolean) => void (individually && rerun.push(size)) };
+  const taken = { reserve: 0, transition: 0 };
+  const observer = {
+    batch: (size: number, _ms: number, individually: boolean) => void (individually && rerun.push(size)),
+    setPath: (path: SetPath, count: number) => void (taken[path] += count),
+  };
   // One lane: each burst is one group commit, run in the same order on both sides (two lanes would
   // commit a burst's parts in either order).
   const bus = new CommandBus({ store, clock, ids: countingIds(), idempotencyRetentionMs: 3_600_000, batchedReservations, observer, lanes: 1 });
@@ -46,7 +52,7 @@ const side = async (kind: 'sqlite' | 'postgres', clock: ManualClock, batchedRese
   await run({ name: 'warehouse.update', input: { code: 'BW-OFF', changes: { active: false } } });
   for (const sku of skus) await run({ name: 'sku.create', input: { sku, name: sku, ...(sku === 'BS-BACK' && { backorder: { allowed: true, limit: 5 } }) } });
   for (const sku of skus.filter((s) => s !== 'BS-NEW')) {
-    await run({ name: 'stock.receive', input: { warehouse: 'BW-A', lines: [{ sku, quantity: 6 }] } });
+    await run({ name: 'stock.receive', input: { warehouse: 'BW-A', lines: [{ sku, quantity: 10 }] } });
     await run({ name: 'stock.receive', input: { warehouse: 'BW-B', lines: [{ sku, quantity: 3 }] } });
   }
   await run({ name: 'stock.settings', input: { sku: 'BS-SAFE', warehouse: 'BW-A', settings: { safetyStock: 2 } } });
@@ -59,6 +65,8 @@ const side = async (kind: 'sqlite' | 'postgres', clock: ManualClock, batchedRese
     queries,
     /** Sizes of batches that failed as a whole and were re-run command by command (none expected). */
     rerun,
+    /** Commands each set-based path took. */
+    taken,
     /** References → reservation ids on this side (ids differ between the paths). */
     ids: new Map<string, string>(),
     run,
@@ -101,6 +109,34 @@ const streams = (events: Array<{ sku: string | null; warehouse: string | null }>
   return out;
 };
 
+/**
+ * Sends one burst to both sides at once (one group commit each) and requires the same outcomes,
+ * per-level event streams, audit entries and levels, and no batch re-run one by one.
+ */
+const agree = async (batched: Side, general: Side, burst: readonly Command[], actors: readonly Principal[], context: string) => {
+  const results: unknown[][] = [];
+  for (const target of [batched, general]) {
+    // Lifecycle steps name a reservation by reference; each side has its own ids.
+    const resolved = burst.map((command) =>
+      'id' in command.input && typeof command.input.id === 'string' ? { ...command, input: { ...command.input, id: target.ids.get(command.input.id) ?? 'res_00000000000000000000000000' } } : command,
+    );
+    // Sent in one go, so each burst is one group commit on both sides.
+    const executed = await Promise.all(resolved.map((command, i) => target.run(command as Command, actors[i] ?? testActor)));
+    executed.forEach((result, i) => {
+      const command = burst[i]!;
+      if (command.name === 'reservation.create' && result.outcome.ok) target.ids.set(command.input.reference, (result.outcome.value as { reservation: { id: string } }).reservation.id);
+    });
+    results.push(executed.map(normalized));
+  }
+  expect(results[0], `${context}: outcomes`).toEqual(results[1]);
+  expect(streams(await batched.newEvents()), `${context}: events`).toEqual(streams(await general.newEvents()));
+  expect(await batched.newAudit(), `${context}: audit entries`).toEqual(await general.newAudit());
+  // A batch that failed as a whole is re-run through the general path, which would hide a fault of the batched one.
+  expect(batched.rerun, `${context}: batches re-run one by one`).toEqual([]);
+  for (const sku of skus) expect(await batched.queries.stock(sku), `${context}: levels of ${sku}`).toEqual(await general.queries.stock(sku));
+  return results[0]!;
+};
+
 describe.each(storeKinds())('batched reservations agree with the general path on %s', (kind) => {
   const clock = new ManualClock();
   let batched: Side;
@@ -118,9 +154,8 @@ describe.each(storeKinds())('batched reservations agree with the general path on
     const seed = Number(process.env.BATCHED_SEED ?? Date.now() % 100_000);
     const random = prng(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const references: string[] = [];
     let n = 0;
-    for (let round = 0; round < 25; round++) {
+    for (let round = 0; round < 40; round++) {
       const burst: Command[] = [];
       const actors: Principal[] = [];
       const size = 1 + Math.floor(random() * 40);
@@ -129,47 +164,89 @@ describe.each(storeKinds())('batched reservations agree with the general path on
         const reference = `ref-${++n}`;
         const who = random();
         actors.push(who < 0.85 ? testActor : who < 0.97 ? staff : viewer);
-        if (roll < 0.7) {
+        if (roll < 0.6) {
           // Single-line holds with a warehouse: the batched path. Short TTLs expire and are expired inline.
           const sku = random() < 0.05 ? 'BS-NONE' : pick(skus);
           const warehouse = random() < 0.05 ? 'BW-NONE' : pick(warehouses);
           burst.push({ name: 'reservation.create', input: { reference, lines: [{ sku, warehouse, quantity: 1 + Math.floor(random() * 3) }], ttlSeconds: pick([1, 5, 600]) } });
-          references.push(reference);
-        } else if (roll < 0.8) {
+        } else if (roll < 0.7) {
           // The general path in the same batch: several lines, or no warehouse (long TTLs: see below).
           const lines = random() < 0.5 ? [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] : [{ sku: 'BS-1', quantity: 1, warehouse: 'BW-A' }, { sku: 'BS-2', quantity: 1, warehouse: 'BW-B' }];
           burst.push({ name: 'reservation.create', input: { reference, lines, ttlSeconds: 3600 } });
-          references.push(reference);
-        } else if (roll < 0.9 && references.length > 0) {
-          burst.push({ name: pick(['reservation.confirm', 'reservation.release'] as const), input: { id: pick(references) } });
+        } else if (roll < 0.93 && batched.ids.size > 0) {
+          // Lifecycle steps, by reference (resolved to each side's id below): the batched path takes
+          // confirm, release, expire and a whole fulfilment; a fulfilment of some lines is the general path's.
+          // Mostly reservations that were placed; sometimes one that was refused (so does not exist).
+          const id = random() < 0.95 ? pick([...batched.ids.keys()]) : `ref-${1 + Math.floor(random() * n)}`;
+          const step = random();
+          if (step < 0.3) burst.push({ name: 'reservation.confirm', input: { id } });
+          else if (step < 0.45) burst.push({ name: 'reservation.release', input: { id } });
+          else if (step < 0.75) burst.push({ name: 'reservation.fulfil', input: { id } });
+          else if (step < 0.85) burst.push({ name: 'reservation.fulfil', input: { id, lines: [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] } });
+          else burst.push({ name: 'reservation.expire', input: { id } });
         } else {
           burst.push({ name: 'stock.receive', input: { warehouse: pick(['BW-A', 'BW-B']), lines: [{ sku: pick(skus.slice(0, 5)), quantity: 1 + Math.floor(random() * 4) }] } });
         }
       }
-      const results: unknown[][] = [];
-      for (const target of [batched, general]) {
-        // Confirm and release name a reservation by reference; each side has its own ids.
-        const resolved = burst.map((command) =>
-          command.name === 'reservation.confirm' || command.name === 'reservation.release' ? { ...command, input: { id: target.ids.get(command.input.id) ?? 'res_00000000000000000000000000' } } : command,
-        );
-        // Sent in one go, so each burst is one group commit on both sides.
-        const executed = await Promise.all(resolved.map((command, i) => target.run(command as Command, actors[i])));
-        executed.forEach((result, i) => {
-          const command = burst[i]!;
-          if (command.name === 'reservation.create' && result.outcome.ok) target.ids.set(command.input.reference, (result.outcome.value as { reservation: { id: string } }).reservation.id);
-        });
-        results.push(executed.map(normalized));
-      }
-      const context = `seed ${seed} (BATCHED_SEED=${seed} to replay), round ${round}`;
-      expect(results[0], `${context}: outcomes`).toEqual(results[1]);
-      expect(streams(await batched.newEvents()), `${context}: events`).toEqual(streams(await general.newEvents()));
-      expect(await batched.newAudit(), `${context}: audit entries`).toEqual(await general.newAudit());
-      // A batch that failed as a whole is re-run through the general path, which would hide a fault of the batched one.
-      expect(batched.rerun, `${context}: batches re-run one by one`).toEqual([]);
-      for (const sku of skus) expect((await batched.queries.stock(sku)), `${context}: levels of ${sku}`).toEqual(await general.queries.stock(sku));
+      await agree(batched, general, burst, actors, `seed ${seed} (BATCHED_SEED=${seed} to replay), round ${round}`);
       clock.advance(Math.floor(random() * 4000));
     }
+    // Both set-based paths were exercised, and the general side took neither.
+    expect(batched.taken.reserve, `seed ${seed}: reservations taken by the batched path`).toBeGreaterThan(50);
+    expect(batched.taken.transition, `seed ${seed}: lifecycle steps taken by the batched path`).toBeGreaterThan(15);
+    expect(general.taken).toEqual({ reserve: 0, transition: 0 });
   }, 120_000);
+});
+
+describe.each(storeKinds())('batched lifecycle steps keep the order of each reservation and level on %s', (kind) => {
+  it('leaves a repeated step, the later steps on its level, and a fulfilment of units not in the building to the general path', async () => {
+    const clock = new ManualClock();
+    const batched = await side(kind, clock, true);
+    const general = await side(kind, clock, false);
+    try {
+      const hold = (reference: string, sku: string, warehouse: string, quantity: number): Command => ({
+        name: 'reservation.create',
+        input: { reference, lines: [{ sku, warehouse, quantity }], ttlSeconds: 600 },
+      });
+      // BS-BACK has 3 units in BW-B and backorders up to 5: a hold of 5 has 2 units backordered.
+      await agree(batched, general, [hold('a', 'BS-1', 'BW-A', 2), hold('b', 'BS-1', 'BW-A', 1), hold('c', 'BS-BACK', 'BW-B', 5), hold('d', 'BS-2', 'BW-A', 1)], [], 'holds');
+      // One batch: a's release repeats a step on a, so it runs after the batched part, and b's
+      // confirmation (same level) runs after it; c's confirmation and d's expiry (not due: unchanged) are batched.
+      const before = { ...batched.taken };
+      const steps = await agree(
+        batched,
+        general,
+        [
+          { name: 'reservation.confirm', input: { id: 'a' } },
+          { name: 'reservation.release', input: { id: 'a' } },
+          { name: 'reservation.confirm', input: { id: 'b' } },
+          { name: 'reservation.confirm', input: { id: 'c' } },
+          { name: 'reservation.expire', input: { id: 'd' } },
+        ],
+        [],
+        'steps',
+      );
+      expect(steps.map((outcome) => (outcome as { ok: boolean }).ok)).toEqual([true, true, true, true, true]);
+      expect(batched.taken.transition - before.transition).toBe(2);
+      // c's 2 backordered units are not in the building: its fulfilment is refused, b's ships.
+      const shipped = await agree(
+        batched,
+        general,
+        [
+          { name: 'reservation.fulfil', input: { id: 'c' } },
+          { name: 'reservation.fulfil', input: { id: 'b' } },
+          { name: 'reservation.fulfil', input: { id: 'a' } },
+        ],
+        [],
+        'fulfilments',
+      );
+      expect(shipped.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['insufficient_stock', 'ok', 'invalid_reservation_state']);
+      expect(batched.taken.transition - before.transition).toBe(3);
+    } finally {
+      await batched.close();
+      await general.close();
+    }
+  });
 });
 
 describe.each(storeKinds())('text that is not well-formed UTF-16, through both reservation paths, on %s', (kind) => {

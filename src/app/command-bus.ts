@@ -20,6 +20,7 @@ import { may, type Permission, type Principal } from '../domain/permissions.js';
 import { assert, type Failure, fail, ok, type Outcome, Rejection } from '../domain/result.js';
 import { commandPermissions, commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
 import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.js';
+import { isBatchableTransition, transitionBatch, type TransitionName } from './commands/transition-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
 import { type BatchLocks, CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
@@ -54,6 +55,8 @@ export interface Executed<T> {
 
 export interface BusObserver {
   batch(size: number, durationMs: number, individually: boolean): void;
+  /** A run of commands went through a set-based path: how many it took, how many it left to the general path. */
+  setPath?(path: SetPath, taken: number, left: number): void;
 }
 
 export interface CommandBusOptions {
@@ -69,8 +72,9 @@ export interface CommandBusOptions {
   attemptsMax?: number;
   observer?: BusObserver;
   /**
-   * Run single-line reservations with a warehouse through the batched, set-based path (ADR 0010).
-   * Off only to compare it with the general path in tests.
+   * Run single-line reservations with a warehouse (ADR 0010) and a reservation's lifecycle steps
+   * (ADR 0024) through the batched, set-based paths. Off only to compare them with the general path
+   * in tests.
    */
   batchedReservations?: boolean;
   /** Group commits that may run at once, each on its own connection (PostgreSQL: 2; SQLite: always 1). */
@@ -120,6 +124,9 @@ interface Unit {
   description: { entity: AuditEntity | null; summary: Record<string, unknown>; outcome: AuditOutcome } | undefined;
   movementIds: number[];
 }
+
+/** The set-based paths a run of a batch's commands may share (ADRs 0010, 0024). */
+export type SetPath = 'reserve' | 'transition';
 
 /** Another transaction stored the same key first (thrown in a command's savepoint, or by the batched path to re-run its batch). */
 class KeyTakenMeanwhile extends Error {}
@@ -232,7 +239,7 @@ export class CommandBus {
       const results = await this.options.store.transaction(async (tx) => {
         // Several server processes (PostgreSQL): take every level lock the batch needs first, in one
         // order, unless the set-based reservation path (which does the same) is the whole batch.
-        if (this.severalWriters && batch.some((item) => item.name !== null && !this.batchable(item))) await tx.levels.lockForBatch(batchLocks(batch));
+        if (this.severalWriters && batch.some((item) => item.name !== null && this.setPathOf(item) !== 'reserve')) await tx.levels.lockForBatch(batchLocks(batch));
         const out: Settled[] = [];
         // Audit entries and events go out in the order the commands ran, so each level's events
         // follow its changes.
@@ -243,11 +250,12 @@ export class CommandBus {
           effects.audit.push(...settled.audit);
         };
         for (let i = 0; i < batch.length; ) {
-          // A run of consecutive batchable reservations shares the set-based path.
+          // A run of consecutive commands of one set-based path shares it.
+          const path = this.setPathOf(batch[i]!);
           let end = i;
-          while (end < batch.length && this.batchable(batch[end]!)) end++;
-          if (end > i) {
-            out.push(...(await this.settleReservations(tx, batch.slice(i, end), collect)));
+          while (path && end < batch.length && this.setPathOf(batch[end]!) === path) end++;
+          if (path) {
+            out.push(...(await this.settleSet(tx, path, batch.slice(i, end), collect)));
             i = end;
           } else {
             const settled = await this.settle(tx, batch[i++]!);
@@ -329,23 +337,29 @@ export class CommandBus {
     }
   }
 
-  private batchable(item: Pending): boolean {
-    return (
-      this.options.batchedReservations !== false &&
-      item.name === 'reservation.create' &&
-      mayReserve(item.options.actor) &&
-      isBatchable(item.input)
-    );
+  /**
+   * The set-based path that takes this command, if any: single-line reservations with a warehouse
+   * (ADR 0010), and a reservation's confirmation, release, expiry or whole fulfilment (ADR 0024),
+   * for a caller whose role has the permission.
+   */
+  private setPathOf(item: Pending): SetPath | null {
+    const { name, input, options } = item;
+    if (this.options.batchedReservations === false || name === null) return null;
+    if (name === 'reservation.create') return mayReserve(options.actor) && isBatchable(input) ? 'reserve' : null;
+    if (!isBatchableTransition(name, input)) return null;
+    const permission = commandPermissions[name];
+    return permission === null || may(options.actor.role, permission) ? 'transition' : null;
   }
 
   /**
-   * Runs single-line reservations through the batched path; those it leaves (unknown codes, too
-   * little stock, a warehouse outside the caller's, …) run through `settle` after it, in order.
-   * Requests with an Idempotency-Key seen before are answered from their records first; the
-   * records of the new ones are written with the batch, in one statement. Errors fail the whole
-   * transaction, after which every command is re-run alone through the general path.
+   * Runs a run of commands through their set-based path; those it leaves (unknown codes or ids, too
+   * little stock, a warehouse outside the caller's, a step the reservation may not take, …) run
+   * through `settle` after it, in order. Requests with an Idempotency-Key seen before are answered
+   * from their records first; the records of the new ones are written with the batch, in one
+   * statement. Errors fail the whole transaction, after which every command is re-run alone
+   * through the general path.
    */
-  private async settleReservations(tx: WriteTx, items: Pending[], collect: (settled: Settled) => void): Promise<Settled[]> {
+  private async settleSet(tx: WriteTx, path: SetPath, items: Pending[], collect: (settled: Settled) => void): Promise<Settled[]> {
     const nowMs = this.options.clock.nowMs();
     const out: Array<Settled | undefined> = new Array<Settled | undefined>(items.length);
     const keyed = items.filter((item) => item.options.idempotency);
@@ -357,10 +371,15 @@ export class CommandBus {
       });
     }
     const fresh = items.flatMap((item, i) => (out[i] ? [] : [{ item, i, unit: this.unit(tx, item, nowMs) }]));
-    const values = await reserveStockBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, input: item.input as CommandInput<'reservation.create'> })));
+    const values: Array<unknown> =
+      path === 'reserve'
+        ? await reserveStockBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, input: item.input as CommandInput<'reservation.create'> })))
+        : await transitionBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, name: item.name as TransitionName, id: idOf(item.input) })));
+    const taken = values.filter((value) => value !== undefined).length;
+    this.options.observer?.setPath?.(path, taken, fresh.length - taken);
     const records: IdempotencyRecord[] = [];
     values.forEach((value, j) => {
-      if (!value) return;
+      if (value === undefined) return;
       const { item, i, unit } = fresh[j]!;
       const effects: Effects = { events: [], audit: [] };
       const executed = this.finish(item, ok(value), unit, nowMs, effects);

@@ -215,6 +215,12 @@ export interface WriteTx {
      * that took their hold; a level whose guard or CHECK would fail is left unchanged and out.
      */
     reserveMany(holds: readonly LevelHold[], nowMs: number): Promise<LevelRecord[]>;
+    /**
+     * Adds each level's deltas (at most one entry per level) in one set-based UPDATE, each guarded
+     * as `apply` guards a change without a guard of its own. Returns the levels changed; a level
+     * whose change would break a CHECK is left unchanged and out.
+     */
+    applyMany(changes: ReadonlyArray<{ skuId: number; warehouseId: number; deltas: Deltas }>, nowMs: number): Promise<LevelRecord[]>;
     updateSettings(skuId: number, warehouseId: number, settings: Partial<StockSettings>, nowMs: number): Promise<LevelRecord>;
     setBackorderLimit(skuId: number, backorderLimit: number, nowMs: number): Promise<void>;
     /** Levels of the SKU whose holds exceed what the given backorder limit would allow. */
@@ -228,8 +234,12 @@ export interface WriteTx {
     insertMany(reservations: ReadonlyArray<{ row: ReservationRow; lines: ReadonlyArray<Omit<ReservationLineRow, 'sku' | 'warehouse'>> }>): Promise<void>;
     /** The reservation, locked for the rest of the transaction on PostgreSQL. */
     lock(id: string): Promise<StoredReservation | undefined>;
+    /** The reservations with these ids (those that exist), locked in id order for the rest of the transaction on PostgreSQL. */
+    lockMany(ids: readonly string[]): Promise<StoredReservation[]>;
     update(id: string, fields: Partial<Pick<ReservationRow, 'status' | 'expiresAtMs'>>, nowMs: number): Promise<void>;
+    updateStatuses(changes: ReadonlyArray<{ id: string; status: ReservationStatus }>, nowMs: number): Promise<void>;
     setFulfilled(id: string, lineNo: number, fulfilled: number): Promise<void>;
+    setFulfilledMany(lines: ReadonlyArray<{ id: string; lineNo: number; fulfilled: number }>): Promise<void>;
     /** Ids of active holds due at `nowMs` that hold stock of the SKU (in the given warehouses). */
     dueForSku(skuId: number, warehouseIds: readonly number[], nowMs: number, limit: number): Promise<string[]>;
   };

@@ -114,6 +114,20 @@ export const applyDeltas = (level: StockLevel, deltas: Deltas, sign: 1 | -1 = 1)
   backorderLimit: level.backorderLimit,
 });
 
+/**
+ * Whether a stored level takes `deltas` when no caller's guard applies: what the guarded UPDATE of a
+ * level allows (storage's `applyToLevel`, written as the CHECK constraints state it). Each bucket the
+ * change lowers stays non-negative, damaged units stay within onHand if the change could break that,
+ * and holds stay within stock plus the backorder limit if the change lowers the free units.
+ */
+export const takesChange = (level: StockLevel, d: Deltas): boolean => {
+  const after = applyDeltas(level, d);
+  for (const bucket of buckets) if (d[bucket] < 0 && after[bucket] < 0) return false;
+  if (d.damaged - d.onHand > 0 && after.damaged > after.onHand) return false;
+  if (d.onHand - d.reserved - d.allocated - d.damaged < 0 && free(after) + after.backorderLimit < 0) return false;
+  return true;
+};
+
 export const assertLevel = (level: StockLevel, where: string): void => {
   const problems = levelViolations(level);
   assert(problems.length === 0, `${where}: ${problems.join('; ')}`);

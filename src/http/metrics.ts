@@ -35,6 +35,12 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
     help: 'Batches whose transaction failed and were re-run command by command',
     registers: [registry],
   });
+  const setPathCommands = new Counter({
+    name: 'stockroom_set_path_commands_total',
+    help: 'Commands offered to a set-based path (reserve: single-line reservations; transition: lifecycle steps), taken by it or left to the general path',
+    labelNames: ['path', 'outcome'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     httpDuration,
@@ -43,6 +49,10 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
         batchSize.observe(size);
         batchDuration.observe(durationMs / 1000);
         if (individually) batchesRetried.inc();
+      },
+      setPath(path, taken, left) {
+        setPathCommands.inc({ path, outcome: 'taken' }, taken);
+        setPathCommands.inc({ path, outcome: 'left' }, left);
       },
     },
   };

@@ -9,7 +9,7 @@ import type { EventDraft } from '../../domain/events.js';
 import type { Deltas } from '../../domain/stock.js';
 import type { BatchLocks, IdempotencyRecord, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
 import { toLevel } from '../mappers.js';
-import type { IdempotencyKeyTable, StockLevelTable } from '../schema.js';
+import type { IdempotencyKeyTable, ReservationTable, StockLevelTable } from '../schema.js';
 import { type Runner, type Statement, statement, statementFamily } from './prepared.js';
 
 const levelColumns = 'sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms';
@@ -196,6 +196,49 @@ export const reserveLevels = async (db: Runner, holds: ReadonlyArray<{ skuId: nu
   return out;
 };
 
+const applyMany = statement(
+  `update stock_levels l
+      set on_hand = l.on_hand + d.on_hand, reserved = l.reserved + d.reserved, allocated = l.allocated + d.allocated,
+          damaged = l.damaged + d.damaged, in_transit = l.in_transit + d.in_transit, updated_at_ms = $8
+     from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
+          as d(sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit)
+    where l.sku_id = d.sku_id and l.warehouse_id = d.warehouse_id
+      and l.on_hand + d.on_hand >= 0 and l.reserved + d.reserved >= 0 and l.allocated + d.allocated >= 0
+      and l.damaged + d.damaged >= 0 and l.in_transit + d.in_transit >= 0
+      and l.damaged + d.damaged <= l.on_hand + d.on_hand
+      and (d.on_hand - d.reserved - d.allocated - d.damaged >= 0
+           or l.on_hand + d.on_hand - l.reserved - d.reserved - l.allocated - d.allocated - l.damaged - d.damaged + l.backorder_limit >= 0)
+   returning ${levelColumns.replace(/(\w+)/g, 'l.$1')}`,
+);
+
+/**
+ * Adds each level's deltas (one entry per level), each guarded as `applyToLevel` guards a change
+ * without a caller's guard; returns the levels changed (a level whose CHECK would fail is left out).
+ */
+export const applyToLevels = async (db: Runner, changes: ReadonlyArray<{ skuId: number; warehouseId: number; deltas: Deltas }>, nowMs: number) => {
+  if (changes.length === 0) return [];
+  if (db.dialect === 'postgres') {
+    const column = (f: (c: (typeof changes)[number]) => number) => changes.map(f);
+    const rows = await db.rows<StockLevelTable>(applyMany, [
+      column((c) => c.skuId),
+      column((c) => c.warehouseId),
+      column((c) => c.deltas.onHand),
+      column((c) => c.deltas.reserved),
+      column((c) => c.deltas.allocated),
+      column((c) => c.deltas.damaged),
+      column((c) => c.deltas.inTransit),
+      nowMs,
+    ]);
+    return rows.map(toLevel);
+  }
+  const out = [];
+  for (const c of changes) {
+    const level = await applyToLevel(db, c.skuId, c.warehouseId, c.deltas, {}, nowMs);
+    if (level) out.push(level);
+  }
+  return out;
+};
+
 // ---- appends ----
 
 /**
@@ -363,6 +406,60 @@ export const updateReservation = statement(
   'update reservations set status = coalesce($1, status), expires_at_ms = coalesce($2, expires_at_ms), updated_at_ms = $3 where id = $4',
 );
 export const setLineFulfilled = statement('update reservation_lines set fulfilled = $1 where reservation_id = $2 and line_no = $3');
+
+/** A reservation line as `reservationLineColumns` reads it. */
+export interface ReservationLineWithCodes {
+  reservation_id: string;
+  line_no: number;
+  sku_id: number;
+  warehouse_id: number;
+  quantity: number;
+  backordered: number;
+  fulfilled: number;
+  sku: string;
+  warehouse: string;
+}
+
+const reservationsByIds = statement('select * from reservations where id = any($1::text[]) order by id for update');
+const linesOfReservations = statement(
+  `select ${reservationLineColumns} from reservation_lines l where l.reservation_id = any($1::text[]) order by l.reservation_id, l.line_no`,
+);
+const reservationsUpdate = statement(
+  `update reservations r set status = v.status, updated_at_ms = $3 from unnest($1::text[], $2::text[]) as v(id, status) where r.id = v.id`,
+);
+const linesFulfilled = statement(
+  `update reservation_lines l set fulfilled = v.fulfilled
+     from unnest($1::text[], $2::integer[], $3::bigint[]) as v(reservation_id, line_no, fulfilled)
+    where l.reservation_id = v.reservation_id and l.line_no = v.line_no`,
+);
+
+/** PostgreSQL: the reservations with these ids, locked in id order, and their lines (line order). */
+export const lockReservationRows = async (db: Runner, ids: readonly string[]) => {
+  const reservations = await db.rows<ReservationTable>(reservationsByIds, [ids]);
+  const lines = reservations.length === 0 ? [] : await db.rows<ReservationLineWithCodes>(linesOfReservations, [reservations.map((r) => r.id)]);
+  return { reservations, lines };
+};
+
+/** Sets the status of several reservations (PostgreSQL: one statement). */
+export const updateReservationStatuses = async (db: Runner, changes: ReadonlyArray<{ id: string; status: string }>, nowMs: number): Promise<void> => {
+  if (changes.length === 0) return;
+  if (db.dialect === 'postgres') {
+    await db.changes(reservationsUpdate, [changes.map((c) => c.id), changes.map((c) => c.status), nowMs]);
+    return;
+  }
+  for (const c of changes) await db.changes(updateReservation, [c.status, null, nowMs, c.id]);
+};
+
+/** Sets the shipped units of several reservation lines (PostgreSQL: one statement). */
+export const setLinesFulfilled = async (db: Runner, lines: ReadonlyArray<{ id: string; lineNo: number; fulfilled: number }>): Promise<void> => {
+  if (lines.length === 0) return;
+  if (db.dialect === 'postgres') {
+    await db.changes(linesFulfilled, [lines.map((l) => l.id), lines.map((l) => l.lineNo), lines.map((l) => l.fulfilled)]);
+    return;
+  }
+  for (const l of lines) await db.changes(setLineFulfilled, [l.fulfilled, l.id, l.lineNo]);
+};
+
 
 const idempotencyGet = statement('select * from idempotency_keys where scope = $1 and key = $2');
 const idempotencyInsert = statement(

@@ -1,6 +1,6 @@
 /** The repositories of a write transaction (the WriteTx port), bound to one Kysely transaction. */
 import { type Kysely, type Selectable, type Transaction, sql, type SqlBool } from 'kysely';
-import type { IdempotencyRecord, SkuFields, WarehouseFields, WriteTx } from '../../app/ports.js';
+import type { IdempotencyRecord, SkuFields, StoredReservation, WarehouseFields, WriteTx } from '../../app/ports.js';
 import { reject } from '../../domain/result.js';
 import { toLevel, toReservationRow, toSku, toWarehouse } from '../mappers.js';
 import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns, StockLevelTable, WarehouseTable as WarehouseColumns } from '../schema.js';
@@ -57,6 +57,13 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
       if (isUniqueViolation(error)) onConflict();
       throw error;
     }
+  };
+
+  /** The reservation with its lines, locked for the rest of the transaction on PostgreSQL. */
+  const lockReservation = async (id: string): Promise<StoredReservation | undefined> => {
+    const [row] = await db.rows<ReservationTable>(hot.lockReservation(db), [id]);
+    if (!row) return undefined;
+    return storedReservation(row, await db.rows<hot.ReservationLineWithCodes>(hot.reservationLines, [id]));
   };
 
   return {
@@ -177,6 +184,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
       lockTargets: (pairs) => hot.lockTargets(db, pairs),
       lockForBatch: (locks) => hot.lockForBatch(db, locks),
       reserveMany: (holds, nowMs) => hot.reserveLevels(db, holds, nowMs),
+      applyMany: (changes, nowMs) => hot.applyToLevels(db, changes, nowMs),
       async updateSettings(skuId, warehouseId, settings, nowMs) {
         const row = await trx
           .updateTable('stock_levels')
@@ -217,26 +225,21 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
     reservations: {
       insert: (row, lines) => hot.insertReservations(db, [{ row, lines }]),
       insertMany: (reservations) => hot.insertReservations(db, reservations),
-      async lock(id) {
-        const [row] = await db.rows<ReservationTable>(hot.lockReservation(db), [id]);
-        if (!row) return undefined;
-        const lines = await db.rows<{ line_no: number; sku_id: number; warehouse_id: number; quantity: number; backordered: number; fulfilled: number; sku: string; warehouse: string }>(
-          hot.reservationLines,
-          [id],
-        );
-        return {
-          ...toReservationRow(row),
-          lines: lines.map((l) => ({
-            lineNo: l.line_no,
-            skuId: l.sku_id,
-            warehouseId: l.warehouse_id,
-            sku: l.sku,
-            warehouse: l.warehouse,
-            quantity: l.quantity,
-            backordered: l.backordered,
-            fulfilled: l.fulfilled,
-          })),
-        };
+      lock: lockReservation,
+      async lockMany(ids) {
+        const unique = [...new Set(ids)].sort();
+        if (db.dialect === 'postgres') {
+          const { reservations, lines } = await hot.lockReservationRows(db, unique);
+          const byId = new Map<string, hot.ReservationLineWithCodes[]>();
+          for (const line of lines) byId.set(line.reservation_id, [...(byId.get(line.reservation_id) ?? []), line]);
+          return reservations.map((row) => storedReservation(row, byId.get(row.id) ?? []));
+        }
+        const out: StoredReservation[] = [];
+        for (const id of unique) {
+          const stored = await lockReservation(id);
+          if (stored) out.push(stored);
+        }
+        return out;
       },
       async update(id, fields, nowMs) {
         await db.changes(hot.updateReservation, [fields.status ?? null, fields.expiresAtMs ?? null, nowMs, id]);
@@ -244,6 +247,8 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
       async setFulfilled(id, lineNo, fulfilled) {
         await db.changes(hot.setLineFulfilled, [fulfilled, id, lineNo]);
       },
+      updateStatuses: (changes, nowMs) => hot.updateReservationStatuses(db, changes, nowMs),
+      setFulfilledMany: (lines) => hot.setLinesFulfilled(db, lines),
       async dueForSku(skuId, warehouseIds, nowMs, limit) {
         if (warehouseIds.length === 0) return [];
         const rows = await trx
@@ -355,4 +360,19 @@ const toIdempotencyRecord = (row: IdempotencyKeyTable): IdempotencyRecord => ({
   outcome: row.outcome,
   createdAtMs: row.created_at_ms,
   expiresAtMs: row.expires_at_ms,
+});
+
+/** A reservation row and its lines (read with their codes) as the write path works with them. */
+const storedReservation = (row: Selectable<ReservationTable>, lines: readonly hot.ReservationLineWithCodes[]): StoredReservation => ({
+  ...toReservationRow(row),
+  lines: lines.map((l) => ({
+    lineNo: l.line_no,
+    skuId: l.sku_id,
+    warehouseId: l.warehouse_id,
+    sku: l.sku,
+    warehouse: l.warehouse,
+    quantity: l.quantity,
+    backordered: l.backordered,
+    fulfilled: l.fulfilled,
+  })),
 });

@@ -1,0 +1,197 @@
+/**
+ * The batched path of a reservation's lifecycle (ADR 0024): the confirmations, releases, expiries
+ * and whole fulfilments that reach one group commit share a few set-based statements instead of
+ * running ~6 statements each. The commands stay the reference: this path produces the same
+ * movements, levels, statuses and events, and leaves to them every case it does not handle.
+ */
+import { type MovementDraft, plan } from '../../domain/movements.js';
+import { inScope } from '../../domain/permissions.js';
+import { checkTransition, isDue, outstanding, type ReservationAction, type ReservationStatus, statusAfterFulfil } from '../../domain/reservations.js';
+import { applyDeltas, buckets, type Deltas, takesChange, zeroDeltas } from '../../domain/stock.js';
+import type { EventType } from '../../domain/events.js';
+import type { UnitContext } from '../context.js';
+import { LedgerWriter } from '../ledger-writer.js';
+import type { LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
+import { BatchedReservationRefused } from './reserve-stock-batch.js';
+import { emitReservation, inLockOrder, type ReservationResult, reservationOf, toReservation } from './reservation-holds.js';
+
+export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
+
+export interface BatchedTransition {
+  ctx: UnitContext;
+  name: TransitionName;
+  id: string;
+}
+
+const actionOf: Record<TransitionName, ReservationAction> = {
+  'reservation.confirm': 'confirm',
+  'reservation.release': 'release',
+  'reservation.fulfil': 'fulfil',
+  'reservation.expire': 'expire',
+};
+
+const eventOf: Record<TransitionName, EventType> = {
+  'reservation.confirm': 'reservation.confirmed',
+  'reservation.release': 'reservation.released',
+  'reservation.fulfil': 'reservation.fulfilled',
+  'reservation.expire': 'reservation.expired',
+};
+
+/** Whether the batched path takes this command: a lifecycle step by id (a fulfilment only of everything outstanding). */
+export const isBatchableTransition = (name: string | null, input: unknown): name is TransitionName => {
+  if (name === null || !Object.hasOwn(actionOf, name)) return false;
+  const i = input as { id?: unknown; lines?: unknown } | null;
+  return typeof i?.id === 'string' && (name !== 'reservation.fulfil' || i.lines === undefined);
+};
+
+const levelKey = (line: { sku: string; warehouse: string }) => `${line.sku}\u0000${line.warehouse}`;
+
+/** The movement a step writes for one line with `units` outstanding. */
+const draftOf = (name: TransitionName, stored: StoredReservation, units: number): MovementDraft => {
+  switch (name) {
+    case 'reservation.confirm':
+      return plan.allocate(units);
+    case 'reservation.release':
+      return stored.status === 'active' ? plan.releaseReserved(units) : plan.releaseAllocated(units);
+    case 'reservation.expire':
+      return plan.expire(units);
+    case 'reservation.fulfil':
+      return plan.fulfil(units);
+  }
+};
+
+/** Whether the command may take this step now, as the command itself decides (refusals and no-ops are left to it). */
+const stepAllowed = (item: BatchedTransition, stored: StoredReservation): boolean => {
+  const { ctx, name } = item;
+  if (name === 'reservation.expire') return stored.status === 'active' && isDue(stored, ctx.nowMs);
+  if (checkTransition(toReservation(stored), actionOf[name], ctx.nowMs)) return false;
+  // Fulfilment is checked against the warehouses that ship; the other steps against every line's.
+  const checked = name === 'reservation.fulfil' ? stored.lines.filter((l) => outstanding(l) > 0) : stored.lines;
+  return checked.every((line) => inScope(ctx.actor, line.warehouse));
+};
+
+interface Step {
+  index: number;
+  stored: StoredReservation;
+  moves: Array<{ line: ReservationLineRow; target: LevelTarget; draft: MovementDraft; after: LevelRecord }>;
+}
+
+/**
+ * Takes many lifecycle steps (all with the same `nowMs`, in the bus's order):
+ * 1. one statement locks the reservations (in id order) and one reads their lines; one locks
+ *    every level concerned, in (SKU, warehouse) order;
+ * 2. each step is taken in order, on the levels as the steps before it left them, when its
+ *    command would take it: the reservation's status allows it (an expiry: it is active and due),
+ *    the caller's warehouses cover its lines, and every level takes its movement;
+ * 3. one UPDATE applies each level's total (the database re-checks the CHECKs), one INSERT appends
+ *    the movements, one UPDATE sets the statuses and one the shipped units.
+ * Returns `undefined` for each step it leaves to its command: a reservation that does not exist or
+ * may not take the step, a caller outside its warehouses, a level that does not take the movement.
+ * Once a step is left, every later step on its reservation, its levels or its event stream is left
+ * too, so each of them still sees the commands in the bus's order.
+ */
+export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[]): Promise<Array<ReservationResult | null | undefined>> => {
+  const results: Array<ReservationResult | null | undefined> = items.map(() => undefined);
+  if (items.length === 0) return results;
+  const nowMs = items[0]!.ctx.nowMs;
+  const reservations = new Map((await tx.reservations.lockMany(items.map((item) => item.id))).map((r) => [r.id, r]));
+  const pairs = [...reservations.values()].flatMap((r) => r.lines.map((l) => ({ sku: l.sku, warehouse: l.warehouse })));
+  const targets = new Map((await tx.levels.lockTargets(pairs)).map((t) => [levelKey({ sku: t.sku.sku, warehouse: t.warehouse.code }), t]));
+
+  const current = new Map<string, LevelRecord>();
+  // Reservations, levels and event streams (a reservation's own events go to its one level, or to none) a left step holds back.
+  const left = new Set<string>();
+  const steps: Step[] = [];
+  const streamOf = (stored: StoredReservation) => {
+    const skus = new Set(stored.lines.map((l) => l.sku));
+    const warehouses = new Set(stored.lines.map((l) => l.warehouse));
+    return `stream:${skus.size === 1 ? [...skus][0] : ''}\u0000${warehouses.size === 1 ? [...warehouses][0] : ''}`;
+  };
+  items.forEach((item, index) => {
+    const stored = reservations.get(item.id);
+    const held = stored ? [`id:${stored.id}`, streamOf(stored), ...stored.lines.map((l) => `level:${levelKey(l)}`)] : [`id:${item.id}`];
+    const leave = () => held.forEach((key) => left.add(key));
+    if (!stored || held.some((key) => left.has(key)) || !stepAllowed(item, stored)) return leave();
+    const moves: Step['moves'] = [];
+    const trial = new Map<string, LevelRecord>();
+    for (const line of inLockOrder(stored.lines)) {
+      const units = outstanding(line);
+      if (units === 0) continue;
+      const key = levelKey(line);
+      const target = targets.get(key);
+      const before = trial.get(key) ?? current.get(key) ?? target?.level;
+      const draft = draftOf(item.name, stored, units);
+      if (!target || !before || !takesChange(before, draft.deltas)) return leave();
+      const after: LevelRecord = Object.assign(applyDeltas(before, draft.deltas), { skuId: before.skuId, warehouseId: before.warehouseId, updatedAtMs: nowMs });
+      trial.set(key, after);
+      moves.push({ line, target, draft, after });
+    }
+    for (const [key, level] of trial) current.set(key, level);
+    // A later step on this reservation runs through its command, after this one.
+    left.add(`id:${stored.id}`);
+    steps.push({ index, stored, moves });
+  });
+  if (steps.length === 0) return results;
+
+  const totals = new Map<string, { skuId: number; warehouseId: number; deltas: Deltas }>();
+  for (const { moves } of steps) {
+    for (const { line, draft } of moves) {
+      const key = levelKey(line);
+      const total = totals.get(key) ?? { skuId: line.skuId, warehouseId: line.warehouseId, deltas: zeroDeltas() };
+      for (const bucket of buckets) total.deltas[bucket] += draft.deltas[bucket];
+      totals.set(key, total);
+    }
+  }
+  const updated = await tx.levels.applyMany([...totals.values()], nowMs);
+  // Each level is locked and every step was taken from its locked state: the database must agree.
+  if (updated.length !== totals.size) throw new BatchedReservationRefused(totals.size - updated.length);
+  const expected = new Map([...current.values()].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
+  for (const level of updated) {
+    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
+    if (!mine || mine.onHand !== level.onHand || mine.reserved !== level.reserved || mine.allocated !== level.allocated || mine.damaged !== level.damaged || mine.inTransit !== level.inTransit) {
+      throw new BatchedReservationRefused(1);
+    }
+  }
+
+  const placed = steps.map((step) => {
+    const { ctx } = items[step.index]!;
+    const ledger = new LedgerWriter(ctx, { type: 'reservation', id: step.stored.id });
+    for (const { target, draft, after } of step.moves) ledger.record(target.sku, target.warehouse, draft, after);
+    const shipped = items[step.index]!.name === 'reservation.fulfil';
+    const lines = step.stored.lines.map((line) => (shipped ? { ...line, fulfilled: line.quantity } : line));
+    return { step, ctx, ledger, lines, status: statusOf(items[step.index]!.name, lines) };
+  });
+  const ids = await tx.movements.append(placed.flatMap((p) => p.ledger.rows()));
+  await tx.reservations.updateStatuses(
+    placed.map(({ step, status }) => ({ id: step.stored.id, status })),
+    nowMs,
+  );
+  await tx.reservations.setFulfilledMany(
+    placed.flatMap(({ step, lines }) => lines.filter((line, i) => line.fulfilled !== step.stored.lines[i]!.fulfilled).map((line) => ({ id: step.stored.id, lineNo: line.lineNo, fulfilled: line.fulfilled }))),
+  );
+  let offset = 0;
+  for (const { step, ctx, ledger, lines, status } of placed) {
+    const { name } = items[step.index]!;
+    const count = step.moves.length;
+    ctx.describe({ type: 'reservation', id: step.stored.id }, { status: { before: step.stored.status, after: status } });
+    const movements = ledger.publish(ids.slice(offset, offset + count));
+    offset += count;
+    const reservation = reservationOf(step.stored, lines, { status, updatedAtMs: nowMs });
+    emitReservation(ctx, reservation, eventOf[name]);
+    results[step.index] = { reservation, movements };
+  }
+  return results;
+};
+
+const statusOf = (name: TransitionName, lines: readonly ReservationLineRow[]): ReservationStatus => {
+  switch (name) {
+    case 'reservation.confirm':
+      return 'allocated';
+    case 'reservation.release':
+      return 'released';
+    case 'reservation.expire':
+      return 'expired';
+    case 'reservation.fulfil':
+      return statusAfterFulfil(lines);
+  }
+};
