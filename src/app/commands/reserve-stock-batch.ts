@@ -7,7 +7,7 @@
 import { plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
-import { applyDeltas, available, free } from '../../domain/stock.js';
+import { applyDeltas, available, buckets, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
@@ -86,14 +86,8 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     hold.quantity += quantity;
     holds.set(key, hold);
   }
-  const updated = await tx.levels.reserveMany([...holds.values()], nowMs);
   // Each level is locked and its holds were granted from its locked state: the database must agree.
-  if (updated.length !== holds.size) throw new BatchedReservationRefused(holds.size - updated.length);
-  const expected = new Map([...current.values()].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
-  for (const level of updated) {
-    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
-    if (mine?.reserved !== level.reserved || mine.onHand !== level.onHand) throw new BatchedReservationRefused(1);
-  }
+  requireLevelsAsComputed(await tx.levels.reserveMany([...holds.values()], nowMs), current.values(), holds.size);
 
   const placed = grants.map((grant) => {
     const { ctx } = items[grant.index]!;
@@ -130,6 +124,19 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     results[grant.index] = { reservation, movements };
   });
   return results;
+};
+
+/**
+ * Throws `BatchedReservationRefused` unless the database changed each of `changes` levels and left
+ * every one exactly as the batch computed it (`computed`: the levels after the batch).
+ */
+export const requireLevelsAsComputed = (updated: readonly LevelRecord[], computed: Iterable<LevelRecord>, changes: number): void => {
+  if (updated.length !== changes) throw new BatchedReservationRefused(changes - updated.length);
+  const expected = new Map([...computed].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
+  for (const level of updated) {
+    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
+    if (!mine || buckets.some((bucket) => mine[bucket] !== level[bucket])) throw new BatchedReservationRefused(1);
+  }
 };
 
 /**

@@ -12,7 +12,7 @@ import type { EventType } from '../../domain/events.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
-import { BatchedReservationRefused } from './reserve-stock-batch.js';
+import { requireLevelsAsComputed } from './reserve-stock-batch.js';
 import { emitReservation, inLockOrder, type ReservationResult, reservationOf, toReservation } from './reservation-holds.js';
 
 export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
@@ -142,16 +142,8 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
       totals.set(key, total);
     }
   }
-  const updated = await tx.levels.applyMany([...totals.values()], nowMs);
   // Each level is locked and every step was taken from its locked state: the database must agree.
-  if (updated.length !== totals.size) throw new BatchedReservationRefused(totals.size - updated.length);
-  const expected = new Map([...current.values()].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
-  for (const level of updated) {
-    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
-    if (!mine || mine.onHand !== level.onHand || mine.reserved !== level.reserved || mine.allocated !== level.allocated || mine.damaged !== level.damaged || mine.inTransit !== level.inTransit) {
-      throw new BatchedReservationRefused(1);
-    }
-  }
+  requireLevelsAsComputed(await tx.levels.applyMany([...totals.values()], nowMs), current.values(), totals.size);
 
   const placed = steps.map((step) => {
     const { ctx } = items[step.index]!;

@@ -9,7 +9,7 @@ import type { EventDraft } from '../../domain/events.js';
 import type { Deltas } from '../../domain/stock.js';
 import type { BatchLocks, IdempotencyRecord, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
 import { toLevel } from '../mappers.js';
-import type { IdempotencyKeyTable, ReservationTable, StockLevelTable } from '../schema.js';
+import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable } from '../schema.js';
 import { type Runner, type Statement, statement, statementFamily } from './prepared.js';
 
 const levelColumns = 'sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms';
@@ -408,14 +408,7 @@ export const updateReservation = statement(
 export const setLineFulfilled = statement('update reservation_lines set fulfilled = $1 where reservation_id = $2 and line_no = $3');
 
 /** A reservation line as `reservationLineColumns` reads it. */
-export interface ReservationLineWithCodes {
-  reservation_id: string;
-  line_no: number;
-  sku_id: number;
-  warehouse_id: number;
-  quantity: number;
-  backordered: number;
-  fulfilled: number;
+export interface ReservationLineWithCodes extends ReservationLineTable {
   sku: string;
   warehouse: string;
 }
