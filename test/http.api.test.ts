@@ -64,8 +64,16 @@ describe.each(storeKinds())('HTTP API on %s', (kind) => {
     });
   });
 
+  /** A value of `stockroom_set_path_commands_total` from /metrics (0 before the first command). */
+  const setPathCommands = async (path: 'reserve' | 'transition', outcome: 'taken' | 'left') => {
+    const text = (await http.get('/metrics')).body;
+    const line = text.split('\n').find((l) => l.startsWith(`stockroom_set_path_commands_total{path="${path}",outcome="${outcome}"}`));
+    return line === undefined ? 0 : Number(line.split(' ').at(-1));
+  };
+
   it('runs a reservation through its lifecycle over HTTP', async () => {
     const { warehouse, sku } = await stocked(5);
+    const batchedBefore = await setPathCommands('transition', 'taken');
     const created = await http.post('/v1/reservations', { reference: 'order-9', lines: [{ sku, quantity: 2 }], ttlSeconds: 600, channel: 'web' });
     expect(created.statusCode).toBe(201);
     const reservation = created.json();
@@ -80,6 +88,9 @@ describe.each(storeKinds())('HTTP API on %s', (kind) => {
     expect(listed.json().items.map((r: { id: string }) => r.id)).toEqual([reservation.id]);
     const movements = await http.get(`/v1/movements?sku=${sku}&referenceId=${reservation.id}`);
     expect(movements.json().items.map((m: { type: string }) => m.type)).toEqual(['fulfil', 'fulfil', 'allocate', 'reserve']);
+    // The confirmation and the fulfilment of everything outstanding took the batched lifecycle path
+    // (ADR 0024); the fulfilment of one line and the refused extension did not.
+    expect((await setPathCommands('transition', 'taken')) - batchedBefore).toBe(2);
   });
 
   it('refuses a reservation beyond stock with the short lines', async () => {

@@ -37,10 +37,13 @@ export const httpDependencies = (core: Core, overrides: Partial<HttpDependencies
 
 /** `webhooks`: options of the webhook service (private targets are refused unless allowed). */
 export const createHttp = async (kind: StoreKind, options: { webhooks?: Partial<WebhookServiceOptions>; security?: HttpDependencies['security']; webRoot?: string } = {}) => {
-  const core = await createCore(kind);
+  // The bus reports to the app's metrics, as in `stockroom serve`.
+  const metrics = createMetrics({ defaults: false });
+  const core = await createCore(kind, { observer: metrics.busObserver });
   const key = await createApiKey(core.store, core.clock, 'test suite');
   const app = await buildApp(
     httpDependencies(core, {
+      metrics,
       webhooks: new WebhookService(core.store.reads, { allowPrivate: false, ...options.webhooks }),
       ...(options.security && { security: { cookieSecure: true, sessionMaxMs, ...options.security } }),
       ...(options.webRoot && { webRoot: options.webRoot }),
