@@ -3,9 +3,10 @@
  * callers (256) drive one command bus on a fresh durable store for BENCH_DURATION seconds (5), each
  * reserving 1 unit and waiting for the answer (`lifecycle`: then confirming and fulfilling it).
  * Prints commands/s and the CPU time this process spent per command (user + system; on PostgreSQL
- * the server's own CPU is not in it).
+ * the server's own CPU is not in it). `expiry` instead places BENCH_HOLDS (20,000) holds of 1 s
+ * and times the sweeper (ticks of 500, as `serve` runs them) until none is due.
  *   npx tsx bench/bus.ts
- * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | lifecycle),
+ * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | lifecycle | expiry),
  * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
  * STOCKROOM_TEST_POSTGRES_URL.
  */
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
+import { expireDueHolds } from '../src/workers/expirer.js';
 import { prepareBenchStore } from './store.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
@@ -67,27 +69,57 @@ try {
     if (!outcome.ok) refused += 1;
     return outcome.ok;
   };
-  const deadline = performance.now() + seconds * 1000;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; performance.now() < deadline; i++) {
-        const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
-        if (!count(outcome) || scenario !== 'lifecycle' || !outcome.ok) continue;
-        const { id } = outcome.value.reservation;
-        if (count((await bus.execute('reservation.confirm', { id }, { actor })).outcome)) count((await bus.execute('reservation.fulfil', { id }, { actor })).outcome);
-      }
-    }),
-  );
-  const elapsedMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  await bus.close();
-  await store.close();
-  const perOpUs = (used.user + used.system) / done;
-  console.log(
-    JSON.stringify({ store: storeKind, scenario, batched, clients, commands: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerCommand: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
-  );
+  if (scenario === 'expiry') {
+    // BENCH_HOLDS holds of 1 s on random SKUs, then the sweeper's ticks (500 each) until none is due.
+    const holds = Number(process.env.BENCH_HOLDS ?? 20_000);
+    let placed = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        for (let i = 0; placed < holds; i++) {
+          placed += 1;
+          await bus.execute('reservation.create', { reference: `c${c}-${i}`, ttlSeconds: 1, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    let expired = 0;
+    let ticks = 0;
+    for (;;) {
+      const n = await expireDueHolds({ reads: store.reads, bus }, { nowMs: Date.now(), limit: 500 });
+      if (n === 0) break;
+      expired += n;
+      ticks += 1;
+    }
+    const elapsedMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    await bus.close();
+    await store.close();
+    console.log(JSON.stringify({ store: storeKind, scenario, batched, holds: placed, expired, ticks, seconds: Math.round(elapsedMs) / 1000, perSecond: Math.round((expired / elapsedMs) * 1000), cpuUsPerCommand: Math.round((used.user + used.system) / expired) }));
+  } else {
+    const deadline = performance.now() + seconds * 1000;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        for (let i = 0; performance.now() < deadline; i++) {
+          const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+          if (!count(outcome) || scenario !== 'lifecycle' || !outcome.ok) continue;
+          const { id } = outcome.value.reservation;
+          if (count((await bus.execute('reservation.confirm', { id }, { actor })).outcome)) count((await bus.execute('reservation.fulfil', { id }, { actor })).outcome);
+        }
+      }),
+    );
+    const elapsedMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    await bus.close();
+    await store.close();
+    const perOpUs = (used.user + used.system) / done;
+    console.log(
+      JSON.stringify({ store: storeKind, scenario, batched, clients, commands: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerCommand: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
+    );
+  }
 } finally {
   await drop();
 }
