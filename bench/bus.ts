@@ -1,12 +1,13 @@
 /**
  * The write path without HTTP, for comparing changes to it on a noisy machine: BENCH_CLIENTS
  * callers (256) drive one command bus on a fresh durable store for BENCH_DURATION seconds (5), each
- * reserving 1 unit and waiting for the answer (`lifecycle`: then confirming and fulfilling it).
+ * reserving 1 unit and waiting for the answer (`cart`: 1 unit of each of 3 random SKUs; `lifecycle`:
+ * then confirming and fulfilling it).
  * Prints commands/s and the CPU time this process spent per command (user + system; on PostgreSQL
  * the server's own CPU is not in it). `expiry` instead places BENCH_HOLDS (20,000) holds of 1 s
  * and times the sweeper (ticks of 500, as `serve` runs them) until none is due.
  *   npx tsx bench/bus.ts
- * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | lifecycle | expiry),
+ * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | cart | lifecycle | expiry),
  * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
  * STOCKROOM_TEST_POSTGRES_URL.
  */
@@ -104,7 +105,8 @@ try {
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let i = 0; performance.now() < deadline; i++) {
-          const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+          const lines = Array.from({ length: scenario === 'cart' ? 3 : 1 }, () => ({ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }));
+          const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines }, { actor });
           if (!count(outcome) || scenario !== 'lifecycle' || !outcome.ok) continue;
           const { id } = outcome.value.reservation;
           if (count((await bus.execute('reservation.confirm', { id }, { actor })).outcome)) count((await bus.execute('reservation.fulfil', { id }, { actor })).outcome);

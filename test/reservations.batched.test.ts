@@ -1,5 +1,5 @@
 /**
- * The batched paths (single-line holds with a warehouse, and a reservation's confirmation,
+ * The batched paths (holds whose every line names a warehouse, and a reservation's confirmation,
  * release, expiry and whole fulfilment, set-based per group commit) against the general path (each
  * command alone): the same bursts of concurrent commands, sent to two stores of the same kind — one
  * bus batching, one not — must give the same outcomes, the same levels, the same events and audit
@@ -32,7 +32,8 @@ const countingIds = (): Ids => {
 
 type Command = { [K in CommandName]: { name: K; input: CommandInput<K> } }[CommandName];
 
-const warehouses = ['BW-A', 'BW-B', 'BW-OFF'];
+// BW-C holds no stock: a hold there has no level yet (with backorders, the general path creates it).
+const warehouses = ['BW-A', 'BW-B', 'BW-C', 'BW-OFF'];
 const skus = ['BS-1', 'BS-2', 'BS-3', 'BS-BACK', 'BS-SAFE', 'BS-ARCH', 'BS-NEW'];
 
 const side = async (kind: 'sqlite' | 'postgres', clock: ManualClock, batchedReservations: boolean) => {
@@ -170,8 +171,11 @@ describe.each(storeKinds())('batched reservations agree with the general path on
           const warehouse = random() < 0.05 ? 'BW-NONE' : pick(warehouses);
           burst.push({ name: 'reservation.create', input: { reference, lines: [{ sku, warehouse, quantity: 1 + Math.floor(random() * 3) }], ttlSeconds: pick([1, 5, 600]) } });
         } else if (roll < 0.7) {
-          // The general path in the same batch: several lines, or no warehouse (long TTLs: see below).
-          const lines = random() < 0.5 ? [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] : [{ sku: 'BS-1', quantity: 1, warehouse: 'BW-A' }, { sku: 'BS-2', quantity: 1, warehouse: 'BW-B' }];
+          // Several lines with warehouses (the batched path; sometimes two on one level), or a line
+          // without a warehouse (the general path), with long TTLs (see below).
+          const line = () => ({ sku: pick(skus), warehouse: pick(warehouses), quantity: 1 + Math.floor(random() * 2) });
+          const several = Array.from({ length: 2 + Math.floor(random() * 3) }, line);
+          const lines = random() < 0.3 ? [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] : random() < 0.2 ? [...several, several[0]!] : several;
           burst.push({ name: 'reservation.create', input: { reference, lines, ttlSeconds: 3600 } });
         } else if (roll < 0.93 && batched.ids.size > 0) {
           // Lifecycle steps, by reference (resolved to each side's id below): the batched path takes
@@ -196,6 +200,58 @@ describe.each(storeKinds())('batched reservations agree with the general path on
     expect(batched.taken.transition, `seed ${seed}: lifecycle steps taken by the batched path`).toBeGreaterThan(15);
     expect(general.taken).toEqual({ reserve: 0, transition: 0 });
   }, 120_000);
+});
+
+describe.each(storeKinds())('batched reservations of several lines on %s', (kind) => {
+  it('takes them whole, and leaves one that is short with every later one on its levels to the general path', async () => {
+    const clock = new ManualClock();
+    const batched = await side(kind, clock, true);
+    const general = await side(kind, clock, false);
+    try {
+      const hold = (reference: string, lines: Array<[string, string, number]>): Command => ({
+        name: 'reservation.create',
+        input: { reference, lines: lines.map(([sku, warehouse, quantity]) => ({ sku, warehouse, quantity })), ttlSeconds: 600 },
+      });
+      // The bus orders a batch by each command's first level: m1, s4, m5 (BS-1), m2 (BS-2), s3 (BS-3).
+      // m2 wants 5 of BS-2's 3 units in BW-B: left, and s3 (on its level BS-3 in BW-A) after it.
+      const outcomes = await agree(
+        batched,
+        general,
+        [
+          hold('m1', [['BS-1', 'BW-A', 2], ['BS-2', 'BW-B', 1]]),
+          hold('m2', [['BS-2', 'BW-B', 5], ['BS-3', 'BW-A', 1]]),
+          hold('s3', [['BS-3', 'BW-A', 1]]),
+          hold('s4', [['BS-1', 'BW-A', 1]]),
+          hold('m5', [['BS-1', 'BW-A', 1], ['BS-3', 'BW-B', 1], ['BS-1', 'BW-A', 1]]),
+        ],
+        [],
+        'holds',
+      );
+      expect(outcomes.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['ok', 'insufficient_stock', 'ok', 'ok', 'ok']);
+      expect(batched.taken.reserve).toBe(3);
+      const m5 = (outcomes[4] as { value: { reservation: { lines: unknown[] } } }).value.reservation;
+      expect(m5.lines).toHaveLength(3);
+
+      // A hold on all that is left of BS-2 in BW-B, due after a second.
+      await agree(batched, general, [hold('h', [['BS-2', 'BW-B', 2]])].map((c) => ({ ...c, input: { ...c.input, ttlSeconds: 1 } }) as Command), [], 'short hold');
+      clock.advance(2000);
+      // m6 is short until the general path expires h inline, and then succeeds: m7 (other levels, but
+      // the same event stream, that of reservations of several levels) must follow it, not pass it.
+      const before = batched.taken.reserve;
+      const later = await agree(
+        batched,
+        general,
+        [hold('m6', [['BS-2', 'BW-B', 2], ['BS-3', 'BW-A', 1]]), hold('m7', [['BS-3', 'BW-B', 1], ['BS-SAFE', 'BW-B', 1]])],
+        [],
+        'expired inline',
+      );
+      expect(later.map((outcome) => (outcome as { ok: boolean }).ok)).toEqual([true, true]);
+      expect(batched.taken.reserve - before).toBe(0);
+    } finally {
+      await batched.close();
+      await general.close();
+    }
+  });
 });
 
 describe.each(storeKinds())('batched lifecycle steps keep the order of each reservation and level on %s', (kind) => {

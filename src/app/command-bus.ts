@@ -72,7 +72,7 @@ export interface CommandBusOptions {
   attemptsMax?: number;
   observer?: BusObserver;
   /**
-   * Run single-line reservations with a warehouse (ADR 0010) and a reservation's lifecycle steps
+   * Run reservations whose every line names its warehouse (ADR 0010) and a reservation's lifecycle steps
    * (ADR 0024) through the batched, set-based paths. Off only to compare them with the general path
    * in tests.
    */
@@ -338,7 +338,7 @@ export class CommandBus {
   }
 
   /**
-   * The set-based path that takes this command, if any: single-line reservations with a warehouse
+   * The set-based path that takes this command, if any: reservations whose every line names its warehouse
    * (ADR 0010), and a reservation's confirmation, release, expiry or whole fulfilment (ADR 0024),
    * for a caller whose role has the permission.
    */

@@ -37,7 +37,7 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
   });
   const setPathCommands = new Counter({
     name: 'stockroom_set_path_commands_total',
-    help: 'Commands offered to a set-based path (reserve: single-line reservations; transition: lifecycle steps), taken by it or left to the general path',
+    help: 'Commands offered to a set-based path (reserve: reservations with a warehouse on every line; transition: lifecycle steps), taken by it or left to the general path',
     labelNames: ['path', 'outcome'] as const,
     registers: [registry],
   });
