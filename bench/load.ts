@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 interface LoadConfig {
   url: string;
   token: string;
-  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'uniform' | 'lifecycle' | 'reads' | 'mixed';
+  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'uniform' | 'cart' | 'lifecycle' | 'reads' | 'mixed';
   durationSeconds: number;
   connections: number;
   skus: number;
@@ -29,6 +29,7 @@ const headers = { authorization: `Bearer ${config.token}`, 'content-type': 'appl
 const randomSku = () => `${config.prefix}-${String(1 + Math.floor(Math.random() * config.skus)).padStart(7, '0')}`;
 let n = 0;
 const reserve = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1, warehouse: config.warehouse }] });
+const reserveCart = (skus: string[]) => JSON.stringify({ reference: `bench-${++n}`, lines: skus.map((sku) => ({ sku, quantity: 1, warehouse: config.warehouse })) });
 const refuse = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 0, warehouse: config.warehouse }] });
 
 type Request = autocannon.Request;
@@ -48,6 +49,8 @@ const nextRequest: Partial<Record<LoadConfig['scenario'], () => OneRequest>> = {
   // The hot SKU as a careful storefront sends it: every request with its own Idempotency-Key.
   keyed: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku), key: `bench-key-${++n}` }),
   uniform: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
+  // A checkout: 1 unit of each of 3 random SKUs, every line with its warehouse.
+  cart: () => ({ method: 'POST', path: '/v1/reservations', body: reserveCart([randomSku(), randomSku(), randomSku()]) }),
   reads: () => ({ method: 'GET', path: `/v1/stock/${randomSku()}` }),
   mixed: () => (Math.random() < 0.9 ? { method: 'GET', path: `/v1/stock/${randomSku()}` } : { method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
 };

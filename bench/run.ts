@@ -35,12 +35,12 @@ const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const hotStock = 10_000_000;
-const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'lifecycle', 'reads', 'mixed'] as const;
+const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'reads', 'mixed'] as const;
 type Scenario = (typeof allScenarios)[number];
 const chosen = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios: readonly Scenario[] = chosen ? allScenarios.filter((s) => s === 'ceiling' || chosen.includes(s)) : allScenarios;
 const serverNodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'lifecycle', 'mixed'];
+const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'mixed'];
 /** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
 const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
 const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'reads') : [];
