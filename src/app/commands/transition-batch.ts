@@ -90,8 +90,8 @@ interface Step {
  * Once a step is left, every later step on its reservation, its levels or its event stream is left
  * too, so each of them still sees the commands in the bus's order.
  */
-export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[]): Promise<Array<ReservationResult | null | undefined>> => {
-  const results: Array<ReservationResult | null | undefined> = items.map(() => undefined);
+export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[]): Promise<Array<ReservationResult | undefined>> => {
+  const results: Array<ReservationResult | undefined> = items.map(() => undefined);
   if (items.length === 0) return results;
   const nowMs = items[0]!.ctx.nowMs;
   const reservations = new Map((await tx.reservations.lockMany(items.map((item) => item.id))).map((r) => [r.id, r]));
