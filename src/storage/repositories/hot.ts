@@ -453,7 +453,6 @@ export const setLinesFulfilled = async (db: Runner, lines: ReadonlyArray<{ id: s
   for (const l of lines) await db.changes(setLineFulfilled, [l.fulfilled, l.id, l.lineNo]);
 };
 
-
 const idempotencyGet = statement('select * from idempotency_keys where scope = $1 and key = $2');
 const idempotencyInsert = statement(
   'insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms) values ($1, $2, $3, $4, $5, $6) on conflict (scope, key) do nothing',

@@ -2,8 +2,8 @@
 import { type ExpressionBuilder, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction, sql } from 'kysely';
 import type { StoredReservation, StoredTransfer, TransferStatus } from '../../app/ports.js';
 import { toReservationRow } from '../mappers.js';
-import type { DB, ReservationLineTable } from '../schema.js';
-import { reservationLineColumns } from './hot.js';
+import type { DB, ReservationTable } from '../schema.js';
+import { type ReservationLineWithCodes, reservationLineColumns } from './hot.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -12,7 +12,7 @@ export const skuColumns = 'skus.id' as const;
 
 /** The lines of some reservations with their codes (the hot path's columns, `reservationLineColumns`). */
 export const reservationLinesQuery = (ids: readonly string[]) =>
-  sql<Selectable<ReservationLineTable> & { sku: string; warehouse: string }>`select ${sql.raw(reservationLineColumns)} from reservation_lines l
+  sql<ReservationLineWithCodes>`select ${sql.raw(reservationLineColumns)} from reservation_lines l
     where l.reservation_id in (${sql.join([...ids])}) order by l.reservation_id, l.line_no`;
 
 export const loadReservations = async (db: Executor, ids: readonly string[], lock: boolean): Promise<StoredReservation[]> => {
@@ -24,6 +24,12 @@ export const loadReservations = async (db: Executor, ids: readonly string[], loc
     .$if(lock, (q) => q.forUpdate())
     .execute();
   const { rows: lines } = await reservationLinesQuery(ids).execute(db);
+  const byId = new Map(storedReservations(rows, lines).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+
+/** Reservation rows with their lines (read with their codes, `reservationLineColumns`), in the rows' order. */
+export const storedReservations = (rows: ReadonlyArray<Selectable<ReservationTable>>, lines: readonly ReservationLineWithCodes[]): StoredReservation[] => {
   const byId = new Map<string, StoredReservation>();
   for (const row of rows) byId.set(row.id, { ...toReservationRow(row), lines: [] });
   for (const line of lines) {
@@ -38,7 +44,7 @@ export const loadReservations = async (db: Executor, ids: readonly string[], loc
       fulfilled: line.fulfilled,
     });
   }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return [...byId.values()];
 };
 
 export const loadTransfer = async (db: Executor, id: string, lock: boolean): Promise<StoredTransfer | undefined> => {

@@ -2,12 +2,12 @@
 import { type Kysely, type Selectable, type Transaction, sql, type SqlBool } from 'kysely';
 import type { IdempotencyRecord, SkuFields, StoredReservation, WarehouseFields, WriteTx } from '../../app/ports.js';
 import { reject } from '../../domain/result.js';
-import { toLevel, toReservationRow, toSku, toWarehouse } from '../mappers.js';
+import { toLevel, toSku, toWarehouse } from '../mappers.js';
 import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns, StockLevelTable, WarehouseTable as WarehouseColumns } from '../schema.js';
 import * as hot from './hot.js';
 import { createAuditWrites, createIdentityWrites } from './identity.js';
 import { type Runner, runner } from './prepared.js';
-import { type DialectName, loadTransfer } from './shared.js';
+import { type DialectName, loadTransfer, storedReservations } from './shared.js';
 import { createWebhookWrites } from './webhooks.js';
 
 type SkuTable = Selectable<SkuColumns>;
@@ -63,7 +63,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
   const lockReservation = async (id: string): Promise<StoredReservation | undefined> => {
     const [row] = await db.rows<ReservationTable>(hot.lockReservation(db), [id]);
     if (!row) return undefined;
-    return storedReservation(row, await db.rows<hot.ReservationLineWithCodes>(hot.reservationLines, [id]));
+    return storedReservations([row], await db.rows<hot.ReservationLineWithCodes>(hot.reservationLines, [id]))[0];
   };
 
   return {
@@ -230,9 +230,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
         const unique = [...new Set(ids)].sort();
         if (db.dialect === 'postgres') {
           const { reservations, lines } = await hot.lockReservationRows(db, unique);
-          const byId = new Map<string, hot.ReservationLineWithCodes[]>();
-          for (const line of lines) byId.set(line.reservation_id, [...(byId.get(line.reservation_id) ?? []), line]);
-          return reservations.map((row) => storedReservation(row, byId.get(row.id) ?? []));
+          return storedReservations(reservations, lines);
         }
         const out: StoredReservation[] = [];
         for (const id of unique) {
@@ -360,19 +358,4 @@ const toIdempotencyRecord = (row: IdempotencyKeyTable): IdempotencyRecord => ({
   outcome: row.outcome,
   createdAtMs: row.created_at_ms,
   expiresAtMs: row.expires_at_ms,
-});
-
-/** A reservation row and its lines (read with their codes) as the write path works with them. */
-const storedReservation = (row: Selectable<ReservationTable>, lines: readonly hot.ReservationLineWithCodes[]): StoredReservation => ({
-  ...toReservationRow(row),
-  lines: lines.map((l) => ({
-    lineNo: l.line_no,
-    skuId: l.sku_id,
-    warehouseId: l.warehouse_id,
-    sku: l.sku,
-    warehouse: l.warehouse,
-    quantity: l.quantity,
-    backordered: l.backordered,
-    fulfilled: l.fulfilled,
-  })),
 });
