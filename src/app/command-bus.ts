@@ -112,8 +112,9 @@ type Settled = ({ ok: true; value: Executed<unknown> } & Effects) | { ok: false;
 /** Refusals that are authorisation decisions: audited even though nothing changed. */
 const denialCodes = new Set<Failure['code']>(['forbidden', 'warehouse_not_permitted']);
 
-const mayReserve = (actor: Principal): boolean => {
-  const permission = commandPermissions['reservation.create'];
+/** Whether the actor's role has the command's permission (the check `run` makes before the command). */
+const mayRun = (name: CommandName, actor: Principal): boolean => {
+  const permission = commandPermissions[name];
   return permission === null || may(actor.role, permission);
 };
 
@@ -344,11 +345,9 @@ export class CommandBus {
    */
   private setPathOf(item: Pending): SetPath | null {
     const { name, input, options } = item;
-    if (this.options.batchedReservations === false || name === null) return null;
-    if (name === 'reservation.create') return mayReserve(options.actor) && isBatchable(input) ? 'reserve' : null;
-    if (!isBatchableTransition(name, input)) return null;
-    const permission = commandPermissions[name];
-    return permission === null || may(options.actor.role, permission) ? 'transition' : null;
+    if (this.options.batchedReservations === false || name === null || !mayRun(name, options.actor)) return null;
+    if (name === 'reservation.create') return isBatchable(input) ? 'reserve' : null;
+    return isBatchableTransition(name, input) ? 'transition' : null;
   }
 
   /**

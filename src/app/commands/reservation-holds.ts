@@ -64,23 +64,37 @@ export const moveHolds = async (
   return { reservation, movements };
 };
 
-const eventOf: Partial<Record<ReservationStatus, EventType>> = {
+/** The event of a lifecycle step, by the status it leaves the reservation in. */
+export const eventOf: Partial<Record<ReservationStatus, EventType>> = {
   allocated: 'reservation.confirmed',
   released: 'reservation.released',
   expired: 'reservation.expired',
+  partially_fulfilled: 'reservation.fulfilled',
+  fulfilled: 'reservation.fulfilled',
 };
 
-/** A reservation event; `sku` and `warehouse` are set when all lines share them (per-SKU ordering). */
+/** A release's movement: reserved units of an active hold, allocated ones after confirmation. */
+export const releaseDraft = (stored: Pick<StoredReservation, 'status'>): ((units: number) => MovementDraft) =>
+  stored.status === 'active' ? plan.releaseReserved : plan.releaseAllocated;
+
+/** The SKU and warehouse of a reservation's events: each set when all lines share it (per-SKU ordering). */
+export const eventStreamOf = (lines: ReadonlyArray<{ sku: string; warehouse: string }>): { sku: string | null; warehouse: string | null } => {
+  const skus = new Set(lines.map((l) => l.sku));
+  const warehouses = new Set(lines.map((l) => l.warehouse));
+  return { sku: skus.size === 1 ? [...skus][0]! : null, warehouse: warehouses.size === 1 ? [...warehouses][0]! : null };
+};
+
+/** The event stream a reservation's own events go to (`eventStreamOf`), as a key. */
+export const streamKey = (lines: ReadonlyArray<{ sku: string; warehouse: string }>): string => {
+  const { sku, warehouse } = eventStreamOf(lines);
+  return `stream:${sku ?? ''}\u0000${warehouse ?? ''}`;
+};
+
+/** A reservation event, in the reservation's stream (`eventStreamOf`). */
 export const emitReservation = (ctx: UnitContext, reservation: Reservation, type: EventType | undefined): void => {
   if (!type) return;
-  const skus = new Set(reservation.lines.map((l) => l.sku));
-  const warehouses = new Set(reservation.lines.map((l) => l.warehouse));
-  ctx.emit({
-    type,
-    sku: skus.size === 1 ? [...skus][0]! : null,
-    warehouse: warehouses.size === 1 ? [...warehouses][0]! : null,
-    data: { reservation: presentReservation(reservation) },
-  });
+  const { sku, warehouse } = eventStreamOf(reservation.lines);
+  ctx.emit({ type, sku, warehouse, data: { reservation: presentReservation(reservation) } });
 };
 
 /** Expires an active hold: its reserved units return to available. */

@@ -74,7 +74,8 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     const { ctx } = item;
     const lines = inApplyOrder(linesOf(item));
     const keys = lines.map(({ line }) => keyOf(line.sku, line.warehouse));
-    // A reservation's events go to its level's stream, or (several levels) to the stream of none.
+    // Its event stream: its one level's, or one key for every reservation of several levels (coarser
+    // than their events' streams, `eventStreamOf`, so holding it back holds back at least what it must).
     const stream = new Set(keys).size === 1 ? keys[0]! : 'stream:';
     const hold = () => {
       for (const key of keys) held.add(key);

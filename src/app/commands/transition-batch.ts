@@ -8,12 +8,11 @@ import { type MovementDraft, plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
 import { checkTransition, isDue, outstanding, type ReservationAction, type ReservationStatus, statusAfterFulfil } from '../../domain/reservations.js';
 import { applyDeltas, buckets, type Deltas, takesChange, zeroDeltas } from '../../domain/stock.js';
-import type { EventType } from '../../domain/events.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
 import { requireLevelsAsComputed } from './reserve-stock-batch.js';
-import { emitReservation, inLockOrder, type ReservationResult, reservationOf, toReservation } from './reservation-holds.js';
+import { emitReservation, eventOf, inLockOrder, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
 export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
 
@@ -30,13 +29,6 @@ const actionOf: Record<TransitionName, ReservationAction> = {
   'reservation.expire': 'expire',
 };
 
-const eventOf: Record<TransitionName, EventType> = {
-  'reservation.confirm': 'reservation.confirmed',
-  'reservation.release': 'reservation.released',
-  'reservation.fulfil': 'reservation.fulfilled',
-  'reservation.expire': 'reservation.expired',
-};
-
 /** Whether the batched path takes this command: a lifecycle step by id (a fulfilment only of everything outstanding). */
 export const isBatchableTransition = (name: string | null, input: unknown): name is TransitionName => {
   if (name === null || !Object.hasOwn(actionOf, name)) return false;
@@ -46,13 +38,14 @@ export const isBatchableTransition = (name: string | null, input: unknown): name
 
 const levelKey = (line: { sku: string; warehouse: string }) => `${line.sku}\u0000${line.warehouse}`;
 
+
 /** The movement a step writes for one line with `units` outstanding. */
 const draftOf = (name: TransitionName, stored: StoredReservation, units: number): MovementDraft => {
   switch (name) {
     case 'reservation.confirm':
       return plan.allocate(units);
     case 'reservation.release':
-      return stored.status === 'active' ? plan.releaseReserved(units) : plan.releaseAllocated(units);
+      return releaseDraft(stored)(units);
     case 'reservation.expire':
       return plan.expire(units);
     case 'reservation.fulfil':
@@ -102,14 +95,9 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   // Reservations, levels and event streams (a reservation's own events go to its one level, or to none) a left step holds back.
   const left = new Set<string>();
   const steps: Step[] = [];
-  const streamOf = (stored: StoredReservation) => {
-    const skus = new Set(stored.lines.map((l) => l.sku));
-    const warehouses = new Set(stored.lines.map((l) => l.warehouse));
-    return `stream:${skus.size === 1 ? [...skus][0] : ''}\u0000${warehouses.size === 1 ? [...warehouses][0] : ''}`;
-  };
   items.forEach((item, index) => {
     const stored = reservations.get(item.id);
-    const held = stored ? [`id:${stored.id}`, streamOf(stored), ...stored.lines.map((l) => `level:${levelKey(l)}`)] : [`id:${item.id}`];
+    const held = stored ? [`id:${stored.id}`, streamKey(stored.lines), ...stored.lines.map((l) => `level:${levelKey(l)}`)] : [`id:${item.id}`];
     const leave = () => held.forEach((key) => left.add(key));
     if (!stored || held.some((key) => left.has(key)) || !stepAllowed(item, stored)) return leave();
     const moves: Step['moves'] = [];
@@ -163,13 +151,12 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   );
   let offset = 0;
   for (const { step, ctx, ledger, lines, status } of placed) {
-    const { name } = items[step.index]!;
     const count = step.moves.length;
     ctx.describe({ type: 'reservation', id: step.stored.id }, { status: { before: step.stored.status, after: status } });
     const movements = ledger.publish(ids.slice(offset, offset + count));
     offset += count;
     const reservation = reservationOf(step.stored, lines, { status, updatedAtMs: nowMs });
-    emitReservation(ctx, reservation, eventOf[name]);
+    emitReservation(ctx, reservation, eventOf[status]);
     results[step.index] = { reservation, movements };
   }
   return results;
