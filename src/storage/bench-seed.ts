@@ -6,6 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
+import { suspendSkuSearchIndexing } from './migrations/0006-sku-search.js';
 import type { DB } from './schema.js';
 import { parseStoreUrl } from './store.js';
 
@@ -39,26 +40,32 @@ export const seedBench = async (url: string, plan: SeedPlan, nowMs: number): Pro
         .execute();
     }
     const warehouseIds = (await db.selectFrom('warehouses').select('id').where('code', 'in', plan.warehouses).execute()).map((w) => w.id);
+    // SKU search's trigrams are indexed once after the load, not row by row during it.
+    const resumeSkuSearchIndexing = await suspendSkuSearchIndexing(db as unknown as Kysely<unknown>, target.dialect);
     const onHand = plan.receiptsPerLevel * plan.unitsPerReceipt;
     let movements = 0;
-    for (let from = 1; from <= plan.skus; from += plan.batchSize) {
-      const to = Math.min(plan.skus, from + plan.batchSize - 1);
-      await db.transaction().execute(async (trx) => {
-        await sql`insert into skus (code, name, attributes, unit, backorder_allowed, backorder_limit, archived, created_at_ms, updated_at_ms)
-          select ${code}, 'Bench SKU ' || i, '{}', 'each', 0, 0, 0, ${nowMs}, ${nowMs} from (${series(from, to)}) as n`.execute(trx);
-        const range = sql`s.code >= ${target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, ${from})` : sql`${plan.prefix} || '-' || lpad(${from}::text, 7, '0')`}
-          and s.code <= ${target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, ${to})` : sql`${plan.prefix} || '-' || lpad(${to}::text, 7, '0')`}`;
-        for (const warehouseId of warehouseIds) {
-          await sql`insert into stock_levels (sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms)
-            select s.id, ${warehouseId}, ${onHand}, 0, 0, 0, 0, 0, 0, 0, 0, ${nowMs} from skus s where ${range}`.execute(trx);
-          for (let r = 0; r < plan.receiptsPerLevel; r++) {
-            const result = await sql`insert into movements (at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name)
-              select ${nowMs}, s.id, ${warehouseId}, 'receive', ${plan.unitsPerReceipt}, ${plan.unitsPerReceipt}, 0, 0, 0, 0, 'receipt', 'BENCH-SEED', 'system', 'bench', 'bench seed' from skus s where ${range}`.execute(trx);
-            movements += Number(result.numAffectedRows ?? 0n);
+    try {
+      for (let from = 1; from <= plan.skus; from += plan.batchSize) {
+        const to = Math.min(plan.skus, from + plan.batchSize - 1);
+        await db.transaction().execute(async (trx) => {
+          await sql`insert into skus (code, name, attributes, unit, backorder_allowed, backorder_limit, archived, created_at_ms, updated_at_ms)
+            select ${code}, 'Bench SKU ' || i, '{}', 'each', 0, 0, 0, ${nowMs}, ${nowMs} from (${series(from, to)}) as n`.execute(trx);
+          const range = sql`s.code >= ${target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, ${from})` : sql`${plan.prefix} || '-' || lpad(${from}::text, 7, '0')`}
+            and s.code <= ${target.dialect === 'sqlite' ? sql`printf('%s-%07d', ${plan.prefix}, ${to})` : sql`${plan.prefix} || '-' || lpad(${to}::text, 7, '0')`}`;
+          for (const warehouseId of warehouseIds) {
+            await sql`insert into stock_levels (sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms)
+              select s.id, ${warehouseId}, ${onHand}, 0, 0, 0, 0, 0, 0, 0, 0, ${nowMs} from skus s where ${range}`.execute(trx);
+            for (let r = 0; r < plan.receiptsPerLevel; r++) {
+              const result = await sql`insert into movements (at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name)
+                select ${nowMs}, s.id, ${warehouseId}, 'receive', ${plan.unitsPerReceipt}, ${plan.unitsPerReceipt}, 0, 0, 0, 0, 'receipt', 'BENCH-SEED', 'system', 'bench', 'bench seed' from skus s where ${range}`.execute(trx);
+              movements += Number(result.numAffectedRows ?? 0n);
+            }
           }
-        }
-      });
-      plan.onProgress?.(to, plan.skus);
+        });
+        plan.onProgress?.(to, plan.skus);
+      }
+    } finally {
+      await resumeSkuSearchIndexing();
     }
     // Planner statistics for the bulk-loaded tables (without them PostgreSQL may pick plans, such as
     // merge joins from the first row, that suit an empty table), and the visibility map: otherwise

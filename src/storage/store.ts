@@ -80,9 +80,13 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       const { rows } = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('autovacuum', 'track_counts')`.execute(db);
       // Without autovacuum nothing refreshes the statistics PostgreSQL plans from, its own
       // foreign-key checks included (docs/decisions/0022); it needs track_counts to run.
-      return rows
+      const advice = rows
         .filter((row) => row.setting === 'off')
         .map((row) => `PostgreSQL ${row.name} is off: table statistics are refreshed only by a manual ANALYZE, and plans made from stale ones can cut reservations to a third (README, "PostgreSQL")`);
+      // Migration 0006 goes on without them where pg_trgm cannot be created (ADR 0025).
+      const { rows: trigram } = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where tablename = 'skus' and indexname in ('skus_code_trgm_idx', 'skus_name_trgm_idx')`.execute(db);
+      if (Number(trigram[0]?.n) < 2) advice.push(`SKU search has no trigram indexes (the pg_trgm extension could not be created): each search walks the catalogue; see docs/decisions/0025 for the statements that add them`);
+      return advice;
     },
     beginSql: beginReturningXactId,
     async fateOf(xid) {

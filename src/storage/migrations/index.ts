@@ -5,6 +5,7 @@ import { outbox } from './0002-outbox.js';
 import { webhooks } from './0003-webhooks.js';
 import { identity } from './0004-identity.js';
 import { signInThrottles } from './0005-sign-in-throttles.js';
+import { skuSearch } from './0006-sku-search.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -15,6 +16,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0003-webhooks': webhooks(dialect),
       '0004-identity': identity(dialect),
       '0005-sign-in-throttles': signInThrottles(),
+      '0006-sku-search': skuSearch(dialect),
     };
   },
 });

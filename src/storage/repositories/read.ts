@@ -8,7 +8,7 @@ import type { DB, StockLevelTable } from '../schema.js';
 import { levelsBySkuCode } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
-import { type DialectName, loadReservations, loadTransfer, skuMatches } from './shared.js';
+import { type DialectName, loadReservations, loadTransfer, skuMatches, skuSearchCandidates } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
 
@@ -67,14 +67,18 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         return row && toSku(row);
       },
       async list(filter, after, limit) {
-        const search = filter.search?.trim();
+        const search = filter.search?.trim() || undefined;
+        // On SQLite a term the trigram index can look up narrows the SKUs first (on PostgreSQL the
+        // planner does it with the trigram indexes); no candidates: walk the catalogue in code order.
+        const candidates = search === undefined ? undefined : await skuSearchCandidates(db, dialect, search);
         const rows = await db
           .selectFrom('skus')
           .selectAll()
           .$if(!filter.includeArchived, (q) => q.where('archived', '=', 0))
-          .$if(Boolean(search), (q) => q.where((eb) => skuMatches(eb, search as string)))
+          .$if(search !== undefined, (q) => q.where((eb) => skuMatches(eb, search as string, candidates)))
           .$if(after !== null, (q) => q.where('code', '>', after as string))
-          .orderBy('code')
+          // `+code`: with candidates, sort the few found rather than walk the code index past them.
+          .orderBy(candidates === undefined ? sql`code` : sql`+code`)
           .limit(limit + 1)
           .execute();
         return page(rows.map(toSku), limit, (s) => s.sku);
@@ -328,7 +332,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
     },
 
     webhooks: createWebhookReads(db),
-    reports: createReportReads(db),
+    reports: createReportReads(db, dialect),
   };
 };
 

@@ -4,14 +4,14 @@ import type { ReportReads } from '../../app/reports.js';
 import type { MovementType } from '../../domain/movements.js';
 import { toSku } from '../mappers.js';
 import type { DB } from '../schema.js';
-import { loadTransfer, skuMatches } from './shared.js';
+import { type DialectName, loadTransfer, skuMatches, skuSearchCandidates } from './shared.js';
 
 const availableSql = sql<number>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock`;
 /** `column in (ids)`; nothing for an empty list. */
 const inIds = (column: string, ids: readonly number[]) => (ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`);
 const n = (value: unknown) => Number(value ?? 0);
 
-export const createReportReads = (db: Kysely<DB>): ReportReads => ({
+export const createReportReads = (db: Kysely<DB>, dialect: DialectName): ReportReads => ({
   async summary(warehouseIds) {
     // One pass over the levels, grouped per SKU, so a SKU's status is that of its summed figures.
     const perSku = db
@@ -101,15 +101,17 @@ export const createReportReads = (db: Kysely<DB>): ReportReads => ({
   },
 
   async catalog(filter, after, limit, scanMax) {
-    const search = filter.search;
-    // The scan budget: the next `scanMax` SKUs in code order (by the unique index on code).
+    const search = filter.search || undefined;
+    const candidates = search === undefined ? undefined : await skuSearchCandidates(db, dialect, search);
+    // The scan budget: the next `scanMax` SKUs in code order (by the unique index on code; with
+    // search candidates, sorted from those).
     const scanned = db
       .selectFrom('skus')
       .selectAll()
       .where('archived', '=', 0)
-      .$if(Boolean(search), (q) => q.where((eb) => skuMatches(eb, search as string)))
+      .$if(search !== undefined, (q) => q.where((eb) => skuMatches(eb, search as string, candidates)))
       .$if(after !== null, (q) => q.where('code', '>', after as string))
-      .orderBy('code')
+      .orderBy(candidates === undefined ? sql`code` : sql`+code`)
       .limit(scanMax)
       .as('s');
     const available = sql<number>`coalesce(sum(${availableSql}), 0)`;
