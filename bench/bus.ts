@@ -9,7 +9,8 @@
  *   npx tsx bench/bus.ts
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | cart | lifecycle | expiry),
  * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
- * STOCKROOM_TEST_POSTGRES_URL.
+ * BENCH_DROP_INDEXES (index names, comma-separated, dropped after the seed: what those indexes cost
+ * the write path), STOCKROOM_TEST_POSTGRES_URL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,21 @@ if (storeKind === 'sqlite') {
 
 try {
   await prepareBenchStore(url, skus);
+  const dropIndexes = (process.env.BENCH_DROP_INDEXES ?? '').split(',').filter(Boolean);
+  if (dropIndexes.length > 0) {
+    // Through a driver of its own: the store's migrations have run, nothing else holds it open.
+    if (storeKind === 'sqlite') {
+      const Database = (await import('better-sqlite3')).default;
+      const raw = new Database(url.slice('sqlite:'.length));
+      for (const name of dropIndexes) raw.exec(`drop index ${name}`);
+      raw.close();
+    } else {
+      const raw = new pg.Client({ connectionString: url });
+      await raw.connect();
+      for (const name of dropIndexes) await raw.query(`drop index ${name}`);
+      await raw.end();
+    }
+  }
 
   const store = openStore(url);
   let batches = 0;
