@@ -6,6 +6,7 @@ import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js'
 import { beginReturningXactId, openPostgres, postgresErrors } from './dialects/postgres.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
+import { hasAllTrigramIndexes } from './migrations/0006-sku-search.js';
 import { type Runner, sqliteRunner } from './repositories/prepared.js';
 import { createReads } from './repositories/read.js';
 import { createWriteTx } from './repositories/write.js';
@@ -84,8 +85,7 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
         .filter((row) => row.setting === 'off')
         .map((row) => `PostgreSQL ${row.name} is off: table statistics are refreshed only by a manual ANALYZE, and plans made from stale ones can cut reservations to a third (README, "PostgreSQL")`);
       // Migration 0006 goes on without them where pg_trgm cannot be created (ADR 0025).
-      const { rows: trigram } = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where tablename = 'skus' and indexname in ('skus_code_trgm_idx', 'skus_name_trgm_idx')`.execute(db);
-      if (Number(trigram[0]?.n) < 2) advice.push(`SKU search has no trigram indexes (the pg_trgm extension could not be created): each search walks the catalogue; see docs/decisions/0025 for the statements that add them`);
+      if (!(await hasAllTrigramIndexes(db as unknown as Kysely<unknown>))) advice.push(`SKU search has no trigram indexes (the pg_trgm extension could not be created): each search walks the catalogue; see docs/decisions/0025 for the statements that add them`);
       return advice;
     },
     beginSql: beginReturningXactId,

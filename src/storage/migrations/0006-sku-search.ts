@@ -7,6 +7,15 @@ const trigramIndexes: Record<string, string> = {
   skus_name_trgm_idx: 'create index skus_name_trgm_idx on skus using gin (lower(name) gin_trgm_ops)',
 };
 
+/** Which of PostgreSQL's trigram indexes for SKU search the store has (none where `pg_trgm` could not be created). */
+export const presentTrigramIndexes = async (db: Kysely<unknown>): Promise<string[]> => {
+  const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'skus' and indexname in (${sql.join(Object.keys(trigramIndexes))})`.execute(db);
+  return rows.map((r) => r.indexname);
+};
+
+/** Does the store have all of PostgreSQL's trigram indexes for SKU search? */
+export const hasAllTrigramIndexes = async (db: Kysely<unknown>): Promise<boolean> => (await presentTrigramIndexes(db)).length === Object.keys(trigramIndexes).length;
+
 /** SQLite's trigger that indexes a new SKU's trigrams. */
 const insertTrigger = `create trigger skus_search_insert after insert on skus begin
   insert into skus_search (rowid, code, name) values (new.id, new.code, new.name);
@@ -70,8 +79,7 @@ export const suspendSkuSearchIndexing = async (db: Kysely<unknown>, dialect: Dia
       await sql`insert into skus_search (skus_search) values ('rebuild')`.execute(db);
     };
   }
-  const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'skus' and indexname in (${sql.join(Object.keys(trigramIndexes))})`.execute(db);
-  const present = rows.map((r) => r.indexname);
+  const present = await presentTrigramIndexes(db);
   for (const name of present) await sql`drop index ${sql.ref(name)}`.execute(db);
   return async () => {
     for (const name of present) await sql.raw(trigramIndexes[name]!).execute(db);

@@ -8,7 +8,7 @@ import type { DB, StockLevelTable } from '../schema.js';
 import { levelsBySkuCode } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
-import { type DialectName, loadReservations, loadTransfer, skuMatches, skuSearchCandidates } from './shared.js';
+import { type DialectName, loadReservations, loadTransfer, skuSearch } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
 
@@ -67,18 +67,14 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         return row && toSku(row);
       },
       async list(filter, after, limit) {
-        const search = filter.search?.trim() || undefined;
-        // On SQLite a term the trigram index can look up narrows the SKUs first (on PostgreSQL the
-        // planner does it with the trigram indexes); no candidates: walk the catalogue in code order.
-        const candidates = search === undefined ? undefined : await skuSearchCandidates(db, dialect, search);
+        const search = await skuSearch(db, dialect, filter.search?.trim());
         const rows = await db
           .selectFrom('skus')
           .selectAll()
           .$if(!filter.includeArchived, (q) => q.where('archived', '=', 0))
-          .$if(search !== undefined, (q) => q.where((eb) => skuMatches(eb, search as string, candidates)))
+          .$if(search.where !== undefined, (q) => q.where(search.where!))
           .$if(after !== null, (q) => q.where('code', '>', after as string))
-          // `+code`: with candidates, sort the few found rather than walk the code index past them.
-          .orderBy(candidates === undefined ? sql`code` : sql`+code`)
+          .orderBy(search.orderBy)
           .limit(limit + 1)
           .execute();
         return page(rows.map(toSku), limit, (s) => s.sku);

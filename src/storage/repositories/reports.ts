@@ -4,7 +4,7 @@ import type { ReportReads } from '../../app/reports.js';
 import type { MovementType } from '../../domain/movements.js';
 import { toSku } from '../mappers.js';
 import type { DB } from '../schema.js';
-import { type DialectName, loadTransfer, skuMatches, skuSearchCandidates } from './shared.js';
+import { type DialectName, loadTransfer, skuSearch } from './shared.js';
 
 const availableSql = sql<number>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock`;
 /** `column in (ids)`; nothing for an empty list. */
@@ -101,17 +101,16 @@ export const createReportReads = (db: Kysely<DB>, dialect: DialectName): ReportR
   },
 
   async catalog(filter, after, limit, scanMax) {
-    const search = filter.search || undefined;
-    const candidates = search === undefined ? undefined : await skuSearchCandidates(db, dialect, search);
+    const search = await skuSearch(db, dialect, filter.search);
     // The scan budget: the next `scanMax` SKUs in code order (by the unique index on code; with
     // search candidates, sorted from those).
     const scanned = db
       .selectFrom('skus')
       .selectAll()
       .where('archived', '=', 0)
-      .$if(search !== undefined, (q) => q.where((eb) => skuMatches(eb, search as string, candidates)))
+      .$if(search.where !== undefined, (q) => q.where(search.where!))
       .$if(after !== null, (q) => q.where('code', '>', after as string))
-      .orderBy(candidates === undefined ? sql`code` : sql`+code`)
+      .orderBy(search.orderBy)
       .limit(scanMax)
       .as('s');
     const available = sql<number>`coalesce(sum(${availableSql}), 0)`;

@@ -1,5 +1,5 @@
 /** Queries used both inside write transactions and by plain reads. Each takes its executor first. */
-import { type ExpressionBuilder, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction, sql } from 'kysely';
 import type { StoredReservation, StoredTransfer, TransferStatus } from '../../app/ports.js';
 import { toReservationRow } from '../mappers.js';
 import type { DB, ReservationTable } from '../schema.js';
@@ -90,7 +90,7 @@ export const likePattern = (text: string, mode: 'prefix' | 'contains'): string =
  * A SKU search as the catalog answers it: code by prefix, name by substring (both case-insensitive),
  * barcode exactly. With `candidates` (from `skuSearchCandidates`), only those SKUs or the barcode's.
  */
-export const skuMatches = (eb: ExpressionBuilder<DB, 'skus'>, search: string, candidates?: readonly number[]): Expression<SqlBool> => {
+const skuMatches = (eb: ExpressionBuilder<DB, 'skus'>, search: string, candidates?: readonly number[]): Expression<SqlBool> => {
   const matches = eb.or([
     sql<SqlBool>`lower(code) like ${likePattern(search, 'prefix')} escape '\\'`,
     sql<SqlBool>`lower(name) like ${likePattern(search, 'contains')} escape '\\'`,
@@ -117,10 +117,28 @@ const hasTrigram = (term: string): boolean => term.split(/[%_]/).some((run) => [
  * row), when the term matches more than `skuSearchCandidatesMax` SKUs, and on PostgreSQL, whose
  * planner uses its trigram indexes for `skuMatches` itself.
  */
-export const skuSearchCandidates = async (db: Executor, dialect: DialectName, search: string): Promise<number[] | undefined> => {
+const skuSearchCandidates = async (db: Executor, dialect: DialectName, search: string): Promise<number[] | undefined> => {
   const term = search.toLowerCase();
   if (dialect !== 'sqlite' || !hasTrigram(term)) return undefined;
   const { rows } = await sql<{ id: number }>`select rowid as id from skus_search
     where code like ${`${term}%`} or name like ${`%${term}%`} limit ${sql.lit(skuSearchCandidatesMax + 1)}`.execute(db);
   return rows.length > skuSearchCandidatesMax ? undefined : rows.map((r) => r.id);
+};
+
+/** How a query over `skus` takes a search: its filter (none without a term) and its order. */
+export interface SkuSearch {
+  where?: (eb: ExpressionBuilder<DB, 'skus'>) => Expression<SqlBool>;
+  /** Code order. With candidates, `+code`: SQLite sorts the few found rather than walk the code index past them. */
+  orderBy: RawBuilder<unknown>;
+}
+
+/**
+ * A SKU search (an empty term: none). On SQLite a term the trigram index can look up narrows the
+ * SKUs to its candidates first; on PostgreSQL the planner does that with the trigram indexes; with
+ * neither, the query walks the catalogue in code order.
+ */
+export const skuSearch = async (db: Executor, dialect: DialectName, search: string | undefined): Promise<SkuSearch> => {
+  if (!search) return { orderBy: sql`code` };
+  const candidates = await skuSearchCandidates(db, dialect, search);
+  return { where: (eb) => skuMatches(eb, search, candidates), orderBy: candidates === undefined ? sql`code` : sql`+code` };
 };
