@@ -6,7 +6,8 @@
  * requests (20000), their minimum and median. HTTP parsing and the socket write are not in it (constant
  * across changes to the app); everything from routing to the serialized response is.
  *   npx tsx bench/inject.ts
- * Environment: BENCH_SCENARIO (hot | uniform | reads | ceiling: GET /healthz), BENCH_SKUS (10000).
+ * Environment: BENCH_SCENARIO (hot | uniform | reads | ceiling: GET /healthz), BENCH_SKUS (10000),
+ * STOCKROOM_AVAILABILITY_CACHE_ENTRIES (the store's default; 0: no availability cache, ADR 0026).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,8 @@ const url = `sqlite:${join(dir, 'bench.db')}`;
 try {
   await prepareBenchStore(url, skus);
 
-  const store = openStore(url);
+  const cacheEntries = process.env.STOCKROOM_AVAILABILITY_CACHE_ENTRIES;
+  const store = openStore(url, cacheEntries ? { availabilityCacheEntries: Number(cacheEntries) } : {});
   const clock = { nowMs: () => Date.now() };
   const bus = new CommandBus({ store, clock, idempotencyRetentionMs: 3_600_000 });
   const authenticator = new Authenticator(store, clock, { cacheMs: 5000, touchEveryMs: 60_000, sessionIdleMs: 1_800_000 });

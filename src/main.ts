@@ -75,7 +75,10 @@ interface Opened {
 }
 
 const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics }): Promise<Opened> => {
-  const store = openStore(config.databaseUrl, { unsafeNoFsync: config.unsafeNoFsync });
+  const store = openStore(config.databaseUrl, {
+    unsafeNoFsync: config.unsafeNoFsync,
+    ...(config.availabilityCacheEntries !== undefined && { availabilityCacheEntries: config.availabilityCacheEntries }),
+  });
   if (options.migrate) await store.migrate();
   const bus = new CommandBus({
     store,
@@ -268,6 +271,7 @@ const fail = (message: string): number => {
 const serve = async (config: Config): Promise<number> => {
   const metrics = createMetrics();
   const opened = await open(config, { migrate: true, metrics });
+  metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());
   const { store, bus, queries } = opened;
   const problems = await store.durabilityProblems();
   if (problems.length > 0 && !config.unsafeNoFsync && !config.databaseUrl.endsWith(':memory:')) {

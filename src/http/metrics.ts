@@ -1,11 +1,13 @@
 /** Prometheus metrics (prom-client), one registry per app instance. */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BusObserver } from '../app/command-bus.js';
 
 export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   busObserver: BusObserver;
+  /** Reports the availability cache's figures (SQLite, ADR 0026) from `stats` at each scrape. */
+  watchAvailabilityCache(stats: () => { entries: number; hits: number; misses: number } | undefined): void;
 }
 
 export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => {
@@ -41,9 +43,34 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
     labelNames: ['path', 'outcome'] as const,
     registers: [registry],
   });
+  let cacheStats: () => { entries: number; hits: number; misses: number } | undefined = () => undefined;
+  new Gauge({
+    name: 'stockroom_availability_cache_entries',
+    help: 'SKUs whose availability the server keeps (SQLite)',
+    registers: [registry],
+    collect() {
+      this.set(cacheStats()?.entries ?? 0);
+    },
+  });
+  const cacheLookups = new Counter({
+    name: 'stockroom_availability_cache_lookups_total',
+    help: 'Availability reads by whether the cache answered (hit) or the store did (miss)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      // The cache counts; the counter shows its counts at each scrape.
+      const stats = cacheStats();
+      cacheLookups.reset();
+      cacheLookups.inc({ outcome: 'hit' }, stats?.hits ?? 0);
+      cacheLookups.inc({ outcome: 'miss' }, stats?.misses ?? 0);
+    },
+  });
   return {
     registry,
     httpDuration,
+    watchAvailabilityCache(stats) {
+      cacheStats = stats;
+    },
     busObserver: {
       batch(size, durationMs, individually) {
         batchSize.observe(size);

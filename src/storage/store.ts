@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
 import { beginReturningXactId, openPostgres, postgresErrors } from './dialects/postgres.js';
+import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import { hasAllTrigramIndexes } from './migrations/0006-sku-search.js';
@@ -16,7 +17,12 @@ export interface StoreOptions {
   /** Accept a store that does not flush to disk on commit (benchmarks only; warned about on start). */
   unsafeNoFsync?: boolean;
   poolSize?: number;
+  /** SQLite: SKUs whose availability the process keeps (ADR 0026); 0 turns the cache off. */
+  availabilityCacheEntries?: number;
 }
+
+/** About 11 MB: 530 bytes per SKU with two levels (docs/decisions/0026). */
+export const defaultAvailabilityCacheEntries = 20_000;
 
 export type StoreTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
@@ -38,6 +44,8 @@ export interface OpenedStore extends Store {
   settingsAdvice(): Promise<string[]>;
   /** The target, with any password removed, for logs. */
   readonly description: string;
+  /** SQLite: the availability cache's size and counts so far (ADR 0026); undefined without one. */
+  availabilityCacheStats(): AvailabilityCacheStats | undefined;
 }
 
 const runMigrations = async (db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<string[]> => {
@@ -53,8 +61,10 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     const handles = openSqlite(target.file, options);
     const direct = { writer: sqliteRunner(handles.writerDb), reader: sqliteRunner(handles.readerDb) };
+    const cacheEntries = options.availabilityCacheEntries ?? defaultAvailabilityCacheEntries;
     return build('sqlite', handles.writer, handles.reader, sqliteErrors, `sqlite:${target.file}`, () => handles.close(), {
       direct,
+      ...(cacheEntries > 0 && { cache: availabilityCache(handles.writerDb, cacheEntries) }),
       async durabilityProblems() {
         if (target.file === ':memory:') return ['the store is in memory: nothing survives a restart'];
         const problems: string[] = [];
@@ -125,17 +135,19 @@ const build = (
     beginSql: string;
     fateOf?(xid: string): Promise<'committed' | 'aborted' | 'unknown'>;
     direct?: { writer: Runner; reader: Runner };
+    cache?: AvailabilityCache;
   },
 ): OpenedStore => {
   const relaysRunning = new Set<string>();
   const store: OpenedStore = {
     dialect,
     description,
-    reads: createReads(reader, dialect, extra.direct?.reader),
+    reads: createReads(reader, dialect, extra.direct?.reader, extra.cache),
     isTransient: (error) => error instanceof CommitOutcomeUnknown || errors.isTransient(error),
     isUnavailable: (error) => error instanceof CommitOutcomeUnknown || errors.isUnavailable(error),
     durabilityProblems: extra.durabilityProblems,
     settingsAdvice: extra.settingsAdvice,
+    availabilityCacheStats: () => extra.cache?.stats(),
     migrate: () => runMigrations(writer, dialect),
     async ping() {
       await sql`select 1`.execute(reader);

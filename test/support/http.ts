@@ -40,6 +40,7 @@ export const createHttp = async (kind: StoreKind, options: { webhooks?: Partial<
   // The bus reports to the app's metrics, as in `stockroom serve`.
   const metrics = createMetrics({ defaults: false });
   const core = await createCore(kind, { observer: metrics.busObserver });
+  metrics.watchAvailabilityCache(() => core.store.availabilityCacheStats());
   const key = await createApiKey(core.store, core.clock, 'test suite');
   const app = await buildApp(
     httpDependencies(core, {

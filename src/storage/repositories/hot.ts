@@ -488,9 +488,12 @@ export const insertIdempotencyRows = async (db: Runner, records: readonly Idempo
 
 // ---- reads ----
 
-/** One SKU's levels with their codes; no row when the SKU does not exist, one row of nulls when it has no levels. */
+/**
+ * One SKU's levels with their codes and the SKU's id; no row when the SKU does not exist, one row
+ * with null levels when it has none.
+ */
 export const levelsBySkuCode = statement(
-  `select s.code as sku, w.code as warehouse, ${levelColumns.replace(/(\w+)/g, 'l.$1')}
+  `select s.id as sku_row_id, s.code as sku, w.code as warehouse, ${levelColumns.replace(/(\w+)/g, 'l.$1')}
      from skus s left join stock_levels l on l.sku_id = s.id left join warehouses w on w.id = l.warehouse_id
     where s.code = $1 order by w.code`,
 );

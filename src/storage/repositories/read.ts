@@ -5,6 +5,7 @@ import type { EventType } from '../../domain/events.js';
 import { zeroDeltas } from '../../domain/stock.js';
 import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB, StockLevelTable } from '../schema.js';
+import type { AvailabilityCache, SkuLevels } from '../availability-cache.js';
 import { levelsBySkuCode } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
@@ -22,9 +23,29 @@ const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
   return { items, nextAfter: rows.length > limit && last !== undefined ? keyOf(last) : null };
 };
 
-/** `direct`: the hot statements' runner on the read connection, when there is one (SQLite). */
-export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runner): Reads => {
+/**
+ * `direct`: the hot statements' runner on the read connection, when there is one (SQLite);
+ * `cache`: the availability read's cache, when there is one (SQLite).
+ */
+export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runner, cache?: AvailabilityCache): Reads => {
   const hotReads = direct ?? runner(db as unknown as Kysely<unknown>, dialect);
+  /** Warehouse codes, one string each, so that cached levels share them. */
+  const warehouseCodes = new Map<string, string>();
+  const warehouseCode = (code: string) => {
+    const known = warehouseCodes.get(code);
+    if (known !== undefined) return known;
+    if (warehouseCodes.size < 10_000) warehouseCodes.set(code, code);
+    return code;
+  };
+  const levelsOf = async (code: string): Promise<SkuLevels | undefined> => {
+    const rows = await hotReads.rows<StockLevelTable & { sku_row_id: number; sku: string; warehouse: string | null }>(levelsBySkuCode, [code]);
+    const first = rows[0];
+    if (first === undefined) return undefined;
+    // One row with no warehouse: the SKU has no levels. The SKU's code is `code` (equal), stored once.
+    const views: LevelView[] =
+      first.warehouse === null ? [] : rows.map((row) => toLevelView(Object.assign(row, { sku: code, warehouse: warehouseCode(row.warehouse!) })));
+    return { skuId: first.sku_row_id, views };
+  };
   const levelViews = () =>
     db
       .selectFrom('stock_levels as l')
@@ -86,13 +107,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         const rows = await levelViews().where('l.sku_id', '=', skuId).orderBy('w.code').execute();
         return rows.map(toLevelView);
       },
-      async forSkuCode(code) {
-        const rows = await hotReads.rows<StockLevelTable & { sku: string; warehouse: string | null }>(levelsBySkuCode, [code]);
-        if (rows.length === 0) return undefined;
-        const views: LevelView[] = [];
-        for (const row of rows) if (row.warehouse !== null) views.push(toLevelView(row as StockLevelTable & { sku: string; warehouse: string }));
-        return views;
-      },
+      forSkuCode: cache ? (code) => cache.levels(code, levelsOf) : async (code) => (await levelsOf(code))?.views,
       async list(filter, after, limit) {
         const rows = await levelViewsByCode()
           .$if(filter.warehouseId !== undefined, (q) => q.where('l.warehouse_id', '=', filter.warehouseId as number))
