@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 interface LoadConfig {
   url: string;
   token: string;
-  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'uniform' | 'cart' | 'lifecycle' | 'reads' | 'mixed';
+  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'uniform' | 'cart' | 'lifecycle' | 'reads' | 'popular' | 'mixed';
   durationSeconds: number;
   connections: number;
   skus: number;
@@ -27,6 +27,8 @@ interface LoadConfig {
 const config = JSON.parse(process.argv[2]!) as LoadConfig;
 const headers = { authorization: `Bearer ${config.token}`, 'content-type': 'application/json' };
 const randomSku = () => `${config.prefix}-${String(1 + Math.floor(Math.random() * config.skus)).padStart(7, '0')}`;
+/** One of 5,000 popular SKUs spread over the catalogue, as bench/availability.ts reads them. */
+const popularSku = () => `${config.prefix}-${String(1 + ((Math.floor(Math.random() * 5000) * 7919) % config.skus)).padStart(7, '0')}`;
 let n = 0;
 const reserve = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1, warehouse: config.warehouse }] });
 const reserveCart = (skus: string[]) => JSON.stringify({ reference: `bench-${++n}`, lines: skus.map((sku) => ({ sku, quantity: 1, warehouse: config.warehouse })) });
@@ -52,6 +54,8 @@ const nextRequest: Partial<Record<LoadConfig['scenario'], () => OneRequest>> = {
   // A checkout: 1 unit of each of 3 random SKUs, every line with its warehouse.
   cart: () => ({ method: 'POST', path: '/v1/reservations', body: reserveCart([randomSku(), randomSku(), randomSku()]) }),
   reads: () => ({ method: 'GET', path: `/v1/stock/${randomSku()}` }),
+  // A storefront's reads: the same few thousand SKUs, over and over.
+  popular: () => ({ method: 'GET', path: `/v1/stock/${popularSku()}` }),
   mixed: () => (Math.random() < 0.9 ? { method: 'GET', path: `/v1/stock/${randomSku()}` } : { method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
 };
 

@@ -35,7 +35,7 @@ const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const hotStock = 10_000_000;
-const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'reads', 'mixed'] as const;
+const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'reads', 'popular', 'mixed'] as const;
 type Scenario = (typeof allScenarios)[number];
 const chosen = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios: readonly Scenario[] = chosen ? allScenarios.filter((s) => s === 'ceiling' || chosen.includes(s)) : allScenarios;
