@@ -147,6 +147,17 @@ describe('the availability cache on SQLite', () => {
     }
   });
 
+  it('starts afresh after migrations: they may have dropped a table, and its triggers with it', async () => {
+    const { sku } = await buildStocked(core.bus, 2);
+    await sameAnswer(core.store, plain, sku.sku);
+    await sameAnswer(core.store, plain, sku.sku);
+    expect(stats().entries).toBe(1);
+    await core.store.migrate();
+    expect(stats().entries).toBe(0);
+    await must(core.bus, 'stock.receive', { warehouse: (await core.store.reads.stock.forSkuCode(sku.sku))![0]!.warehouse, lines: [{ sku: sku.sku, quantity: 1 }] });
+    for (let i = 0; i < 3; i++) expect(await sameAnswer(core.store, plain, sku.sku)).toMatchObject([{ onHand: 3 }]);
+  });
+
   it('is off with a bound of 0', async () => {
     expect(plain.availabilityCacheStats()).toBeUndefined();
     const { sku } = await buildStocked(core.bus, 2);
@@ -234,6 +245,40 @@ describe('the availability cache, fill against commit', () => {
       expect(await slow).toEqual([{ onHand: 10 }]); // what the store held when it read
       for (let i = 0; i < 3; i++) expect(await cache.levels(sku.sku, async () => read())).toEqual([{ onHand: 11 }]);
       expect(cache.stats()).toEqual({ entries: 1, hits: 1, misses: 4 });
+    } finally {
+      writer.close();
+      reader.close();
+      await core.close();
+    }
+  });
+});
+
+describe('the availability cache, schema changes on the writer connection', () => {
+  it('notes changes again after reset(), once a table it watches was rebuilt', async () => {
+    const core = await createCore('sqlite');
+    const file = core.store.url.slice('sqlite:'.length);
+    const writer = new Database(file);
+    const reader = new Database(file, { readonly: true });
+    try {
+      const { sku } = await buildStocked(core.bus, 10);
+      const cache = availabilityCache(writer, 10);
+      const row = reader.prepare('select s.id as skuId, l.on_hand as onHand from skus s join stock_levels l on l.sku_id = s.id where s.code = ?');
+      const read = async (): Promise<SkuLevels> => {
+        const { skuId, onHand } = row.get(sku.sku) as { skuId: number; onHand: number };
+        return { skuId, views: [{ onHand } as LevelView] };
+      };
+      const cached = () => cache.levels(sku.sku, read);
+      await cached();
+      expect(await cached()).toEqual([{ onHand: 10 }]);
+      // What a migration that rebuilds a table does: its DROP takes the temporary triggers along.
+      writer.pragma('foreign_keys = off');
+      writer.exec('create table stock_levels_copy as select * from stock_levels; drop table stock_levels; alter table stock_levels_copy rename to stock_levels');
+      cache.reset();
+      writer.prepare('update stock_levels set on_hand = on_hand + 5 where sku_id = ?').run((await read()).skuId);
+      for (let i = 0; i < 3; i++) expect(await cached()).toEqual([{ onHand: 15 }]);
+      writer.prepare('update stock_levels set on_hand = on_hand + 1 where sku_id = ?').run((await read()).skuId);
+      expect(await cached()).toEqual([{ onHand: 16 }]);
+      expect(cache.stats().hits).toBeGreaterThan(0);
     } finally {
       writer.close();
       reader.close();

@@ -56,6 +56,12 @@ export interface AvailabilityCache {
   /** The SKU's levels, from the cache when it holds them and they are current, else from `load`. */
   levels(code: string, load: (code: string) => Promise<SkuLevels | undefined>): Promise<LevelView[] | undefined>;
   stats(): AvailabilityCacheStats;
+  /**
+   * Empties the cache and puts the triggers back at the next read. For after this process changed
+   * the schema (migrations): dropping a table on the writer connection drops its temporary
+   * triggers with it (another connection's DROP does not).
+   */
+  reset(): void;
 }
 
 export const availabilityCache = (writer: Database.Database, entriesMax: number): AvailabilityCache => {
@@ -67,6 +73,7 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
   /** Counts notes and foreign commits: a fill is kept only if it did not move while the fill ran. */
   let changes = 0;
   let installed = false;
+  let noting = false;
   let dataVersion: Database.Statement | undefined;
   let seenVersion: unknown;
   let hits = 0;
@@ -110,7 +117,8 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
   const install = (): boolean => {
     if (installed) return true;
     if (writer.inTransaction) return false;
-    writer.function(noteFunction, { deterministic: false }, note);
+    if (!noting) writer.function(noteFunction, { deterministic: false }, note);
+    noting = true;
     for (const trigger of triggers) writer.exec(trigger);
     dataVersion = writer.prepare('pragma data_version').pluck();
     seenVersion = dataVersion.get();
@@ -172,5 +180,10 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
       return loaded.views;
     },
     stats: () => ({ entries: byCode.size, hits, misses }),
+    reset() {
+      clear();
+      changes++;
+      installed = false;
+    },
   };
 };

@@ -148,7 +148,11 @@ const build = (
     durabilityProblems: extra.durabilityProblems,
     settingsAdvice: extra.settingsAdvice,
     availabilityCacheStats: () => extra.cache?.stats(),
-    migrate: () => runMigrations(writer, dialect),
+    async migrate() {
+      const applied = await runMigrations(writer, dialect);
+      extra.cache?.reset();
+      return applied;
+    },
     async ping() {
       await sql`select 1`.execute(reader);
     },
