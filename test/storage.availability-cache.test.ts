@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandBus } from '../src/app/command-bus.js';
 import type { LevelView, Store } from '../src/app/ports.js';
 import { zeroDeltas } from '../src/domain/stock.js';
-import { availabilityCache, type SkuLevels } from '../src/storage/availability-cache.js';
+import { type AvailabilityCache, availabilityCache, type SkuLevels } from '../src/storage/availability-cache.js';
 import { type OpenedStore, openStore } from '../src/storage/store.js';
 import { type Core, createCore } from './support/app.js';
 import { ManualClock } from './support/clock.js';
@@ -216,75 +216,66 @@ describe('the availability cache on SQLite', () => {
   });
 });
 
-describe('the availability cache, fill against commit', () => {
-  it('does not keep an answer read before a commit that dropped it, however the two interleave', async () => {
-    const core = await createCore('sqlite');
-    const file = core.store.url.slice('sqlite:'.length);
-    const writer = new Database(file);
-    const reader = new Database(file, { readonly: true });
-    try {
-      const { sku } = await buildStocked(core.bus, 10);
-      const cache = availabilityCache(writer, 10);
-      const row = reader.prepare('select s.id as skuId, l.on_hand as onHand from skus s join stock_levels l on l.sku_id = s.id where s.code = ?');
-      /** The store's answer now, shaped as levels (only what this test compares). */
-      const read = (): SkuLevels => {
-        const { skuId, onHand } = row.get(sku.sku) as { skuId: number; onHand: number };
-        return { skuId, views: [{ onHand } as LevelView] };
-      };
+/**
+ * The cache on a connection of the test's own, as the writer, beside a reader connection: one SKU
+ * with 10 units, `read()` its figures now (only what these tests compare), `bump(n)` a change
+ * written on the writer connection.
+ */
+const onOwnConnections = async (test: (fixture: { cache: AvailabilityCache; writer: Database.Database; sku: string; read(): SkuLevels; bump(units: number): void }) => Promise<void>) => {
+  const core = await createCore('sqlite');
+  const file = core.store.url.slice('sqlite:'.length);
+  const writer = new Database(file);
+  const reader = new Database(file, { readonly: true });
+  try {
+    const { sku } = await buildStocked(core.bus, 10);
+    const row = reader.prepare('select s.id as skuId, l.on_hand as onHand from skus s join stock_levels l on l.sku_id = s.id where s.code = ?');
+    const read = (): SkuLevels => {
+      const { skuId, onHand } = row.get(sku.sku) as { skuId: number; onHand: number };
+      return { skuId, views: [{ onHand } as LevelView] };
+    };
+    const bump = (units: number) => writer.prepare('update stock_levels set on_hand = on_hand + ? where sku_id = ?').run(units, read().skuId);
+    await test({ cache: availabilityCache(writer, 10), writer, sku: sku.sku, read, bump });
+  } finally {
+    writer.close();
+    reader.close();
+    await core.close();
+  }
+};
+
+describe('the availability cache on its own connections', () => {
+  it('does not keep an answer read before a commit that dropped it, however the two interleave', () =>
+    onOwnConnections(async ({ cache, sku, read, bump }) => {
       let open!: () => void;
       const gate = new Promise<void>((resolve) => (open = resolve));
       // A read whose answer comes back late: read now, returned after the commit below.
-      const slow = cache.levels(sku.sku, async () => {
+      const slow = cache.levels(sku, async () => {
         const answer = read();
         await gate;
         return answer;
       });
-      writer.prepare('update stock_levels set on_hand = on_hand + 1 where sku_id = ?').run(read().skuId);
-      expect(await cache.levels(sku.sku, async () => read())).toEqual([{ onHand: 11 }]);
+      bump(1);
+      expect(await cache.levels(sku, async () => read())).toEqual([{ onHand: 11 }]);
       open();
       expect(await slow).toEqual([{ onHand: 10 }]); // what the store held when it read
-      for (let i = 0; i < 3; i++) expect(await cache.levels(sku.sku, async () => read())).toEqual([{ onHand: 11 }]);
+      for (let i = 0; i < 3; i++) expect(await cache.levels(sku, async () => read())).toEqual([{ onHand: 11 }]);
       expect(cache.stats()).toEqual({ entries: 1, hits: 1, misses: 4 });
-    } finally {
-      writer.close();
-      reader.close();
-      await core.close();
-    }
-  });
-});
+    }));
 
-describe('the availability cache, schema changes on the writer connection', () => {
-  it('notes changes again after reset(), once a table it watches was rebuilt', async () => {
-    const core = await createCore('sqlite');
-    const file = core.store.url.slice('sqlite:'.length);
-    const writer = new Database(file);
-    const reader = new Database(file, { readonly: true });
-    try {
-      const { sku } = await buildStocked(core.bus, 10);
-      const cache = availabilityCache(writer, 10);
-      const row = reader.prepare('select s.id as skuId, l.on_hand as onHand from skus s join stock_levels l on l.sku_id = s.id where s.code = ?');
-      const read = async (): Promise<SkuLevels> => {
-        const { skuId, onHand } = row.get(sku.sku) as { skuId: number; onHand: number };
-        return { skuId, views: [{ onHand } as LevelView] };
-      };
-      const cached = () => cache.levels(sku.sku, read);
+  it('notes changes again after reset(), once a table it watches was rebuilt', () =>
+    onOwnConnections(async ({ cache, writer, sku, read, bump }) => {
+      const cached = () => cache.levels(sku, async () => read());
       await cached();
       expect(await cached()).toEqual([{ onHand: 10 }]);
       // What a migration that rebuilds a table does: its DROP takes the temporary triggers along.
       writer.pragma('foreign_keys = off');
       writer.exec('create table stock_levels_copy as select * from stock_levels; drop table stock_levels; alter table stock_levels_copy rename to stock_levels');
       cache.reset();
-      writer.prepare('update stock_levels set on_hand = on_hand + 5 where sku_id = ?').run((await read()).skuId);
+      bump(5);
       for (let i = 0; i < 3; i++) expect(await cached()).toEqual([{ onHand: 15 }]);
-      writer.prepare('update stock_levels set on_hand = on_hand + 1 where sku_id = ?').run((await read()).skuId);
+      bump(1);
       expect(await cached()).toEqual([{ onHand: 16 }]);
       expect(cache.stats().hits).toBeGreaterThan(0);
-    } finally {
-      writer.close();
-      reader.close();
-      await core.close();
-    }
-  });
+    }));
 });
 
 describe('the availability cache over HTTP', () => {
