@@ -75,10 +75,7 @@ interface Opened {
 }
 
 const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics }): Promise<Opened> => {
-  const store = openStore(config.databaseUrl, {
-    unsafeNoFsync: config.unsafeNoFsync,
-    ...(config.availabilityCacheEntries !== undefined && { availabilityCacheEntries: config.availabilityCacheEntries }),
-  });
+  const store = openStore(config.databaseUrl, { unsafeNoFsync: config.unsafeNoFsync, availabilityCacheEntries: config.availabilityCacheEntries });
   if (options.migrate) await store.migrate();
   const bus = new CommandBus({
     store,

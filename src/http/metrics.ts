@@ -2,12 +2,15 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BusObserver } from '../app/command-bus.js';
 
+/** What the availability cache reports (SQLite, ADR 0026). */
+export type AvailabilityCacheFigures = { entries: number; hits: number; misses: number };
+
 export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   busObserver: BusObserver;
   /** Reports the availability cache's figures (SQLite, ADR 0026) from `stats` at each scrape. */
-  watchAvailabilityCache(stats: () => { entries: number; hits: number; misses: number } | undefined): void;
+  watchAvailabilityCache(stats: () => AvailabilityCacheFigures | undefined): void;
 }
 
 export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => {
@@ -43,7 +46,7 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
     labelNames: ['path', 'outcome'] as const,
     registers: [registry],
   });
-  let cacheStats: () => { entries: number; hits: number; misses: number } | undefined = () => undefined;
+  let cacheStats: () => AvailabilityCacheFigures | undefined = () => undefined;
   new Gauge({
     name: 'stockroom_availability_cache_entries',
     help: 'SKUs whose availability the server keeps (SQLite)',

@@ -73,8 +73,6 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
   /** Counts notes and foreign commits: a fill is kept only if it did not move while the fill ran. */
   let changes = 0;
   let installed = false;
-  let noting = false;
-  let dataVersion: Database.Statement | undefined;
   let seenVersion: unknown;
   let hits = 0;
   let misses = 0;
@@ -110,6 +108,9 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
     return false;
   };
 
+  writer.function(noteFunction, { deterministic: false }, note);
+  const dataVersion = writer.prepare('pragma data_version').pluck();
+
   /**
    * Outside a transaction only: a trigger created in one would go with its rollback. The triggers
    * need the tables, so this waits for the first read (the server migrates before it serves).
@@ -117,10 +118,7 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
   const install = (): boolean => {
     if (installed) return true;
     if (writer.inTransaction) return false;
-    if (!noting) writer.function(noteFunction, { deterministic: false }, note);
-    noting = true;
     for (const trigger of triggers) writer.exec(trigger);
-    dataVersion = writer.prepare('pragma data_version').pluck();
     seenVersion = dataVersion.get();
     installed = true;
     // A fill whose read began before the triggers existed may have missed a change.
@@ -131,7 +129,7 @@ export const availabilityCache = (writer: Database.Database, entriesMax: number)
   /** Brings the cache up to date with every commit so far; false when it cannot be used now. */
   const current = (): boolean => {
     if (!install()) return false;
-    const version = dataVersion!.get();
+    const version = dataVersion.get();
     if (version !== seenVersion) {
       seenVersion = version;
       changes++;

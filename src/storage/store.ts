@@ -18,7 +18,7 @@ export interface StoreOptions {
   unsafeNoFsync?: boolean;
   poolSize?: number;
   /** SQLite: SKUs whose availability the process keeps (ADR 0026); 0 turns the cache off. */
-  availabilityCacheEntries?: number;
+  availabilityCacheEntries?: number | undefined;
 }
 
 /** About 11 MB: 530 bytes per SKU with two levels (docs/decisions/0026). */

@@ -8,7 +8,7 @@ const trigramIndexes: Record<string, string> = {
 };
 
 /** Which of PostgreSQL's trigram indexes for SKU search the store has (none where `pg_trgm` could not be created). */
-export const presentTrigramIndexes = async (db: Kysely<unknown>): Promise<string[]> => {
+const presentTrigramIndexes = async (db: Kysely<unknown>): Promise<string[]> => {
   const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'skus' and indexname in (${sql.join(Object.keys(trigramIndexes))})`.execute(db);
   return rows.map((r) => r.indexname);
 };
