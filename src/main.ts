@@ -269,6 +269,7 @@ const serve = async (config: Config): Promise<number> => {
   const metrics = createMetrics();
   const opened = await open(config, { migrate: true, metrics });
   metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());
+  metrics.watchAvailabilityReads(() => opened.store.availabilityReadStats());
   const { store, bus, queries } = opened;
   const problems = await store.durabilityProblems();
   if (problems.length > 0 && !config.unsafeNoFsync && !config.databaseUrl.endsWith(':memory:')) {

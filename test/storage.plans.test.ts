@@ -6,13 +6,16 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reservationLines } from '../src/storage/repositories/hot.js';
+import { levelsBySkuCodes, reservationLines } from '../src/storage/repositories/hot.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { seedBench } from '../src/storage/bench-seed.js';
 import { openPostgres } from '../src/storage/dialects/postgres.js';
 import type { DB } from '../src/storage/schema.js';
 import { createStore, storeKinds } from './support/stores.js';
+
+/** The scans and hash joins of a plan: each would read a whole table, or a large part of one. */
+const scans = (plan: string) => [...plan.matchAll(/(Seq Scan|Hash Join|Bitmap Heap Scan) on (\w+)|Hash Join/g)].map((m) => m[0]);
 
 describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-lines statements on a large postgres store without statistics', () => {
   let store: Awaited<ReturnType<typeof createStore>>;
@@ -38,8 +41,6 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
     await db?.destroy();
     await store?.dispose();
   });
-
-  const scans = (plan: string) => [...plan.matchAll(/(Seq Scan|Hash Join|Bitmap Heap Scan) on (\w+)|Hash Join/g)].map((m) => m[0]);
 
   it('loads one reservation\'s lines (the write path, a prepared statement) without scanning the SKUs', async () => {
     await client.query('set plan_cache_mode = force_generic_plan');
@@ -91,5 +92,49 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
     } finally {
       await other.destroy();
     }
+  });
+});
+
+describe.runIf(storeKinds().includes('postgres'))('the plan of the coalesced availability statement on a large postgres store without statistics', () => {
+  let store: Awaited<ReturnType<typeof createStore>>;
+  let client: pg.Client;
+  beforeAll(async () => {
+    store = await createStore('postgres');
+    client = new pg.Client({ connectionString: store.url });
+    await client.connect();
+    // 100,000 SKUs with a level in each of two warehouses, written directly and never analyzed.
+    await client.query(`insert into warehouses (code, name, created_at_ms, updated_at_ms) values ('PLAN-W1', 'w', 0, 0), ('PLAN-W2', 'w', 0, 0)`);
+    await client.query(`insert into skus (code, name, created_at_ms, updated_at_ms) select 'PLAN-' || lpad(g::text, 7, '0'), 'n', 0, 0 from generate_series(1, 100000) g`);
+    await client.query(`insert into stock_levels (sku_id, warehouse_id, on_hand, updated_at_ms) select s.id, w.id, 7, 0 from skus s cross join warehouses w`);
+    const { rows } = await client.query<{ reltuples: number }>(`select max(reltuples) as reltuples from pg_class where relname in ('skus', 'stock_levels')`);
+    expect(Number(rows[0]!.reltuples), 'no statistics').toBeLessThan(1);
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    await store?.dispose();
+  });
+
+  it('looks up each SKU and its levels by index, whatever the number of codes (a generic plan)', async () => {
+    const codes = Array.from({ length: 256 }, (_, i) => `PLAN-${String(1 + ((i * 331) % 100_000)).padStart(7, '0')}`);
+    await client.query('set plan_cache_mode = force_generic_plan');
+    try {
+      await client.query({ name: 'plan_levels', text: levelsBySkuCodes.postgres, values: [codes] });
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute plan_levels(${client.escapeLiteral(`{${codes.join(',')}}`)})`);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      // Per code: the SKU by its code, then its levels by the SKU's id (an index scan, or a bitmap
+      // of that index's entries for the one SKU); never a table read whole, never a hash of one.
+      expect(plan).not.toMatch(/Seq Scan|Hash/);
+      expect(plan).toMatch(/Index Cond: \(code = c\.code\)/);
+      expect(plan).toMatch(/Index Cond: \(sku_id = s\.id\)/);
+    } finally {
+      await client.query('reset plan_cache_mode');
+    }
+    const { rows } = await client.query<{ sku: string; warehouse: string; on_hand: string }>({ name: 'plan_levels', text: levelsBySkuCodes.postgres, values: [[codes[1], 'PLAN-NONE', codes[0]]] });
+    expect(rows.map((r) => [r.sku, r.warehouse, Number(r.on_hand)])).toEqual([
+      [codes[1], 'PLAN-W1', 7],
+      [codes[1], 'PLAN-W2', 7],
+      [codes[0], 'PLAN-W1', 7],
+      [codes[0], 'PLAN-W2', 7],
+    ]);
   });
 });

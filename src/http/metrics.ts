@@ -5,12 +5,17 @@ import type { BusObserver } from '../app/command-bus.js';
 /** What the availability cache reports (SQLite, ADR 0026). */
 export type AvailabilityCacheFigures = { entries: number; hits: number; misses: number };
 
+/** What coalesced availability reads report (PostgreSQL, ADR 0027). */
+export type AvailabilityReadFigures = { batches: number; lookups: number };
+
 export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   busObserver: BusObserver;
   /** Reports the availability cache's figures (SQLite, ADR 0026) from `stats` at each scrape. */
   watchAvailabilityCache(stats: () => AvailabilityCacheFigures | undefined): void;
+  /** Reports how many availability reads shared how many statements (PostgreSQL, ADR 0027) from `stats` at each scrape. */
+  watchAvailabilityReads(stats: () => AvailabilityReadFigures | undefined): void;
 }
 
 export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => {
@@ -55,24 +60,39 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
       this.set(cacheStats()?.entries ?? 0);
     },
   });
-  const cacheLookups = new Counter({
-    name: 'stockroom_availability_cache_lookups_total',
-    help: 'Availability reads by whether the cache answered (hit) or the store did (miss)',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-    collect() {
-      // The cache counts; the counter shows its counts at each scrape.
-      const stats = cacheStats();
-      cacheLookups.reset();
-      cacheLookups.inc({ outcome: 'hit' }, stats?.hits ?? 0);
-      cacheLookups.inc({ outcome: 'miss' }, stats?.misses ?? 0);
-    },
-  });
+  /** A counter whose values something else counts: it shows them at each scrape. */
+  const countedElsewhere = (name: string, help: string, values: () => Array<[Record<string, string>, number]>, labelNames: readonly string[] = []) => {
+    const counter: Counter<string> = new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        counter.reset();
+        for (const [labels, value] of values()) counter.inc(labels, value);
+      },
+    });
+  };
+  countedElsewhere(
+    'stockroom_availability_cache_lookups_total',
+    'Availability reads by whether the cache answered (hit) or the store did (miss)',
+    () => [
+      [{ outcome: 'hit' }, cacheStats()?.hits ?? 0],
+      [{ outcome: 'miss' }, cacheStats()?.misses ?? 0],
+    ],
+    ['outcome'],
+  );
+  let readStats: () => AvailabilityReadFigures | undefined = () => undefined;
+  countedElsewhere('stockroom_availability_read_statements_total', 'Statements that answered availability reads together (PostgreSQL)', () => [[{}, readStats()?.batches ?? 0]]);
+  countedElsewhere('stockroom_availability_read_lookups_total', 'Availability reads answered by those statements (PostgreSQL)', () => [[{}, readStats()?.lookups ?? 0]]);
   return {
     registry,
     httpDuration,
     watchAvailabilityCache(stats) {
       cacheStats = stats;
+    },
+    watchAvailabilityReads(stats) {
+      readStats = stats;
     },
     busObserver: {
       batch(size, durationMs, individually) {

@@ -4,12 +4,13 @@ import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
 import { beginReturningXactId, openPostgres, postgresErrors } from './dialects/postgres.js';
-import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats } from './availability-cache.js';
+import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats, type SkuLevels } from './availability-cache.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import { hasAllTrigramIndexes } from './migrations/0006-sku-search.js';
-import { type Runner, sqliteRunner } from './repositories/prepared.js';
-import { createReads } from './repositories/read.js';
+import { type Runner, runner, sqliteRunner } from './repositories/prepared.js';
+import { createReads, levelsOfSkus } from './repositories/read.js';
+import { type Coalescer, coalesce, type CoalescerStats } from './read-coalescer.js';
 import { createWriteTx } from './repositories/write.js';
 import type { DB } from './schema.js';
 
@@ -46,7 +47,12 @@ export interface OpenedStore extends Store {
   readonly description: string;
   /** SQLite: the availability cache's size and counts so far (ADR 0026); undefined without one. */
   availabilityCacheStats(): AvailabilityCacheStats | undefined;
+  /** PostgreSQL: availability reads and the statements that answered them so far (ADR 0027); undefined on SQLite. */
+  availabilityReadStats(): CoalescerStats | undefined;
 }
+
+/** PostgreSQL: SKUs per availability statement, and such statements at once (ADR 0027). */
+const availabilityCoalescing = { batchMax: 256, inFlightMax: 2 };
 
 const runMigrations = async (db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<string[]> => {
   const migrator = new Migrator({ db, provider: migrationProvider(dialect), migrationTableName: 'stockroom_migrations', migrationLockTableName: 'stockroom_migrations_lock' });
@@ -80,7 +86,9 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
   }
   const db = openPostgres(target.url, options);
   const safeUrl = target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const hotReads = runner(db as unknown as Kysely<unknown>, 'postgres');
   return build('postgres', db, db, postgresErrors, safeUrl, () => db.destroy(), {
+    coalesced: coalesce((codes: string[]) => levelsOfSkus(hotReads, codes), availabilityCoalescing),
     async durabilityProblems() {
       const problems: string[] = [];
       const { rows } = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')`.execute(db);
@@ -136,18 +144,20 @@ const build = (
     fateOf?(xid: string): Promise<'committed' | 'aborted' | 'unknown'>;
     direct?: { writer: Runner; reader: Runner };
     cache?: AvailabilityCache;
+    coalesced?: Coalescer<string, SkuLevels>;
   },
 ): OpenedStore => {
   const relaysRunning = new Set<string>();
   const store: OpenedStore = {
     dialect,
     description,
-    reads: createReads(reader, dialect, extra.direct?.reader, extra.cache),
+    reads: createReads(reader, dialect, { direct: extra.direct?.reader, cache: extra.cache, coalesced: extra.coalesced }),
     isTransient: (error) => error instanceof CommitOutcomeUnknown || errors.isTransient(error),
     isUnavailable: (error) => error instanceof CommitOutcomeUnknown || errors.isUnavailable(error),
     durabilityProblems: extra.durabilityProblems,
     settingsAdvice: extra.settingsAdvice,
     availabilityCacheStats: () => extra.cache?.stats(),
+    availabilityReadStats: () => extra.coalesced?.stats(),
     async migrate() {
       const applied = await runMigrations(writer, dialect);
       extra.cache?.reset();

@@ -41,6 +41,7 @@ export const createHttp = async (kind: StoreKind, options: { webhooks?: Partial<
   const metrics = createMetrics({ defaults: false });
   const core = await createCore(kind, { observer: metrics.busObserver });
   metrics.watchAvailabilityCache(() => core.store.availabilityCacheStats());
+  metrics.watchAvailabilityReads(() => core.store.availabilityReadStats());
   const key = await createApiKey(core.store, core.clock, 'test suite');
   const app = await buildApp(
     httpDependencies(core, {

@@ -497,3 +497,19 @@ export const levelsBySkuCode = statement(
      from skus s left join stock_levels l on l.sku_id = s.id left join warehouses w on w.id = l.warehouse_id
     where s.code = $1 order by w.code`,
 );
+
+/**
+ * PostgreSQL: `levelsBySkuCode` for several SKUs at once (read-coalescer.ts, ADR 0027), rows of a
+ * SKU in warehouse-code order. Each code runs that statement's own plan, two index look-ups: the
+ * `offset 0` keeps the lateral subquery from being merged into one join, which without table
+ * statistics was planned as a scan of every level (docs/decisions/0022).
+ */
+export const levelsBySkuCodes = statement(
+  `select x.sku_row_id, c.code as sku, x.warehouse, ${levelColumns.replace(/(\w+)/g, 'x.$1')}
+     from unnest($1::text[]) with ordinality as c(code, ord)
+     cross join lateral (
+       select s.id as sku_row_id, w.code as warehouse, ${levelColumns.replace(/(\w+)/g, 'l.$1')}
+         from skus s left join stock_levels l on l.sku_id = s.id left join warehouses w on w.id = l.warehouse_id
+        where s.code = c.code offset 0) x
+    order by c.ord, x.warehouse`,
+);

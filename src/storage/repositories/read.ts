@@ -6,7 +6,8 @@ import { zeroDeltas } from '../../domain/stock.js';
 import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB, StockLevelTable } from '../schema.js';
 import type { AvailabilityCache, SkuLevels } from '../availability-cache.js';
-import { levelsBySkuCode } from './hot.js';
+import type { Coalescer } from '../read-coalescer.js';
+import { levelsBySkuCode, levelsBySkuCodes } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
 import { type DialectName, loadReservations, loadTransfer, skuSearch } from './shared.js';
@@ -23,11 +24,36 @@ const page = <T, K>(rows: T[], limit: number, keyOf: (row: T) => K) => {
   return { items, nextAfter: rows.length > limit && last !== undefined ? keyOf(last) : null };
 };
 
+type LevelRow = StockLevelTable & { sku_row_id: number; sku: string; warehouse: string | null };
+
 /**
- * `direct`: the hot statements' runner on the read connection, when there is one (SQLite);
- * `cache`: the availability read's cache, when there is one (SQLite).
+ * PostgreSQL: the levels of several SKUs in one statement, for the availability reads that arrive
+ * together (read-coalescer.ts, ADR 0027); each SKU found, with its levels in warehouse-code order.
  */
-export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runner, cache?: AvailabilityCache): Reads => {
+export const levelsOfSkus = async (db: Runner, codes: string[]): Promise<Map<string, SkuLevels>> => {
+  const found = new Map<string, SkuLevels>();
+  for (const row of await db.rows<LevelRow>(levelsBySkuCodes, [codes])) {
+    let levels = found.get(row.sku);
+    if (levels === undefined) {
+      levels = { skuId: row.sku_row_id, views: [] };
+      found.set(row.sku, levels);
+    }
+    if (row.warehouse !== null) levels.views.push(toLevelView(row as LevelRow & { warehouse: string }));
+  }
+  return found;
+};
+
+/** How the availability read (`stock.forSkuCode`) reaches the store. */
+export interface AvailabilityPath {
+  /** The hot statements' runner on the read connection (SQLite). */
+  direct?: Runner;
+  /** The availability cache (SQLite, ADR 0026). */
+  cache?: AvailabilityCache;
+  /** Concurrent reads answered together (PostgreSQL, ADR 0027). */
+  coalesced?: Coalescer<string, SkuLevels>;
+}
+
+export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cache, coalesced }: AvailabilityPath = {}): Reads => {
   const hotReads = direct ?? runner(db as unknown as Kysely<unknown>, dialect);
   /** Warehouse codes, one string each, so that cached levels share them. */
   const warehouseCodes = new Map<string, string>();
@@ -38,7 +64,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
     return code;
   };
   const levelsOf = async (code: string): Promise<SkuLevels | undefined> => {
-    const rows = await hotReads.rows<StockLevelTable & { sku_row_id: number; sku: string; warehouse: string | null }>(levelsBySkuCode, [code]);
+    const rows = await hotReads.rows<LevelRow>(levelsBySkuCode, [code]);
     const first = rows[0];
     if (first === undefined) return undefined;
     // One row with no warehouse: the SKU has no levels. The SKU's code is `code` (equal), stored once.
@@ -63,6 +89,12 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
       .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
       .selectAll('l')
       .select(['s.code as sku', 'w.code as warehouse']);
+
+  const forSkuCode = cache
+    ? (code: string) => cache.levels(code, levelsOf)
+    : coalesced
+    ? async (code: string) => (await coalesced.get(code))?.views
+    : async (code: string) => (await levelsOf(code))?.views;
 
   return {
     warehouses: {
@@ -107,7 +139,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, direct?: Runne
         const rows = await levelViews().where('l.sku_id', '=', skuId).orderBy('w.code').execute();
         return rows.map(toLevelView);
       },
-      forSkuCode: cache ? (code) => cache.levels(code, levelsOf) : async (code) => (await levelsOf(code))?.views,
+      forSkuCode,
       async list(filter, after, limit) {
         const rows = await levelViewsByCode()
           .$if(filter.warehouseId !== undefined, (q) => q.where('l.warehouse_id', '=', filter.warehouseId as number))
