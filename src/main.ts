@@ -20,6 +20,7 @@ import { apiKeysCommand, ensureAdmin, type IdentityFlags, UsageError, usersComma
 import { loadDemo } from './cli/demo.js';
 import { createProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { boundHeapGrowth } from './config/heap.js';
 import type { Clock } from './domain/clock.js';
 import { signInPolicy } from './domain/sign-in.js';
 import { buildApp } from './http/app.js';
@@ -266,6 +267,7 @@ const fail = (message: string): number => {
 };
 
 const serve = async (config: Config): Promise<number> => {
+  boundHeapGrowth(config.heapGrowthPercent);
   const metrics = createMetrics();
   const opened = await open(config, { migrate: true, metrics });
   metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());

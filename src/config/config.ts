@@ -17,6 +17,8 @@ export interface Config {
   apiKeyCacheMs: number;
   /** SQLite: SKUs whose availability answers the server keeps, always current (ADR 0026); 0: off; unset: the store's default. */
   availabilityCacheEntries: number | undefined;
+  /** The heap's growth past what is live, in percent, for `serve` (0: V8's own; config/heap.ts). */
+  heapGrowthPercent: number;
   shutdownGraceMs: number;
   /** How long events stay in the outbox (pull, SSE resume and relays read from it). */
   eventRetentionMs: number;
@@ -116,6 +118,7 @@ export const loadConfig = (flags: ConfigFlags, env: Record<string, string | unde
     bodyLimitBytes: integer('STOCKROOM_BODY_LIMIT_BYTES', env.STOCKROOM_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
     apiKeyCacheMs: integer('STOCKROOM_API_KEY_CACHE_MS', env.STOCKROOM_API_KEY_CACHE_MS, 5000, 0, 3_600_000),
     availabilityCacheEntries: env.STOCKROOM_AVAILABILITY_CACHE_ENTRIES ? integer('STOCKROOM_AVAILABILITY_CACHE_ENTRIES', env.STOCKROOM_AVAILABILITY_CACHE_ENTRIES, 0, 0, 10_000_000) : undefined,
+    heapGrowthPercent: integer('STOCKROOM_HEAP_GROWTH_PERCENT', env.STOCKROOM_HEAP_GROWTH_PERCENT, 100, 0, 1000),
     shutdownGraceMs: integer('STOCKROOM_SHUTDOWN_GRACE_MS', env.STOCKROOM_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
     eventRetentionMs: integer('STOCKROOM_EVENT_RETENTION_HOURS', env.STOCKROOM_EVENT_RETENTION_HOURS, 168, 1, 24 * 365) * hour,
     natsUrl: env.STOCKROOM_NATS_URL || null,
