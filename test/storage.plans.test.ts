@@ -6,7 +6,8 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { levelsBySkuCodes, reservationLines } from '../src/storage/repositories/hot.js';
+import { batchLevels, levelsBySkuCodes, linesOfReservations, reservationLines, reservationsByIds } from '../src/storage/repositories/hot.js';
+import type { Statement } from '../src/storage/repositories/prepared.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { seedBench } from '../src/storage/bench-seed.js';
@@ -80,6 +81,49 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
     const cost = Number(/cost=[\d.]+\.\.([\d.]+)/.exec(plan)![1]);
     expect(cost, plan).toBeGreaterThan(100_000);
     expect(plan).not.toMatch(/JIT:/);
+  });
+
+  it('locks and loads the reservations and levels of lifecycle steps by index, without parallel workers (generic plans)', async () => {
+    const ids = ['res_3', 'res_1', 'res_2'];
+    const array = (values: readonly string[]) => client.escapeLiteral(`{${values.join(',')}}`);
+    const cases: Array<[string, Statement, string[][]]> = [
+      ['plan_reservations_by_ids', reservationsByIds, [ids]],
+      ['plan_lines_of_reservations', linesOfReservations, [ids]],
+      // A batch with a pair by codes, every level of a SKU, reservations' lines and a transfer.
+      ['plan_batch_levels', batchLevels, [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009'], ids, ['tr_none']]],
+    ];
+    await client.query('set plan_cache_mode = force_generic_plan');
+    try {
+      for (const [name, statement, values] of cases) {
+        await client.query({ name, text: statement.postgres, values });
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute ${name}(${values.map(array).join(', ')})`);
+        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        if (process.env.SHOW_PLANS) console.log(plan);
+        // A generic plan cannot know how many ids a list holds; over tables without statistics,
+        // `id = any($1)` was planned as a parallel scan whose workers took 30–100 ms to start.
+        expect(plan, plan).not.toMatch(/Gather|Parallel/);
+        expect(plan, plan).not.toMatch(/Seq Scan on (reservations|reservation_lines|stock_levels|skus|transfers|transfer_lines) /);
+      }
+    } finally {
+      await client.query('reset plan_cache_mode');
+    }
+    await client.query('begin');
+    try {
+      const reservations = await client.query<{ id: string }>({ name: 'plan_reservations_by_ids', text: reservationsByIds.postgres, values: [ids] });
+      expect(reservations.rows.map((r) => r.id)).toEqual(['res_1', 'res_2', 'res_3']);
+      const lines = await client.query<{ reservation_id: string; sku: string; warehouse: string }>({ name: 'plan_lines_of_reservations', text: linesOfReservations.postgres, values: [[...ids, 'res_none']] });
+      expect(lines.rows.map((r) => [r.reservation_id, r.sku, r.warehouse])).toEqual([
+        ['res_1', 'PLAN-0000002', 'PLAN-W1'],
+        ['res_2', 'PLAN-0000003', 'PLAN-W1'],
+        ['res_3', 'PLAN-0000004', 'PLAN-W1'],
+      ]);
+      // The levels of PLAN-0000005 in PLAN-W1, of PLAN-0000009 in both warehouses, and of the three
+      // reservations' lines (PLAN-0000002…4 in PLAN-W1): six levels, each locked once.
+      const locked = await client.query({ name: 'plan_batch_levels', text: batchLevels.postgres, values: [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009'], ids, []] });
+      expect(locked.rowCount).toBe(6);
+    } finally {
+      await client.query('rollback');
+    }
   });
 
   it('keeps the session options of the database URL besides its own', async () => {

@@ -138,19 +138,25 @@ export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string
 };
 
 // By codes, every level of some SKUs, a reservation's lines, and a transfer's lines at both ends.
-// Driven from the few wanted pairs (index look-ups), not a filter over every level.
-const batchLevels = statement(
+// Driven from the few wanted pairs (index look-ups), not a filter over every level. Each list is
+// unnested and looked up one element at a time (lateral, fenced by `offset 0`): a generic plan of
+// `x = any($n)` cannot know the list's length, and on tables without statistics it planned a
+// parallel scan, whose workers took 30–100 ms to start for a list of a few ids (ADR 0029).
+export const batchLevels = statement(
   `with wanted (sku_id, warehouse_id) as (
        select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
          join skus s on s.code = r.sku join warehouses w on w.code = r.warehouse
        union
-       select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = any($3::text[])
+       select l.sku_id, l.warehouse_id from unnest($3::text[]) as c(code)
+         cross join lateral (select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = c.code offset 0) l
        union
-       select sku_id, warehouse_id from reservation_lines where reservation_id = any($4::text[])
+       select l.sku_id, l.warehouse_id from unnest($4::text[]) as r(id)
+         cross join lateral (select sku_id, warehouse_id from reservation_lines where reservation_id = r.id offset 0) l
        union
-       select tl.sku_id, w.id from transfer_lines tl join transfers t on t.id = tl.transfer_id
-         join warehouses w on w.id in (t.from_warehouse_id, t.to_warehouse_id)
-        where tl.transfer_id = any($5::text[]))
+       select tl.sku_id, w.id from unnest($5::text[]) as x(id)
+         cross join lateral (select tl.sku_id, t.from_warehouse_id, t.to_warehouse_id from transfers t
+                               join transfer_lines tl on tl.transfer_id = t.id where t.id = x.id offset 0) tl
+         join warehouses w on w.id in (tl.from_warehouse_id, tl.to_warehouse_id))
    select 1 from wanted x
      join stock_levels l on l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id
      join skus s on s.id = l.sku_id
@@ -413,9 +419,12 @@ export interface ReservationLineWithCodes extends ReservationLineTable {
   warehouse: string;
 }
 
-const reservationsByIds = statement('select * from reservations where id = any($1::text[]) order by id for update');
-const linesOfReservations = statement(
-  `select ${reservationLineColumns} from reservation_lines l where l.reservation_id = any($1::text[]) order by l.reservation_id, l.line_no`,
+export const reservationsByIds = statement('select * from reservations where id = any($1::text[]) order by id for update');
+/** Looked up per reservation, as `batchLevels` does, for the same reason. */
+export const linesOfReservations = statement(
+  `select l.* from unnest($1::text[]) as r(id)
+     cross join lateral (select ${reservationLineColumns} from reservation_lines l where l.reservation_id = r.id offset 0) l
+    order by l.reservation_id, l.line_no`,
 );
 const reservationsUpdate = statement(
   `update reservations r set status = v.status, updated_at_ms = $3 from unnest($1::text[], $2::text[]) as v(id, status) where r.id = v.id`,
