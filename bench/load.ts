@@ -6,6 +6,11 @@
  * a schedule whether or not earlier ones were answered (open loop; autocannon's own rate limit
  * sends each connection's quota for the second in a burst, which measures bursts of 256), and each
  * latency counts from the request's scheduled start, so a slow answer cannot hide the queue behind it.
+ * A fixed-rate run first warms up for `warmupSeconds` at the same rate on the same connections, and
+ * only then measures: a load generator that has just started runs its own code cold, opens its
+ * connections and churns them while it lags, which put latencies of up to a second into the first
+ * fraction of a second of every run. The warm-up's answers are reported apart (`warmup`), so the
+ * caller can still count every grant and every 5xx.
  */
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
@@ -22,6 +27,8 @@ interface LoadConfig {
   warehouse: string;
   /** Requests per second over all connections; null: each connection sends as soon as it is answered. */
   rate: number | null;
+  /** Seconds at the fixed rate before the measured run, on the same connections (fixed rate only; 0: none). */
+  warmupSeconds?: number;
 }
 
 const config = JSON.parse(process.argv[2]!) as LoadConfig;
@@ -89,18 +96,24 @@ const autocannonRequests = (): Request[] => {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-/** Starts `rate` requests a second, evenly spaced, over up to `connections` keep-alive connections. */
-const openLoop = async (rate: number) => {
+interface StatusCounts {
+  [code: string]: { count: number };
+}
+
+/**
+ * Starts `rate` requests a second, evenly spaced, for `seconds`, over the agent's keep-alive
+ * connections; each latency counts from the request's scheduled start.
+ */
+const openLoopPhase = async (agent: Agent, rate: number, seconds: number) => {
   const make = nextRequest[config.scenario];
   if (!make) throw new Error(`${config.scenario} cannot run at a fixed rate`);
-  const agent = new Agent({ keepAlive: true, maxSockets: config.connections });
   const { hostname, port } = new URL(config.url);
   const latencies: number[] = [];
-  const statusCodeStats: Record<string, { count: number }> = {};
+  const statusCodeStats: StatusCounts = {};
   let errors = 0;
   let sent = 0;
   const intervalMs = 1000 / rate;
-  const durationMs = config.durationSeconds * 1000;
+  const durationMs = seconds * 1000;
   const started = performance.now();
   const answered: Array<Promise<void>> = [];
   const fire = (scheduledAt: number) =>
@@ -132,7 +145,6 @@ const openLoop = async (rate: number) => {
   });
   await Promise.all(answered);
   const elapsedSeconds = (performance.now() - started) / 1000;
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
@@ -142,6 +154,19 @@ const openLoop = async (rate: number) => {
     timeouts: 0,
     statusCodeStats,
   };
+};
+
+/** A fixed-rate run: the warm-up, then the measured phase on the same connections. */
+const openLoop = async (rate: number) => {
+  const agent = new Agent({ keepAlive: true, maxSockets: config.connections });
+  try {
+    const warmupSeconds = config.warmupSeconds ?? 0;
+    const warmup = warmupSeconds > 0 ? await openLoopPhase(agent, rate, warmupSeconds) : null;
+    const measured = await openLoopPhase(agent, rate, config.durationSeconds);
+    return { ...measured, warmup: warmup && { total: warmup.requests.total, errors: warmup.errors, statusCodeStats: warmup.statusCodeStats } };
+  } finally {
+    agent.destroy();
+  }
 };
 
 const cpuStart = process.cpuUsage();

@@ -13,7 +13,12 @@
  * BENCH_SERVER_NODE_OPTIONS are extra Node options for the server process only (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`), so a profile or a heap setting can be compared.
  * After the scenarios, hot and reads run again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they
- * sustained, for the latency of a server that is not saturated (BENCH_RATE_SHARE=0 skips them).
+ * sustained, for the latency of a server that is not saturated (BENCH_RATE_SHARE=0 skips them). Each
+ * fixed-rate run first warms up for BENCH_WARMUP seconds (2) on the same connections, not measured.
+ * Then BENCH_LATENCY_PROBES (3) more fixed-rate runs of BENCH_PROBE_DURATION seconds (5) each search,
+ * by bisection between that rate and the sustained one, for the highest rate whose p99 stays within
+ * the issue's latency target (hot: 10 ms on SQLite, 20 ms on PostgreSQL; reads: 5 and 10 ms). The
+ * ceiling's route runs once at the reads' first fixed rate too: what any answer costs at that rate.
  * Per scenario it records the server's CPU per request, the commands per commit, and how the
  * cores were shared between the server, the load generator and (on PostgreSQL) PostgreSQL.
  * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
@@ -44,6 +49,13 @@ const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'mix
 /** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
 const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
 const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'reads') : [];
+/** Seconds each fixed-rate run warms up at its rate, on the connections it then measures on. */
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
+/** Fixed-rate runs, after the first, in the search for the highest rate within the latency target. */
+const latencyProbes = Number(process.env.BENCH_LATENCY_PROBES ?? 3);
+const probeSeconds = Number(process.env.BENCH_PROBE_DURATION ?? 5);
+/** The issue's p99 targets, in ms. */
+const latencyTargets: Record<string, Partial<Record<Scenario, number>>> = { sqlite: { hot: 10, reads: 5 }, postgres: { hot: 20, reads: 10 } };
 
 interface Row {
   store: string;
@@ -57,6 +69,8 @@ interface Row {
   errors: number;
   status5xx: number;
   statusCodes: Record<string, number>;
+  /** True for the fixed-rate runs of the latency search after the first (in the JSON, not the main table). */
+  probe?: boolean;
   /** Null when the ratio means nothing (a fixed-rate phase). */
   ratioToCeiling: number | null;
   /** CPU time (user + system, all threads) the server spent per request: steadier than req/s on a busy machine. */
@@ -69,6 +83,18 @@ interface Row {
   /** Share of one core used by all PostgreSQL processes (which run on the same two cores); null on SQLite. */
   postgresCpuPercent: number | null;
   verified: string;
+}
+
+/** The highest fixed rate found whose p99 stayed within the scenario's latency target. */
+interface LatencyBound {
+  store: string;
+  scenario: Scenario;
+  targetMs: number;
+  /** The highest rate probed whose p99 was within the target; null when none was. */
+  rate: number | null;
+  ratioToCeiling: number | null;
+  p99Ms: number | null;
+  probes: Array<{ rate: number; p99Ms: number }>;
 }
 
 const run = (args: string[], db: string) => execFileSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn' } });
@@ -127,6 +153,8 @@ interface autocannonResult {
   timeouts: number;
   statusCodeStats: Record<string, { count: number }>;
   loadCpuUs: number;
+  /** A fixed-rate run's warm-up: not in the figures above, but its grants and 5xx count in the checks. */
+  warmup?: { total: number; errors: number; statusCodeStats: Record<string, { count: number }> } | null;
 }
 
 /** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
@@ -240,10 +268,51 @@ const heapOf = async (base: string, token: string): Promise<Record<string, numbe
   };
 };
 
+/**
+ * Bisection between the first fixed-rate run and the sustained rate for the highest rate whose p99
+ * stays within `targetMs`: a run within it raises the floor, one past it lowers the roof. Every
+ * probe is a measured run of its own (`measure`, with the checks of a write scenario).
+ */
+const searchLatencyBound = async (
+  store: string,
+  scenario: Scenario,
+  targetMs: number,
+  sustained: number,
+  ceiling: number,
+  first: Row,
+  measure: (scenario: Scenario, rate: number | null, seconds?: number) => Promise<Row>,
+): Promise<LatencyBound> => {
+  const probes = [{ rate: first.rate!, p99Ms: first.p99Ms }];
+  let within = first.p99Ms <= targetMs ? first : null;
+  let low = within ? first.rate! : 0;
+  let high = within ? sustained : first.rate!;
+  for (let i = 0; i < latencyProbes; i++) {
+    const rate = Math.round((low + high) / 2);
+    if (rate <= low || rate >= high) break;
+    const row = await measure(scenario, rate, probeSeconds);
+    row.probe = true;
+    probes.push({ rate, p99Ms: row.p99Ms });
+    if (row.p99Ms <= targetMs) {
+      within = row;
+      low = rate;
+    } else high = rate;
+  }
+  return {
+    store,
+    scenario,
+    targetMs,
+    rate: within?.rate ?? null,
+    ratioToCeiling: within && ceiling > 0 ? Math.round((within.rate! / ceiling) * 100) / 100 : null,
+    p99Ms: within?.p99Ms ?? null,
+    probes,
+  };
+};
+
 const main = async () => {
   const rows: Row[] = [];
   const memory: Record<string, number> = {};
   const heap: Record<string, Record<string, number>> = {};
+  const latencyBounds: LatencyBound[] = [];
   const scaleReport: Record<string, { seedSeconds: number; startupMs: number; idleRssMb: number; checkSeconds: number[]; lists: Record<string, number> }> = {};
   for (const store of stores) {
     const database = await freshDatabase(store);
@@ -260,30 +329,33 @@ const main = async () => {
       let ceiling = 0;
       /** Holds granted on the hot SKU so far in this store's run (hot and keyed share its stock). */
       let hotGranted = 0;
-      const measure = async (scenario: Scenario, rate: number | null) => {
-        console.error(`[${store}] ${scenario}${rate === null ? '' : ` at ${rate}/s`} for ${durationSeconds} s …`);
+      const measure = async (scenario: Scenario, rate: number | null, seconds = durationSeconds) => {
+        console.error(`[${store}] ${scenario}${rate === null ? '' : ` at ${rate}/s`} for ${seconds} s …`);
         const batchesBefore = await batchesOf(`http://127.0.0.1:${port}`, token);
         const cpuBefore = cpuUs(server.pid!);
         const postgresBefore = store === 'postgres' ? postgresCpuUs() : new Map<number, number>();
         const wallBefore = performance.now();
-        const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate });
+        const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds: seconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate, warmupSeconds: rate === null ? 0 : warmupSeconds });
         const serverCpuUs = cpuUs(server.pid!) - cpuBefore;
         const postgresUs = store === 'postgres' ? postgresCpuSince(postgresBefore) : null;
         const wallUs = (performance.now() - wallBefore) * 1000;
-        const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total));
+        // CPU and wall time include the warm-up, so per request they count its requests too.
+        const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total + (result.warmup?.total ?? 0)));
         const batchesAfter = await batchesOf(`http://127.0.0.1:${port}`, token);
         const commits = batchesAfter.commits - batchesBefore.commits;
         const meanBatch = commits > 0 ? Math.round((batchesAfter.commands - batchesBefore.commands) / commits) : null;
         const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
-        const status5xx = Object.entries(statusCodes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
-        if (scenario === 'ceiling') ceiling = result.requests.average;
+        const warmupCodes = Object.fromEntries(Object.entries(result.warmup?.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count]));
+        const fivexx = (codes: Record<string, number>) => Object.entries(codes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
+        const status5xx = fivexx(statusCodes) + fivexx(warmupCodes);
+        if (scenario === 'ceiling' && rate === null) ceiling = result.requests.average;
         if (scenario === 'refused' && (statusCodes['400'] ?? 0) !== result.requests.total) throw new Error(`refused: expected only 400s, got ${JSON.stringify(statusCodes)}`);
         let verified = '–';
         if (writes.includes(scenario)) {
           const checked = timed(() => run(['check'], database.url).trim());
           const check = checked.value;
           report.checkSeconds.push(Math.round(checked.ms / 100) / 10);
-          const granted = statusCodes['201'] ?? 0;
+          const granted = (statusCodes['201'] ?? 0) + (warmupCodes['201'] ?? 0);
           hotGranted += scenario === 'hot' || scenario === 'keyed' ? granted : 0;
           if (hotGranted > hotStock) throw new Error(`oversold: ${hotGranted} > ${hotStock}`);
           if (status5xx > 0) throw new Error(`${status5xx} responses were 5xx`);
@@ -298,7 +370,7 @@ const main = async () => {
           p50Ms: result.latency.p50,
           p99Ms: result.latency.p99,
           maxMs: result.latency.max,
-          errors: result.errors + result.timeouts,
+          errors: result.errors + result.timeouts + (result.warmup?.errors ?? 0),
           status5xx,
           statusCodes,
           ratioToCeiling: rate !== null ? null : ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
@@ -318,7 +390,13 @@ const main = async () => {
       // the server is not saturated (with 256 connections kept busy, latency is 256 ÷ throughput).
       for (const scenario of rateScenarios) {
         const sustained = saturated[scenario];
-        if (sustained) await measure(scenario, Math.max(1, Math.round(sustained * rateShare)));
+        if (!sustained) continue;
+        const first = await measure(scenario, Math.max(1, Math.round(sustained * rateShare)));
+        // The trivial route at the reads' rate: the latency this machine and load generator give any
+        // answer at that rate, against which the reads' own can be read.
+        if (scenario === 'reads') await measure('ceiling', first.rate);
+        const targetMs = latencyTargets[store]?.[scenario];
+        if (targetMs !== undefined) latencyBounds.push(await searchLatencyBound(store, scenario, targetMs, sustained, ceiling, first, measure));
       }
       report.lists = await probeLists(`http://127.0.0.1:${port}`, token);
       memory[store] = rssMb(server.pid!);
@@ -337,9 +415,18 @@ const main = async () => {
     '',
     '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | verified |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map(
+    ...rows.filter((r) => !r.probe).map(
       (r) =>
         `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.verified} |`,
+    ),
+    '',
+    'The highest fixed rate whose p99 stayed within the latency target (each fixed-rate run after a warm-up on its connections):',
+    '',
+    '| store | scenario | p99 target ms | highest rate within it | × ceiling | its p99 ms | probes: rate → p99 ms |',
+    '|---|---|---:|---:|---:|---:|---|',
+    ...latencyBounds.map(
+      (b) =>
+        `| ${b.store} | ${b.scenario} | ${b.targetMs} | ${b.rate ?? 'none probed'} | ${b.ratioToCeiling ?? '–'} | ${b.p99Ms ?? '–'} | ${b.probes.map((p) => `${p.rate} → ${p.p99Ms}`).join(', ')} |`,
     ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
@@ -353,7 +440,7 @@ const main = async () => {
     ),
   ].join('\n');
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, memory, heap, scale: scaleReport }, null, 2));
+  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, latencyBounds, memory, heap, scale: scaleReport }, null, 2));
   writeFileSync(join(root, 'bench/results/latest.md'), `${table}\n`);
   console.log(`\n${table}`);
 };
