@@ -426,7 +426,7 @@ const main = async () => {
     '|---|---|---:|---:|---:|---:|---|',
     ...latencyBounds.map(
       (b) =>
-        `| ${b.store} | ${b.scenario} | ${b.targetMs} | ${b.rate ?? 'none probed'} | ${b.ratioToCeiling ?? '–'} | ${b.p99Ms ?? '–'} | ${b.probes.map((p) => `${p.rate} → ${p.p99Ms}`).join(', ')} |`,
+        `| ${b.store} | ${b.scenario} | ${b.targetMs} | ${b.rate ?? 'none of the probes'} | ${b.ratioToCeiling ?? '–'} | ${b.p99Ms ?? '–'} | ${b.probes.map((p) => `${p.rate} → ${p.p99Ms}`).join(', ')} |`,
     ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
