@@ -175,14 +175,18 @@ describe.runIf(storeKinds().includes('postgres'))('coalesced availability reads 
     const http = await createHttp('postgres');
     try {
       const { sku } = await buildStocked(http.bus, 5);
-      const answers = await Promise.all(Array.from({ length: 8 }, () => http.get(`/v1/stock/${sku.sku}`)));
-      expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
-      expect(answers[0]!.json()).toMatchObject({ sku: sku.sku, totals: { onHand: 5, available: 5 } });
+      // Eight reads made in one turn share one statement; the route's read takes a second one.
+      // (Requests through app.inject reach the store in turns of their own, so how many
+      // statements concurrent requests share depends on the machine's speed.)
+      const together = await Promise.all(Array.from({ length: 8 }, () => http.store.reads.stock.forSkuCode(sku.sku)));
+      expect(together.map((levels) => levels?.[0]?.onHand)).toEqual(Array(8).fill(5));
+      const answer = await http.get(`/v1/stock/${sku.sku}`);
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json()).toMatchObject({ sku: sku.sku, totals: { onHand: 5, available: 5 } });
       const metrics = await http.get('/metrics');
       const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics.body)?.[1]);
-      expect(value('stockroom_availability_read_lookups_total')).toBe(8);
-      expect(value('stockroom_availability_read_statements_total')).toBeGreaterThanOrEqual(1);
-      expect(value('stockroom_availability_read_statements_total')).toBeLessThan(8);
+      expect(value('stockroom_availability_read_lookups_total')).toBe(9);
+      expect(value('stockroom_availability_read_statements_total')).toBe(2);
     } finally {
       await http.close();
     }
