@@ -141,7 +141,7 @@ export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string
 // Driven from the few wanted pairs (index look-ups), not a filter over every level. Each list is
 // unnested and looked up one element at a time (lateral, fenced by `offset 0`): a generic plan of
 // `x = any($n)` cannot know the list's length, and on tables without statistics it planned a
-// parallel scan, whose workers took 30–100 ms to start for a list of a few ids (ADR 0029).
+// parallel scan, whose workers took about 50 ms to start for a list of a few ids (ADR 0029).
 export const batchLevels = statement(
   `with wanted (sku_id, warehouse_id) as (
        select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
