@@ -344,8 +344,9 @@ const main = async () => {
         const batchesAfter = await batchesOf(`http://127.0.0.1:${port}`, token);
         const commits = batchesAfter.commits - batchesBefore.commits;
         const meanBatch = commits > 0 ? Math.round((batchesAfter.commands - batchesBefore.commands) / commits) : null;
-        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
-        const warmupCodes = Object.fromEntries(Object.entries(result.warmup?.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count]));
+        const countsOf = (stats: Record<string, { count: number }>): Record<string, number> => Object.fromEntries(Object.entries(stats).map(([code, stat]) => [code, stat.count]));
+        const statusCodes = countsOf(result.statusCodeStats);
+        const warmupCodes = countsOf(result.warmup?.statusCodeStats ?? {});
         const fivexx = (codes: Record<string, number>) => Object.entries(codes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
         const status5xx = fivexx(statusCodes) + fivexx(warmupCodes);
         if (scenario === 'ceiling' && rate === null) ceiling = result.requests.average;

@@ -18,6 +18,22 @@ import { createStore, storeKinds } from './support/stores.js';
 /** The scans and hash joins of a plan: each would read a whole table, or a large part of one. */
 const scans = (plan: string) => [...plan.matchAll(/(Seq Scan|Hash Join|Bitmap Heap Scan) on (\w+)|Hash Join/g)].map((m) => m[0]);
 
+/**
+ * The generic plan of a hot statement, prepared as `name` on `client`: the plan PostgreSQL keeps
+ * once it stops planning per call, made without the parameters' values (text, or a text array).
+ */
+const genericPlan = async (client: pg.Client, name: string, statement: Statement, values: ReadonlyArray<string | readonly string[]>): Promise<string> => {
+  const literal = (value: string | readonly string[]) => client.escapeLiteral(typeof value === 'string' ? value : `{${value.join(',')}}`);
+  await client.query('set plan_cache_mode = force_generic_plan');
+  try {
+    await client.query({ name, text: statement.postgres, values: [...values] });
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute ${name}(${values.map(literal).join(', ')})`);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('reset plan_cache_mode');
+  }
+};
+
 describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-lines statements on a large postgres store without statistics', () => {
   let store: Awaited<ReturnType<typeof createStore>>;
   let client: pg.Client;
@@ -44,16 +60,9 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
   });
 
   it('loads one reservation\'s lines (the write path, a prepared statement) without scanning the SKUs', async () => {
-    await client.query('set plan_cache_mode = force_generic_plan');
-    try {
-      await client.query({ name: 'plan_lines', text: reservationLines.postgres, values: ['res_1'] });
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute plan_lines('res_1')`);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/skus_pkey/);
-      expect(scans(plan).filter((s) => /skus|Hash Join/.test(s)), plan).toEqual([]);
-    } finally {
-      await client.query('reset plan_cache_mode');
-    }
+    const plan = await genericPlan(client, 'plan_lines', reservationLines, ['res_1']);
+    expect(plan).toMatch(/skus_pkey/);
+    expect(scans(plan).filter((s) => /skus|Hash Join/.test(s)), plan).toEqual([]);
     const lines = await client.query({ name: 'plan_lines', text: reservationLines.postgres, values: ['res_7'] });
     expect(lines.rows).toEqual([expect.objectContaining({ reservation_id: 'res_7', line_no: 1, sku: 'PLAN-0000008', warehouse: 'PLAN-W1' })]);
   });
@@ -85,27 +94,18 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
 
   it('locks and loads the reservations and levels of lifecycle steps by index, without parallel workers (generic plans)', async () => {
     const ids = ['res_3', 'res_1', 'res_2'];
-    const array = (values: readonly string[]) => client.escapeLiteral(`{${values.join(',')}}`);
     const cases: Array<[string, Statement, string[][]]> = [
       ['plan_reservations_by_ids', reservationsByIds, [ids]],
       ['plan_lines_of_reservations', linesOfReservations, [ids]],
       // A batch with a pair by codes, every level of a SKU, reservations' lines and a transfer.
       ['plan_batch_levels', batchLevels, [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009'], ids, ['tr_none']]],
     ];
-    await client.query('set plan_cache_mode = force_generic_plan');
-    try {
-      for (const [name, statement, values] of cases) {
-        await client.query({ name, text: statement.postgres, values });
-        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute ${name}(${values.map(array).join(', ')})`);
-        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-        if (process.env.SHOW_PLANS) console.log(plan);
-        // A generic plan cannot know how many ids a list holds; over tables without statistics,
-        // `id = any($1)` was planned as a parallel scan whose workers took 30–100 ms to start.
-        expect(plan, plan).not.toMatch(/Gather|Parallel/);
-        expect(plan, plan).not.toMatch(/Seq Scan on (reservations|reservation_lines|stock_levels|skus|transfers|transfer_lines) /);
-      }
-    } finally {
-      await client.query('reset plan_cache_mode');
+    for (const [name, statement, values] of cases) {
+      const plan = await genericPlan(client, name, statement, values);
+      // A generic plan cannot know how many ids a list holds; over tables without statistics,
+      // `id = any($1)` was planned as a parallel scan whose workers took about 50 ms to start.
+      expect(plan, plan).not.toMatch(/Gather|Parallel/);
+      expect(plan, plan).not.toMatch(/Seq Scan on (reservations|reservation_lines|stock_levels|skus|transfers|transfer_lines) /);
     }
     await client.query('begin');
     try {
@@ -160,19 +160,12 @@ describe.runIf(storeKinds().includes('postgres'))('the plan of the coalesced ava
 
   it('looks up each SKU and its levels by index, whatever the number of codes (a generic plan)', async () => {
     const codes = Array.from({ length: 256 }, (_, i) => `PLAN-${String(1 + ((i * 331) % 100_000)).padStart(7, '0')}`);
-    await client.query('set plan_cache_mode = force_generic_plan');
-    try {
-      await client.query({ name: 'plan_levels', text: levelsBySkuCodes.postgres, values: [codes] });
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain execute plan_levels(${client.escapeLiteral(`{${codes.join(',')}}`)})`);
-      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      // Per code: the SKU by its code, then its levels by the SKU's id (an index scan, or a bitmap
-      // of that index's entries for the one SKU); never a table read whole, never a hash of one.
-      expect(plan).not.toMatch(/Seq Scan|Hash/);
-      expect(plan).toMatch(/Index Cond: \(code = c\.code\)/);
-      expect(plan).toMatch(/Index Cond: \(sku_id = s\.id\)/);
-    } finally {
-      await client.query('reset plan_cache_mode');
-    }
+    const plan = await genericPlan(client, 'plan_levels', levelsBySkuCodes, [codes]);
+    // Per code: the SKU by its code, then its levels by the SKU's id (an index scan, or a bitmap
+    // of that index's entries for the one SKU); never a table read whole, never a hash of one.
+    expect(plan).not.toMatch(/Seq Scan|Hash/);
+    expect(plan).toMatch(/Index Cond: \(code = c\.code\)/);
+    expect(plan).toMatch(/Index Cond: \(sku_id = s\.id\)/);
     const { rows } = await client.query<{ sku: string; warehouse: string; on_hand: string }>({ name: 'plan_levels', text: levelsBySkuCodes.postgres, values: [[codes[1], 'PLAN-NONE', codes[0]]] });
     expect(rows.map((r) => [r.sku, r.warehouse, Number(r.on_hand)])).toEqual([
       [codes[1], 'PLAN-W1', 7],
