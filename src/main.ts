@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CommandBus, ServiceUnavailable } from './app/command-bus.js';
+import { type Arrivals, CommandBus, ServiceUnavailable } from './app/command-bus.js';
 import { Accounts } from './app/identity/accounts.js';
 import { Authenticator } from './app/identity/authenticator.js';
 import { IdentityQueries } from './app/identity/queries.js';
@@ -25,7 +25,7 @@ import type { Clock } from './domain/clock.js';
 import { signInPolicy } from './domain/sign-in.js';
 import { buildApp } from './http/app.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
-import { listen } from './http/server.js';
+import { countConnections, listen } from './http/server.js';
 import { seedBench } from './storage/bench-seed.js';
 import { BackupRefused, backupSqlite, type RestoreReport, restoreSqlite } from './storage/sqlite-backup.js';
 import { openStore, type OpenedStore, StoreUrlError } from './storage/store.js';
@@ -75,7 +75,7 @@ interface Opened {
   cli: CliContext;
 }
 
-const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics }): Promise<Opened> => {
+const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics; arrivals?: Arrivals }): Promise<Opened> => {
   const store = openStore(config.databaseUrl, { unsafeNoFsync: config.unsafeNoFsync, availabilityCacheEntries: config.availabilityCacheEntries });
   if (options.migrate) await store.migrate();
   const bus = new CommandBus({
@@ -85,6 +85,7 @@ const open = async (config: Config, options: { migrate: boolean; metrics?: Metri
     batchSizeMax: config.commitBatchMax,
     lanes: config.commitLanes,
     ...(options.metrics && { observer: options.metrics.busObserver }),
+    ...(options.arrivals && { arrivals: options.arrivals }),
   });
   const queries = new Queries(store.reads);
   const cli: CliContext = { store, reads: store.reads, bus, queries, clock: systemClock, actor: cliActor, stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr) };
@@ -269,7 +270,9 @@ const fail = (message: string): number => {
 const serve = async (config: Config): Promise<number> => {
   boundHeapGrowth(config.heapGrowthPercent);
   const metrics = createMetrics();
-  const opened = await open(config, { migrate: true, metrics });
+  // Counted once the server exists (below); the bus lets the event loop turn while they arrive (ADR 0031).
+  const arrivals = { accepted: 0 };
+  const opened = await open(config, { migrate: true, metrics, arrivals });
   metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());
   metrics.watchAvailabilityReads(() => opened.store.availabilityReadStats());
   const { store, bus, queries } = opened;
@@ -306,6 +309,7 @@ const serve = async (config: Config): Promise<number> => {
     webhooks: new WebhookService(store.reads, { allowPrivate: config.webhooksAllowPrivate }),
     webRoot: fileURLToPath(new URL('../web/dist', import.meta.url)),
   });
+  countConnections(app.server, arrivals);
   if (problems.length > 0) for (const problem of problems) app.log.warn(`NOT DURABLE: ${problem}`);
   for (const advice of await store.settingsAdvice()) app.log.warn(advice);
   // A store that is down (restarting, unreachable) is an operational condition, not a bug: the

@@ -79,7 +79,26 @@ export interface CommandBusOptions {
   batchedReservations?: boolean;
   /** Group commits that may run at once, each on its own connection (PostgreSQL: 2; SQLite: always 1). */
   lanes?: number;
+  /**
+   * The connections the process has accepted so far. While they keep arriving, a batch waits for
+   * the event loop's next turn, so that each turn accepts one more (ADR 0031).
+   */
+  arrivals?: Arrivals;
+  /** How long a batch may wait for arriving connections: turns of the event loop and milliseconds (ADR 0031). */
+  arrivalWait?: { turns: number; ms: number };
 }
+
+/** A count of accepted connections (ADR 0031). */
+export interface Arrivals {
+  readonly accepted: number;
+}
+
+/**
+ * How long a batch waits at most while connections keep arriving. A turn that only accepts a
+ * connection takes well under a millisecond, so 256 connections opened at once are in within one
+ * wait; the bound keeps a steady stream of new connections from holding batches back for long.
+ */
+const arrivalWaitDefault = { turns: 1024, ms: 50 };
 
 /** The store could not take the write (closing, or transient failures outlasted the retries). */
 export class ServiceUnavailable extends Error {
@@ -137,6 +156,8 @@ interface Lane {
   queue: Pending[];
   flushing: boolean;
   scheduled: boolean;
+  /** `arrivals.accepted` when this lane last looked. */
+  acceptedSeen: number;
 }
 
 export class CommandBus {
@@ -151,15 +172,17 @@ export class CommandBus {
   private readonly limits: Limits;
   /** Other processes may write the same store at once (PostgreSQL), so lock order across batches matters. */
   private readonly severalWriters: boolean;
+  private readonly arrivalWait: { turns: number; ms: number };
 
   constructor(private readonly options: CommandBusOptions) {
     this.severalWriters = options.store.dialect === 'postgres';
     const lanes = this.severalWriters ? (options.lanes ?? 2) : 1;
-    this.lanes = Array.from({ length: lanes }, () => ({ queue: [], flushing: false, scheduled: false }));
+    this.lanes = Array.from({ length: lanes }, () => ({ queue: [], flushing: false, scheduled: false, acceptedSeen: 0 }));
     this.batchSizeMax = options.batchSizeMax ?? 256;
     this.attemptsMax = options.attemptsMax ?? 5;
     this.ids = options.ids ?? randomIds;
     this.limits = options.limits ?? defaultLimits;
+    this.arrivalWait = options.arrivalWait ?? arrivalWaitDefault;
   }
 
   execute<K extends CommandName>(name: K, input: CommandInput<K>, options: ExecuteOptions): Promise<Executed<CommandValue<K>>> {
@@ -220,10 +243,30 @@ export class CommandBus {
   private schedule(lane: Lane): void {
     if (lane.scheduled || lane.flushing) return;
     lane.scheduled = true;
-    setImmediate(() => {
+    const since = performance.now();
+    const start = (turns: number) => {
+      if (this.connectionArrived(lane) && turns < this.arrivalWait.turns && performance.now() - since < this.arrivalWait.ms) {
+        setImmediate(start, turns + 1);
+        return;
+      }
       lane.scheduled = false;
       void this.flush(lane);
-    });
+    };
+    setImmediate(start, 0);
+  }
+
+  /**
+   * True when the process accepted a connection since the lane last looked. Node accepts at most one
+   * connection per turn of the event loop (libuv 1.45 and later), and on SQLite a turn that runs a
+   * batch takes as long as the batch: tens of milliseconds under load, so 256 connections opened at
+   * once would wait for 256 batches, seconds. The batch waits for the next turn instead, which
+   * accepts the next connection; it starts once a turn accepted none (ADR 0031).
+   */
+  private connectionArrived(lane: Lane): boolean {
+    const accepted = this.options.arrivals?.accepted;
+    if (accepted === undefined || accepted === lane.acceptedSeen) return false;
+    lane.acceptedSeen = accepted;
+    return true;
   }
 
   private async flush(lane: Lane): Promise<void> {
