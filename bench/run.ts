@@ -21,11 +21,14 @@
  * ceiling's route runs once at the reads' first fixed rate too: what any answer costs at that rate.
  * Per scenario it records the server's CPU per request, the commands per commit, and how the
  * cores were shared between the server, the load generator and (on PostgreSQL) PostgreSQL.
+ * While hot runs flat out, bursts of 16 new connections (every 300 ms) each make one read and close:
+ * how long a client that connects to a busy server waits for its first answer (ADR 0031).
  * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
  * `stockroom check` takes, and the latency of the list endpoints (one request at a time).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +159,42 @@ interface autocannonResult {
   /** A fixed-rate run's warm-up: not in the figures above, but its grants and 5xx count in the checks. */
   warmup?: { total: number; errors: number; statusCodeStats: Record<string, { count: number }> } | null;
 }
+
+interface NewConnections {
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * Until `seconds` have passed (from 1 s in), every 300 ms opens 16 connections at once; each asks
+ * for `path` with `connection: close`. Returns the time from each connection's start to the first
+ * byte of its answer.
+ */
+const probeNewConnections = async (port: number, token: string, path: string, seconds: number): Promise<NewConnections> => {
+  const one = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nhost: bench\r\nauthorization: Bearer ${token}\r\nconnection: close\r\n\r\n`));
+      socket.once('data', () => {
+        resolve(performance.now() - started);
+        socket.destroy();
+      });
+      socket.once('error', reject);
+      socket.once('close', () => reject(new Error('a new connection closed without an answer')));
+    });
+  const end = performance.now() + seconds * 1000;
+  const waits: number[] = [];
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  while (performance.now() < end - 500) {
+    waits.push(...(await Promise.all(Array.from({ length: 16 }, one))));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  waits.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]! * 10) / 10;
+  return { count: waits.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+};
 
 /** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
 const cpuUs = (pid: number | string): number => {
@@ -313,6 +352,7 @@ const main = async () => {
   const memory: Record<string, number> = {};
   const heap: Record<string, Record<string, number>> = {};
   const latencyBounds: LatencyBound[] = [];
+  const newConnections: Record<string, NewConnections> = {};
   const scaleReport: Record<string, { seedSeconds: number; startupMs: number; idleRssMb: number; checkSeconds: number[]; lists: Record<string, number> }> = {};
   for (const store of stores) {
     const database = await freshDatabase(store);
@@ -335,7 +375,11 @@ const main = async () => {
         const cpuBefore = cpuUs(server.pid!);
         const postgresBefore = store === 'postgres' ? postgresCpuUs() : new Map<number, number>();
         const wallBefore = performance.now();
-        const result = await load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds: seconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate, warmupSeconds: rate === null ? 0 : warmupSeconds });
+        const [result, arriving] = await Promise.all([
+          load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds: seconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate, warmupSeconds: rate === null ? 0 : warmupSeconds }),
+          scenario === 'hot' && rate === null ? probeNewConnections(port, token, '/v1/stock/HOT-0000001', seconds) : null,
+        ]);
+        if (arriving) newConnections[store] = arriving;
         const serverCpuUs = cpuUs(server.pid!) - cpuBefore;
         const postgresUs = store === 'postgres' ? postgresCpuSince(postgresBefore) : null;
         const wallUs = (performance.now() - wallBefore) * 1000;
@@ -428,6 +472,10 @@ const main = async () => {
     ...latencyBounds.map(
       (b) =>
         `| ${b.store} | ${b.scenario} | ${b.targetMs} | ${b.rate ?? 'none of the probes'} | ${b.ratioToCeiling ?? '–'} | ${b.p99Ms ?? '–'} | ${b.probes.map((p) => `${p.rate} → ${p.p99Ms}`).join(', ')} |`,
+    ),
+    '',
+    ...Object.entries(newConnections).map(
+      ([store, c]) => `New connections while hot ran flat out on ${store} (bursts of 16, one read each): ${c.count}, first answer p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, max ${c.maxMs} ms.`,
     ),
     '',
     `Server peak RSS: ${Object.entries(memory).map(([store, mb]) => `${store} ${mb} MB`).join(', ')}.`,
