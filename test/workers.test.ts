@@ -1,6 +1,6 @@
 /** Background work as bounded ticks under a hand-moved clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expireDueHolds } from '../src/workers/expirer.js';
+import { expirationsAtOnce, expireDueHolds } from '../src/workers/expirer.js';
 import { deleteExpiredIdempotencyKeys } from '../src/workers/housekeeping.js';
 import { createCore, type Core } from './support/app.js';
 import { buildStocked, must, testActor } from './support/factories.js';
@@ -43,6 +43,31 @@ describe.each(storeKinds())('workers on %s', (kind) => {
     for (const id of ids) expect((await core.store.reads.reservations.get(id))?.status).toBe('expired');
     const stock = await core.queries.stock(sku.sku);
     expect(stock.ok && stock.value.totals).toMatchObject({ reserved: 0, available: 10 });
+  });
+
+  it(`submits a tick's expirations ${expirationsAtOnce} at a time, so a hot SKU's buyers never wait for a batch of more`, async () => {
+    const sizes: number[] = [];
+    const observed = await createCore(kind, { observer: { batch: (size) => void sizes.push(size) } });
+    try {
+      const { sku, warehouse } = await buildStocked(observed.bus, 1000);
+      const holds = 300;
+      const placed = await Promise.all(
+        Array.from({ length: holds }, (_, i) =>
+          observed.bus.execute('reservation.create', { reference: `h${i}`, ttlSeconds: 10, lines: [{ sku: sku.sku, warehouse: warehouse.code, quantity: 1 }] }, { actor: testActor }),
+        ),
+      );
+      expect(placed.every((p) => p.outcome.ok)).toBe(true);
+      observed.clock.advance(10_000);
+      sizes.length = 0;
+      expect(await expireDueHolds({ reads: observed.store.reads, bus: observed.bus }, { nowMs: observed.clock.nowMs(), limit: 500 })).toBe(holds);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(holds);
+      expect(Math.max(...sizes), `batch sizes: ${sizes.join(' ')}`).toBeLessThanOrEqual(expirationsAtOnce);
+      const stock = await observed.queries.stock(sku.sku);
+      expect(stock.ok && stock.value.totals).toMatchObject({ reserved: 0, available: 1000 });
+      expect((await observed.check()).violations).toEqual([]);
+    } finally {
+      await observed.close();
+    }
   });
 
   it('leaves holds alone that were confirmed or extended before they came due', async () => {
