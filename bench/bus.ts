@@ -5,7 +5,9 @@
  * then confirming and fulfilling it).
  * Prints commands/s and the CPU time this process spent per command (user + system; on PostgreSQL
  * the server's own CPU is not in it). `expiry` instead places BENCH_HOLDS (20,000) holds of 1 s
- * and times the sweeper (ticks of 500, as `serve` runs them) until none is due.
+ * (on random SKUs; BENCH_HOLDS_SKU=hot: all on the hot SKU) and times the sweeper (ticks of 500, as
+ * `serve` runs them) until none is due, while one buyer reserves the hot SKU one request at a
+ * time: the buyer's latency while holds expire.
  *   npx tsx bench/bus.ts
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | cart | lifecycle | expiry),
  * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
@@ -89,12 +91,13 @@ try {
   if (scenario === 'expiry') {
     // BENCH_HOLDS holds of 1 s on random SKUs, then the sweeper's ticks (500 each) until none is due.
     const holds = Number(process.env.BENCH_HOLDS ?? 20_000);
+    const holdSku = process.env.BENCH_HOLDS_SKU === 'hot' ? () => 'HOT-0000001' : skuOf;
     let placed = 0;
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let i = 0; placed < holds; i++) {
           placed += 1;
-          await bus.execute('reservation.create', { reference: `c${c}-${i}`, ttlSeconds: 1, lines: [{ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+          await bus.execute('reservation.create', { reference: `c${c}-${i}`, ttlSeconds: 1, lines: [{ sku: holdSku(), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
         }
       }),
     );
@@ -103,6 +106,15 @@ try {
     const started = performance.now();
     let expired = 0;
     let ticks = 0;
+    let sweeping = true;
+    const waits: number[] = [];
+    const buyer = (async () => {
+      for (let i = 0; sweeping; i++) {
+        const asked = performance.now();
+        await bus.execute('reservation.create', { reference: `buyer-${i}`, lines: [{ sku: 'HOT-0000001', quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+        waits.push(performance.now() - asked);
+      }
+    })();
     for (;;) {
       const n = await expireDueHolds({ reads: store.reads, bus }, { nowMs: Date.now(), limit: 500 });
       if (n === 0) break;
@@ -111,9 +123,14 @@ try {
     }
     const elapsedMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    sweeping = false;
+    await buyer;
+    waits.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]! * 10) / 10;
+    const buyerReport = { requests: waits.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), over50Ms: waits.filter((w) => w > 50).length };
     await bus.close();
     await store.close();
-    console.log(JSON.stringify({ store: storeKind, scenario, batched, holds: placed, expired, ticks, seconds: Math.round(elapsedMs) / 1000, perSecond: Math.round((expired / elapsedMs) * 1000), cpuUsPerCommand: Math.round((used.user + used.system) / expired) }));
+    console.log(JSON.stringify({ store: storeKind, scenario, batched, holds: placed, expired, ticks, seconds: Math.round(elapsedMs) / 1000, perSecond: Math.round((expired / elapsedMs) * 1000), cpuUsPerCommand: Math.round((used.user + used.system) / expired), buyer: buyerReport }));
   } else {
     const deadline = performance.now() + seconds * 1000;
     const cpu = process.cpuUsage();
