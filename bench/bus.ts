@@ -7,7 +7,8 @@
  * the server's own CPU is not in it). `expiry` instead places BENCH_HOLDS (20,000) holds of 1 s
  * (on random SKUs; BENCH_HOLDS_SKU=hot: all on the hot SKU) and times the sweeper (ticks of 500, as
  * `serve` runs them) until none is due, while one buyer reserves the hot SKU one request at a
- * time: the buyer's latency while holds expire.
+ * time: the buyer's latency while holds expire (its requests, about 1 % of the commands, are in
+ * the CPU figure).
  *   npx tsx bench/bus.ts
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | cart | lifecycle | expiry),
  * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
@@ -89,7 +90,7 @@ try {
     return outcome.ok;
   };
   if (scenario === 'expiry') {
-    // BENCH_HOLDS holds of 1 s on random SKUs, then the sweeper's ticks (500 each) until none is due.
+    // BENCH_HOLDS holds of 1 s (random SKUs, or the hot one), then the sweeper's ticks (500 each) until none is due.
     const holds = Number(process.env.BENCH_HOLDS ?? 20_000);
     const holdSku = process.env.BENCH_HOLDS_SKU === 'hot' ? () => 'HOT-0000001' : skuOf;
     let placed = 0;
