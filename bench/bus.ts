@@ -23,6 +23,7 @@ import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
 import { expireDueHolds } from '../src/workers/expirer.js';
 import { prepareBenchStore } from './store.js';
+import { latencySummary } from './latency.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
 const scenario = process.env.BENCH_SCENARIO ?? 'hot';
@@ -126,9 +127,7 @@ try {
     const used = process.cpuUsage(cpu);
     sweeping = false;
     await buyer;
-    waits.sort((a, b) => a - b);
-    const at = (q: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]! * 10) / 10;
-    const buyerReport = { requests: waits.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), over50Ms: waits.filter((w) => w > 50).length };
+    const buyerReport = { requests: waits.length, ...latencySummary(waits), over50Ms: waits.filter((w) => w > 50).length };
     await bus.close();
     await store.close();
     console.log(JSON.stringify({ store: storeKind, scenario, batched, holds: placed, expired, ticks, seconds: Math.round(elapsedMs) / 1000, perSecond: Math.round((expired / elapsedMs) * 1000), cpuUsPerCommand: Math.round((used.user + used.system) / expired), buyer: buyerReport }));

@@ -14,6 +14,7 @@
  */
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
+import { percentile, roundMs } from './latency.js';
 
 interface LoadConfig {
   url: string;
@@ -94,8 +95,6 @@ const autocannonRequests = (): Request[] => {
   ];
 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
 interface StatusCounts {
   [code: string]: { count: number };
 }
@@ -146,10 +145,9 @@ const openLoopPhase = async (agent: Agent, rate: number, seconds: number) => {
   await Promise.all(answered);
   const elapsedSeconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     requests: { average: latencies.length / elapsedSeconds, total: latencies.length },
-    latency: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? 0) },
+    latency: { p50: roundMs(percentile(latencies, 50)), p99: roundMs(percentile(latencies, 99)), max: roundMs(latencies.at(-1) ?? 0) },
     errors,
     timeouts: 0,
     statusCodeStats,

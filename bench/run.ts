@@ -33,6 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { latencySummary } from './latency.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin/stockroom.js');
@@ -191,9 +192,7 @@ const probeNewConnections = async (port: number, token: string, path: string, se
     waits.push(...(await Promise.all(Array.from({ length: 16 }, one))));
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  waits.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]! * 10) / 10;
-  return { count: waits.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+  return { count: waits.length, ...latencySummary(waits) };
 };
 
 /** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
