@@ -23,6 +23,7 @@ import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.j
 import { isBatchableTransition, transitionBatch, type TransitionName } from './commands/transition-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
+import { together } from './together.js';
 import { type BatchLocks, CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
 
 export interface Idempotency {
@@ -307,8 +308,7 @@ export class CommandBus {
             out.push(settled);
           }
         }
-        await tx.audit.append(effects.audit);
-        await tx.events.append(effects.events);
+        tx.commitAfter(together(tx.audit.append(effects.audit), tx.events.append(effects.events)));
         return out;
       });
       if (results.some((r) => r.ok && r.events.length > 0)) this.notifyCommitted();

@@ -173,6 +173,13 @@ export interface Page<T, K> {
 export interface WriteTx {
   /** Run `fn` in a savepoint: if it throws, its effects are rolled back and the error rethrown. */
   nested<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * `writes` are the transaction's last: nothing is issued after them, and the caller returns
+   * without awaiting them. The transaction commits only if they all succeed; its promise rejects
+   * with their failure otherwise. On PostgreSQL COMMIT is sent right behind them, so they share its
+   * round trip (ADR 0033).
+   */
+  commitAfter(writes: Promise<unknown>): void;
   warehouses: {
     byCode(code: string): Promise<WarehouseRecord | undefined>;
     byCodes(codes: readonly string[]): Promise<WarehouseRecord[]>;

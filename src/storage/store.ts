@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
-import { beginReturningXactId, openPostgres, postgresErrors } from './dialects/postgres.js';
+import { beginReturningXactId, openPostgres, type PipelinedConnection, pipelinedConnection, postgresErrors } from './dialects/postgres.js';
 import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats, type SkuLevels } from './availability-cache.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -107,6 +107,7 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       return advice;
     },
     beginSql: beginReturningXactId,
+    pipelined: (conn) => pipelinedConnection(conn as unknown as Kysely<unknown>),
     async fateOf(xid) {
       // The backend may still be finishing the COMMIT, or not have noticed yet that its client is
       // gone ('in progress'); the server may be restarting (unreachable). Ask again, within a bound.
@@ -143,6 +144,8 @@ const build = (
     beginSql: string;
     fateOf?(xid: string): Promise<'committed' | 'aborted' | 'unknown'>;
     direct?: { writer: Runner; reader: Runner };
+    /** PostgreSQL: the transaction's connection with statements pipelined, BEGIN included (ADR 0033). */
+    pipelined?(conn: Kysely<DB>): Promise<PipelinedConnection>;
     cache?: AvailabilityCache;
     coalesced?: Coalescer<string, SkuLevels>;
   },
@@ -170,37 +173,56 @@ const build = (
     async transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
       // One reserved connection; BEGIN/COMMIT issued here so SQLite takes the write lock up front.
       return writer.connection().execute(async (conn) => {
-        const { rows } = await sql.raw<{ xid?: string }>(extra.beginSql).execute(conn);
-        const xid = rows[0]?.xid;
+        const pipelined = extra.pipelined && (await extra.pipelined(conn));
+        // PostgreSQL: BEGIN is not awaited; it goes out with the transaction's first statements.
+        const begun = pipelined ? pipelined.begin() : sql.raw<{ xid?: string }>(extra.beginSql).execute(conn).then(({ rows }) => rows[0]?.xid);
+        begun.catch(() => undefined); // its failure is the first statement's, reported below
+        const control = (text: 'commit' | 'rollback') => (pipelined ? pipelined.runner.raw(text) : sql.raw(text).execute(conn));
         const rollback = async () => {
           try {
-            await sql`rollback`.execute(conn);
+            await control('rollback');
           } catch {
             // The connection may be gone; the original error says why.
           }
         };
         let result: T;
+        let xid: string | undefined;
+        /** The writes passed to `commitAfter`: the transaction's last. */
+        let last: Promise<unknown> | undefined;
+        const tx = createWriteTx(conn as never, dialect, errors.isUniqueViolation, pipelined ? pipelined.runner : extra.direct?.writer, (writes) => {
+          last = writes;
+          writes.catch(() => undefined); // reported by the commit below
+        });
         try {
-          result = await fn(createWriteTx(conn as never, dialect, errors.isUniqueViolation, extra.direct?.writer));
+          if (!pipelined) xid = await begun;
+          result = await fn(tx);
+          if (pipelined) xid = await begun;
+          // Without pipelining COMMIT waits for them: a write of SQLite's still to run after COMMIT would run outside the transaction.
+          else await last;
         } catch (error) {
+          await last?.catch(() => undefined);
           await rollback();
           throw error;
         }
-        try {
-          await sql`commit`.execute(conn);
-          return result;
-        } catch (error) {
-          // The connection broke during COMMIT: the transaction may have committed. Ask on another
-          // connection instead of guessing (ADR 0016).
-          if (xid === undefined || !extra.fateOf || !errors.isUnavailable(error)) {
-            await rollback();
-            throw error;
-          }
-          const fate = await extra.fateOf(xid);
-          if (fate === 'committed') return result;
-          if (fate === 'aborted') throw error;
-          throw new CommitOutcomeUnknown(`The connection broke during the commit of transaction ${xid} and its outcome could not be learnt.`, { cause: error });
+        // On PostgreSQL COMMIT goes out behind the last writes, in the same round trip (ADR 0033).
+        const [writes, commit] = await Promise.allSettled([last, control('commit')]);
+        if (writes.status === 'rejected' && !errors.isUnavailable(writes.reason)) {
+          // PostgreSQL refused one of them: its transaction was aborted, and COMMIT ended it as a ROLLBACK.
+          await rollback();
+          throw writes.reason;
         }
+        const error: unknown = writes.status === 'rejected' ? writes.reason : commit.status === 'rejected' ? commit.reason : undefined;
+        if (error === undefined) return result;
+        // The connection broke during COMMIT (or while the last writes went out, with COMMIT behind
+        // them): the transaction may have committed. Ask on another connection instead of guessing (ADR 0016).
+        if (xid === undefined || !extra.fateOf || !errors.isUnavailable(error)) {
+          await rollback();
+          throw error;
+        }
+        const fate = await extra.fateOf(xid);
+        if (fate === 'committed') return result;
+        if (fate === 'aborted') throw error;
+        throw new CommitOutcomeUnknown(`The connection broke during the commit of transaction ${xid} and its outcome could not be learnt.`, { cause: error });
       });
     },
     async withRelayCursor(name, nowMs, fn) {

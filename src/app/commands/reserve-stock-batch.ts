@@ -12,6 +12,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
 import type { LevelHold, LevelRecord, LevelTarget, WriteTx } from '../ports.js';
+import { together } from '../together.js';
 import { emitReservation, type ReservationResult, reservationOf } from './reservation-holds.js';
 import type { ReserveStockInput } from './reserve-stock.js';
 
@@ -112,9 +113,6 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     hold.quantity += quantity;
     holds.set(key, hold);
   }
-  // Each level is locked and its holds were granted from its locked state: the database must agree.
-  requireLevelsAsComputed(await tx.levels.reserveMany([...holds.values()], nowMs), current.values(), holds.size);
-
   const placed = granted.map((grant) => {
     const { ctx } = items[grant.index]!;
     const id = ctx.ids.next('res', nowMs);
@@ -122,7 +120,6 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     for (const line of grant.lines) ledger.record(line.target.sku, line.target.warehouse, plan.reserve(line.quantity), line.after);
     return { grant, ctx, id, ledger };
   });
-  const ids = await tx.movements.append(placed.flatMap((p) => p.ledger.rows()));
   const reservations = placed.map(({ grant, ctx, id }) => {
     const input = items[grant.index]!.input;
     const row = {
@@ -149,7 +146,15 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       .sort((a, b) => a.lineNo - b.lineNo);
     return { row, lines };
   });
-  await tx.reservations.insertMany(reservations);
+  // The holds, their movements and the reservations need none of each other's answers: issued
+  // together (one round trip on PostgreSQL, ADR 0033).
+  const [updated, ids] = await together(
+    tx.levels.reserveMany([...holds.values()], nowMs),
+    tx.movements.append(placed.flatMap((p) => p.ledger.rows())),
+    tx.reservations.insertMany(reservations),
+  );
+  // Each level is locked and its holds were granted from its locked state: the database must agree.
+  requireLevelsAsComputed(updated, current.values(), holds.size);
   let offset = 0;
   placed.forEach(({ grant, ctx, ledger }, i) => {
     // Events in the order reserveStock emits them: the levels' changes, then the reservation.

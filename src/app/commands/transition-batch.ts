@@ -11,6 +11,7 @@ import { applyDeltas, buckets, type Deltas, takesChange, zeroDeltas } from '../.
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
+import { together } from '../together.js';
 import { requireLevelsAsComputed } from './reserve-stock-batch.js';
 import { emitReservation, eventOf, inLockOrder, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
@@ -130,9 +131,6 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
       totals.set(key, total);
     }
   }
-  // Each level is locked and every step was taken from its locked state: the database must agree.
-  requireLevelsAsComputed(await tx.levels.applyMany([...totals.values()], nowMs), current.values(), totals.size);
-
   const placed = steps.map((step) => {
     const { ctx } = items[step.index]!;
     const ledger = new LedgerWriter(ctx, { type: 'reservation', id: step.stored.id });
@@ -141,14 +139,20 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     const lines = step.stored.lines.map((line) => (shipped ? { ...line, fulfilled: line.quantity } : line));
     return { step, ctx, ledger, lines, status: statusOf(items[step.index]!.name, lines) };
   });
-  const ids = await tx.movements.append(placed.flatMap((p) => p.ledger.rows()));
-  await tx.reservations.updateStatuses(
-    placed.map(({ step, status }) => ({ id: step.stored.id, status })),
-    nowMs,
+  // None of these needs another's answer: issued together (one round trip on PostgreSQL, ADR 0033).
+  const [updated, ids] = await together(
+    tx.levels.applyMany([...totals.values()], nowMs),
+    tx.movements.append(placed.flatMap((p) => p.ledger.rows())),
+    tx.reservations.updateStatuses(
+      placed.map(({ step, status }) => ({ id: step.stored.id, status })),
+      nowMs,
+    ),
+    tx.reservations.setFulfilledMany(
+      placed.flatMap(({ step, lines }) => lines.filter((line, i) => line.fulfilled !== step.stored.lines[i]!.fulfilled).map((line) => ({ id: step.stored.id, lineNo: line.lineNo, fulfilled: line.fulfilled }))),
+    ),
   );
-  await tx.reservations.setFulfilledMany(
-    placed.flatMap(({ step, lines }) => lines.filter((line, i) => line.fulfilled !== step.stored.lines[i]!.fulfilled).map((line) => ({ id: step.stored.id, lineNo: line.lineNo, fulfilled: line.fulfilled }))),
-  );
+  // Each level is locked and every step was taken from its locked state: the database must agree.
+  requireLevelsAsComputed(updated, current.values(), totals.size);
   let offset = 0;
   for (const { step, ctx, ledger, lines, status } of placed) {
     const count = step.moves.length;

@@ -1,6 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { preparedName } from '../repositories/prepared.js';
+import { preparedName, type Runner } from '../repositories/prepared.js';
 import type { DB } from '../schema.js';
 
 const int8 = 20;
@@ -28,6 +28,7 @@ class PreparingClient extends pg.Client {
   // pg's query() has many overloads; Kysely calls query(text, values) and only that form is prepared.
   override query(...args: unknown[]): never {
     const [text, values] = args;
+    if (text === clientOfConnection) return Promise.resolve({ command: 'SELECT', rowCount: 1, rows: [{ client: this }] }) as never;
     const call = super.query as (...a: unknown[]) => never;
     // BEGIN and the transaction id in one round trip (simple protocol): answer with the last result.
     if (text === beginReturningXactId) return (call.apply(this, args) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1]) as never;
@@ -42,6 +43,40 @@ class PreparingClient extends pg.Client {
  * statement sent as one message: no round trip besides BEGIN's own. Requires PostgreSQL 13+.
  */
 export const beginReturningXactId = 'begin; select pg_current_xact_id()::text as xid';
+
+/**
+ * A statement that never reaches PostgreSQL: the client answers it with itself. Kysely runs one
+ * statement at a time on a connection and keeps the client to itself, so a write transaction asks
+ * for the client this way, once, to send statements that do not wait for one another (ADR 0033).
+ */
+const clientOfConnection = '-- the client of this connection';
+
+/**
+ * A write transaction's connection, used directly: every client is in pipeline mode, so a
+ * statement goes to PostgreSQL as soon as it is issued, behind those still unanswered, and
+ * statements issued together share one round trip (ADR 0033). `begin` sends BEGIN without waiting
+ * for it, so it travels with the transaction's first statements; it resolves to the transaction's id.
+ */
+export interface PipelinedConnection {
+  runner: Runner;
+  begin(): Promise<string | undefined>;
+}
+
+export const pipelinedConnection = async (conn: Kysely<unknown>): Promise<PipelinedConnection> => {
+  const { rows } = await sql.raw<{ client: pg.Client }>(clientOfConnection).execute(conn);
+  const client = rows[0]!.client;
+  // PreparingClient.query runs a hot statement's text as its named prepared statement.
+  const run = (text: string, params?: readonly unknown[]) => client.query(text, params as unknown[] | undefined);
+  return {
+    runner: {
+      dialect: 'postgres',
+      rows: async (s, params) => (await run(s.postgres, params)).rows as never[],
+      changes: async (s, params) => (await run(s.postgres, params)).rowCount ?? 0,
+      raw: async (text) => void (await run(text)),
+    },
+    begin: async () => ((await run(beginReturningXactId)).rows[0] as { xid?: string } | undefined)?.xid,
+  };
+};
 
 /**
  * The connection string without its `options`, and the session options of every connection: the
@@ -69,6 +104,8 @@ export const openPostgres = (connectionString: string, options: { poolSize?: num
     ...withSessionOptions(connectionString),
     max: options.poolSize ?? 10,
     Client: PreparingClient,
+    // A statement is sent when issued, not when the one before it is answered (ADR 0033).
+    pipeline: true,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     types: {

@@ -8,6 +8,7 @@ import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import type { Deltas } from '../../domain/stock.js';
 import type { BatchLocks, IdempotencyRecord, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
+import { together } from '../../app/together.js';
 import { toLevel } from '../mappers.js';
 import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable } from '../schema.js';
 import { type Runner, type Statement, statement, statementFamily } from './prepared.js';
@@ -270,7 +271,9 @@ const jsonRows = (rows: readonly unknown[][]): string => {
 
 /** Runs a `fromJsonRows` INSERT over `rows`, at most 1,000 rows per statement (a large command's events or audit entries). */
 const appendInChunks = async (db: Runner, insert: Statement, rows: readonly unknown[][]): Promise<void> => {
-  for (let i = 0; i < rows.length; i += 1000) await db.changes(insert, [jsonRows(rows.slice(i, i + 1000))]);
+  const chunks: Array<Promise<number>> = [];
+  for (let i = 0; i < rows.length; i += 1000) chunks.push(db.changes(insert, [jsonRows(rows.slice(i, i + 1000))]));
+  await together(...chunks);
 };
 
 const movementColumns = 'at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name, reason, note';
@@ -326,8 +329,7 @@ export const appendEvents = async (db: Runner, events: readonly EventDraft[]): P
   if (db.dialect === 'postgres') {
     // Sequence values are handed out before commit; serializing appenders until their commit
     // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
-    await db.rows(outboxLock, [outboxLockKey]);
-    await appendInChunks(db, eventsInsert, values);
+    await together(db.rows(outboxLock, [outboxLockKey]), appendInChunks(db, eventsInsert, values));
     return;
   }
   for (const row of values) await db.changes(eventInsert, row);
@@ -384,8 +386,7 @@ export const insertReservations = async (db: Runner, reservations: readonly NewR
   const rows = reservations.map(({ row: r }) => [r.id, r.reference, r.status, r.channel, r.createdAtMs, r.updatedAtMs, r.expiresAtMs, r.actorId]);
   const lines = reservations.flatMap(({ row, lines: ls }) => ls.map((l) => [row.id, l.lineNo, l.skuId, l.warehouseId, l.quantity, l.backordered, l.fulfilled]));
   if (db.dialect === 'postgres') {
-    await db.changes(reservationsInsert, [jsonRows(rows)]);
-    if (lines.length > 0) await db.changes(linesInsert, [jsonRows(lines)]);
+    await together(db.changes(reservationsInsert, [jsonRows(rows)]), lines.length > 0 ? db.changes(linesInsert, [jsonRows(lines)]) : Promise.resolve(0));
     return;
   }
   for (const row of rows) await db.changes(reservationInsert, row);

@@ -43,8 +43,18 @@ const skuColumns = (fields: Partial<SkuFields>) => ({
   ...(fields.archived !== undefined && { archived: fields.archived ? 1 : 0 }),
 });
 
-/** `direct`: the hot statements' runner on the transaction's own connection, when there is one (SQLite). */
-export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniqueViolation: (e: unknown) => boolean, direct?: Runner): WriteTx => {
+/**
+ * `direct`: the hot statements' runner on the transaction's own connection, when there is one
+ * (SQLite's writer; PostgreSQL's pipelined connection, ADR 0033). `commitAfter` is given the
+ * transaction's last writes (WriteTx.commitAfter).
+ */
+export const createWriteTx = (
+  trx: Transaction<DB>,
+  dialect: DialectName,
+  isUniqueViolation: (e: unknown) => boolean,
+  direct: Runner | undefined,
+  commitAfter: (writes: Promise<unknown>) => void,
+): WriteTx => {
   const pg = dialect === 'postgres';
   const db = direct ?? runner(trx as unknown as Kysely<unknown>, dialect);
   // Savepoints are named by depth (nested() calls nest), so their statements repeat and stay prepared.
@@ -67,6 +77,7 @@ export const createWriteTx = (trx: Transaction<DB>, dialect: DialectName, isUniq
   };
 
   return {
+    commitAfter,
     async nested(fn) {
       const name = `sp_${++depth}`;
       try {

@@ -1,0 +1,179 @@
+/**
+ * Statements issued together in a write transaction (ADR 0033).
+ * - On PostgreSQL they share one round trip: a group commit of reservations, or of confirmations,
+ *   waits for PostgreSQL only as often as its statements depend on earlier answers. Each client
+ *   query is observed (sent, answered) on the real connection, and the round trips of the batch's
+ *   transaction are counted: a round trip is a run of statements sent before any of them is answered.
+ * - On both stores, when one of them fails, nothing of the transaction remains: the others have
+ *   all finished before the transaction is rolled back. The same for the last writes, given to
+ *   `commitAfter` (on PostgreSQL COMMIT goes out behind them).
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CommandBus } from '../src/app/command-bus.js';
+import { together } from '../src/app/together.js';
+import { type AuditDraft, noOrigin } from '../src/domain/audit.js';
+import { systemActor } from '../src/domain/movements.js';
+import type { MovementInsert } from '../src/app/ports.js';
+import { ManualClock } from './support/clock.js';
+import { testActor } from './support/factories.js';
+import { createStore, storeKinds } from './support/stores.js';
+
+type Traffic = Array<{ kind: 'sent' | 'answered'; text: string }>;
+
+/** Records every query pg's clients send and when each is answered (or fails), while `fn` runs. */
+const observed = async (fn: () => Promise<void>): Promise<Traffic> => {
+  const traffic: Traffic = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text: string };
+    const text = typeof first === 'string' ? first : first.text;
+    traffic.push({ kind: 'sent', text });
+    const answer = (query as (...a: unknown[]) => unknown).apply(this, args);
+    if (answer instanceof Promise) void answer.then(() => traffic.push({ kind: 'answered', text }), () => traffic.push({ kind: 'answered', text }));
+    return answer;
+  } as typeof query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return traffic;
+};
+
+/**
+ * The round trips of the first transaction in `traffic` that contains `marker`, from BEGIN to the
+ * answer of COMMIT: each one the statements sent before the next answer arrived.
+ */
+const roundTrips = (traffic: Traffic, marker: RegExp): string[][] => {
+  const begins = traffic.flatMap((t, i) => (t.kind === 'sent' && t.text.startsWith('begin') ? [i] : []));
+  for (const begin of begins) {
+    const end = traffic.findIndex((t, i) => i > begin && t.kind === 'answered' && t.text === 'commit');
+    const span = traffic.slice(begin, end + 1);
+    if (!span.some((t) => t.kind === 'sent' && marker.test(t.text))) continue;
+    const trips: string[][] = [];
+    let answeredSince = true;
+    for (const t of span) {
+      if (t.kind === 'answered') answeredSince = true;
+      else {
+        if (answeredSince) trips.push([]);
+        answeredSince = false;
+        trips.at(-1)!.push(t.text.trim().split(/\s+/).slice(0, 3).join(' '));
+      }
+    }
+    return trips;
+  }
+  throw new Error(`no transaction sent a statement matching ${marker}`);
+};
+
+describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit on postgres', () => {
+  let store: Awaited<ReturnType<typeof createStore>>;
+  let bus: CommandBus;
+  beforeAll(async () => {
+    store = await createStore('postgres');
+    bus = new CommandBus({ store, clock: new ManualClock(), idempotencyRetentionMs: 3_600_000, lanes: 1 });
+    await bus.execute('warehouse.create', { code: 'RT-W', name: 'RT-W' }, { actor: testActor });
+    for (const sku of ['RT-1', 'RT-2']) {
+      await bus.execute('sku.create', { sku, name: sku }, { actor: testActor });
+      await bus.execute('stock.receive', { warehouse: 'RT-W', lines: [{ sku, quantity: 100 }] }, { actor: testActor });
+    }
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await store?.dispose();
+  });
+
+  it('places a batch of reservations in three round trips: BEGIN with the locks, the writes, the audit entries and the events with COMMIT', async () => {
+    const reserve = (i: number) => bus.execute('reservation.create', { reference: `rt-${i}`, lines: [{ sku: `RT-${1 + (i % 2)}`, quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
+    let ids: string[] = [];
+    const traffic = await observed(async () => {
+      const placed = await Promise.all(Array.from({ length: 20 }, (_, i) => reserve(i)));
+      ids = placed.map(({ outcome }) => (outcome.ok ? outcome.value.reservation.id : ''));
+    });
+    expect(ids.every((id) => id.startsWith('res_'))).toBe(true);
+    const trips = roundTrips(traffic, /^insert into reservations/);
+    expect(trips).toEqual([
+      ['begin; select pg_current_xact_id()::text', 'select l.*, s.code'],
+      ['update stock_levels l', 'insert into movements', 'insert into reservations', 'insert into reservation_lines'],
+      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+    ]);
+
+    // Their confirmations: the batch's level locks go out with BEGIN; the reservations, their lines
+    // and their levels are read one after the other (each needs the answer before); the writes go
+    // out together.
+    const confirmTraffic = await observed(async () => {
+      const confirmed = await Promise.all(ids.map((id) => bus.execute('reservation.confirm', { id }, { actor: testActor })));
+      expect(confirmed.every(({ outcome }) => outcome.ok)).toBe(true);
+    });
+    const confirmTrips = roundTrips(confirmTraffic, /^update reservations/);
+    expect(confirmTrips.map((trip) => trip[0])).toEqual(['begin; select pg_current_xact_id()::text', 'select * from', 'select l.* from', 'select l.*, s.code', 'update stock_levels l', 'insert into audit_log']);
+    expect(confirmTrips[0]).toHaveLength(2);
+    expect(confirmTrips[4]).toEqual(['update stock_levels l', 'insert into movements', 'update reservations r']);
+    expect(confirmTrips[5]).toEqual(['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit']);
+  });
+});
+
+describe.each(storeKinds())('statements issued together on %s', (kind) => {
+  let store: Awaited<ReturnType<typeof createStore>>;
+  beforeAll(async () => {
+    store = await createStore(kind);
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  const entry = (i: number): AuditDraft => ({
+    atMs: 1,
+    actor: systemActor,
+    action: 'test.together',
+    entity: { type: 'reservation', id: `res_${i}` },
+    outcome: 'ok',
+    origin: noOrigin,
+    summary: {},
+  });
+  /** A movement of a SKU and warehouse that do not exist: refused by a foreign key. */
+  const orphanMovement: MovementInsert = {
+    atMs: 1,
+    skuId: 999_999_999,
+    warehouseId: 999_999_999,
+    type: 'receive',
+    quantity: 1,
+    deltas: { onHand: 1, reserved: 0, allocated: 0, damaged: 0, inTransit: 0 },
+    reference: { type: 'adjustment', id: 'together' },
+    actor: systemActor,
+    reason: null,
+    note: null,
+  };
+  const entries = async () => (await store.reads.audit.list({ action: 'test.together' }, null, 1000)).items.length;
+
+  it('leaves nothing of the transaction when one of them fails, and the next transaction runs', async () => {
+    const before = await entries();
+    // 600 audit entries are 600 statements on SQLite, each after an await: with the failure first
+    // known, they are still running when the caller moves on.
+    const failing = store.transaction(async (tx) => {
+      await together(tx.audit.append(Array.from({ length: 600 }, (_, i) => entry(i))), tx.movements.append([orphanMovement]));
+    });
+    await expect(failing).rejects.toThrow(/foreign key/i);
+    expect(await entries()).toBe(before);
+    await store.transaction((tx) => tx.audit.append([entry(1)]));
+    expect(await entries()).toBe(before + 1);
+  });
+
+  it('commits the last writes given to commitAfter with the transaction, and nothing when one of them fails', async () => {
+    const before = await entries();
+    const failing = store.transaction(async (tx) => {
+      await tx.audit.append([entry(1)]);
+      tx.commitAfter(together(tx.audit.append(Array.from({ length: 600 }, (_, i) => entry(i))), tx.movements.append([orphanMovement])));
+      return 'answered';
+    });
+    await expect(failing).rejects.toThrow(/foreign key/i);
+    expect(await entries()).toBe(before);
+    const committed = await store.transaction(async (tx) => {
+      await tx.audit.append([entry(1)]);
+      tx.commitAfter(tx.audit.append(Array.from({ length: 600 }, (_, i) => entry(i))));
+      return 'answered';
+    });
+    expect(committed).toBe('answered');
+    expect(await entries()).toBe(before + 601);
+  });
+});
