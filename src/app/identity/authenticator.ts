@@ -2,7 +2,9 @@
  * Resolves a bearer token or session cookie to a principal. API keys and sessions are looked up by
  * the SHA-256 of the token; successful look-ups are cached for `cacheMs`, so a revoked key,
  * a revoked session or a disabled user stops working within that time in other processes (at
- * once in this one: revocations through this process call `forget`).
+ * once in this one: revocations through this process call `forget`). Requests with the same token
+ * that find no fresh look-up share one: a storefront's connections all send the same key, and each
+ * time its look-up went stale every request in flight looked it up again.
  */
 import type { Clock } from '../../domain/clock.js';
 import type { Principal } from '../../domain/permissions.js';
@@ -31,6 +33,10 @@ const cacheSizeMax = 10_000;
 
 export class Authenticator {
   private readonly cache = new Map<string, Entry>();
+  /** Look-ups under way, by token hash, shared by the requests that wait for them. */
+  private readonly lookingUp = new Map<string, Promise<Entry | undefined>>();
+  /** Counts `forget` and `forgetAll`: a look-up begun before one of them is not cached, nor shared after it. */
+  private forgotten = 0;
 
   constructor(
     private readonly store: Pick<Store, 'transaction'> & { reads: Pick<Reads, 'identity'> },
@@ -64,16 +70,33 @@ export class Authenticator {
     const nowMs = this.clock.nowMs();
     let entry = this.cache.get(hash);
     if (!entry || !this.fresh(entry, nowMs)) {
-      const fresh = await this.lookUp(token, hash, nowMs);
-      if (!fresh) {
-        this.cache.delete(hash);
-        return null;
-      }
-      if (this.cache.size >= cacheSizeMax) this.cache.clear();
-      this.cache.set(hash, fresh);
+      const fresh = await this.sharedLookUp(token, hash, nowMs);
+      if (!fresh) return null;
       entry = fresh;
     }
     return entry.kind === 'api_key' ? this.ofApiKey(entry.record, nowMs) : await this.ofSession(entry.record, nowMs);
+  }
+
+  /** The look-up of `hash` under way, or a new one, which caches what it finds. */
+  private sharedLookUp(token: string, hash: string, nowMs: number): Promise<Entry | undefined> {
+    const underWay = this.lookingUp.get(hash);
+    if (underWay) return underWay;
+    const generation = this.forgotten;
+    const lookUp = this.lookUp(token, hash, nowMs)
+      .then((fresh) => {
+        if (generation !== this.forgotten) return fresh;
+        if (!fresh) this.cache.delete(hash);
+        else {
+          if (this.cache.size >= cacheSizeMax) this.cache.clear();
+          this.cache.set(hash, fresh);
+        }
+        return fresh;
+      })
+      .finally(() => {
+        if (this.lookingUp.get(hash) === lookUp) this.lookingUp.delete(hash);
+      });
+    this.lookingUp.set(hash, lookUp);
+    return lookUp;
   }
 
   private fresh(entry: Entry, nowMs: number): boolean {
@@ -82,12 +105,16 @@ export class Authenticator {
 
   /** Drops the cached look-up of a token (after signing out or revoking it through this process). */
   forget(token: string): void {
+    this.forgotten += 1;
     this.cache.delete(hashToken(token));
+    this.lookingUp.delete(hashToken(token));
   }
 
   /** Drops every cached look-up (after a change to users or keys through this process). */
   forgetAll(): void {
+    this.forgotten += 1;
     this.cache.clear();
+    this.lookingUp.clear();
   }
 
   private async lookUp(token: string, hash: string, nowMs: number): Promise<Entry | undefined> {
