@@ -23,8 +23,8 @@ import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.j
 import { isBatchableTransition, transitionBatch, type TransitionName } from './commands/transition-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
-import { together } from './together.js';
 import { type BatchLocks, CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
+import { together } from './together.js';
 
 export interface Idempotency {
   key: string;
