@@ -1,10 +1,10 @@
 /** Latency figures shared by the benchmark's drivers. */
 
 /** The p-th percentile (0–100) of `sorted` (ascending), by nearest rank; 0 when empty. */
-export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** Milliseconds to one decimal. */
-export const roundMs = (ms: number): number => Math.round(ms * 10) / 10;
+const roundMs = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** p50, p99 and max of `waits` (ms, any order), to one decimal. */
 export const latencySummary = (waits: readonly number[]): { p50Ms: number; p99Ms: number; maxMs: number } => {

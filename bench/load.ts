@@ -14,7 +14,7 @@
  */
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
-import { percentile, roundMs } from './latency.js';
+import { latencySummary } from './latency.js';
 
 interface LoadConfig {
   url: string;
@@ -144,10 +144,10 @@ const openLoopPhase = async (agent: Agent, rate: number, seconds: number) => {
   });
   await Promise.all(answered);
   const elapsedSeconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  const { p50Ms, p99Ms, maxMs } = latencySummary(latencies);
   return {
     requests: { average: latencies.length / elapsedSeconds, total: latencies.length },
-    latency: { p50: roundMs(percentile(latencies, 50)), p99: roundMs(percentile(latencies, 99)), max: roundMs(latencies.at(-1) ?? 0) },
+    latency: { p50: p50Ms, p99: p99Ms, max: maxMs },
     errors,
     timeouts: 0,
     statusCodeStats,
