@@ -1,7 +1,8 @@
 /**
  * The consistency check: for every stock level, every bucket equals the sum of its ledger
- * deltas, the stored invariants hold, and the holds match the open reservations and transfers.
- * Works in bounded batches so it stays usable on millions of levels.
+ * deltas, the stored invariants hold, and the holds match the open reservations and transfers;
+ * every movement belongs to a stock level, every reservation line to a reservation and a stock
+ * level (on PostgreSQL no foreign key says so, ADR 0034). Works in bounded batches so it stays usable on millions of levels.
  */
 import { buckets, levelViolations } from '../domain/stock.js';
 import type { Reads } from './ports.js';
@@ -48,5 +49,7 @@ export const checkConsistency = async (reads: Reads, options: { batchSize?: numb
   }
   const orphans = await reads.consistency.orphanMovementCount();
   if (orphans > 0) report('*', '*', `${orphans} movements belong to no stock level`);
+  const orphanLines = await reads.consistency.orphanLineCount();
+  if (orphanLines > 0) report('*', '*', `${orphanLines} reservation lines belong to no reservation or no stock level`);
   return { ok: violations.length === 0 && !truncated, checkedLevels, violations, truncated };
 };

@@ -382,6 +382,8 @@ export interface Reads {
     scan(after: [number, number] | null, limit: number): Promise<Page<ConsistencyRow, [number, number]>>;
     /** Movements whose (sku, warehouse) has no level row. */
     orphanMovementCount(): Promise<number>;
+    /** Reservation lines whose reservation, or whose (sku, warehouse) level, does not exist. */
+    orphanLineCount(): Promise<number>;
   };
   webhooks: WebhookReads;
   reports: ReportReads;

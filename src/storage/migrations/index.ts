@@ -6,6 +6,7 @@ import { webhooks } from './0003-webhooks.js';
 import { identity } from './0004-identity.js';
 import { signInThrottles } from './0005-sign-in-throttles.js';
 import { skuSearch } from './0006-sku-search.js';
+import { ledgerRowsReferenceTheirLevel } from './0007-ledger-rows-reference-their-level.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -17,6 +18,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0004-identity': identity(dialect),
       '0005-sign-in-throttles': signInThrottles(),
       '0006-sku-search': skuSearch(dialect),
+      '0007-ledger-rows-reference-their-level': ledgerRowsReferenceTheirLevel(dialect),
     };
   },
 });

@@ -372,6 +372,16 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cach
           .executeTakeFirstOrThrow();
         return Number(row.n);
       },
+      async orphanLineCount() {
+        const row = await db
+          .selectFrom('reservation_lines as rl')
+          .leftJoin('reservations as r', 'r.id', 'rl.reservation_id')
+          .leftJoin('stock_levels as l', (join) => join.onRef('l.sku_id', '=', 'rl.sku_id').onRef('l.warehouse_id', '=', 'rl.warehouse_id'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) => eb.or([eb('r.id', 'is', null), eb('l.sku_id', 'is', null)]))
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      },
     },
 
     webhooks: createWebhookReads(db),
