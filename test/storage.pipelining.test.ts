@@ -4,6 +4,7 @@
  *   waits for PostgreSQL only as often as its statements depend on earlier answers. Each client
  *   query is observed (sent, answered) on the real connection, and the round trips of the batch's
  *   transaction are counted: a round trip is a run of statements sent before any of them is answered.
+ *   A lane's next batch sends its first statements before the last batch is answered (ADR 0035).
  * - On both stores, when one of them fails, nothing of the transaction remains: the others have
  *   all finished before the transaction is rolled back. The same for the last writes, given to
  *   `commitAfter` (on PostgreSQL COMMIT goes out behind them).
@@ -21,8 +22,8 @@ import { createStore, storeKinds } from './support/stores.js';
 
 type Traffic = Array<{ kind: 'sent' | 'answered'; text: string }>;
 
-/** Records every query pg's clients send and when each is answered (or fails), while `fn` runs. */
-const observed = async (fn: () => Promise<void>): Promise<Traffic> => {
+/** Records every query pg's clients send and when each is answered (or fails), while `fn` runs (which may add its own entries). */
+const observed = async (fn: (traffic: Traffic) => Promise<void>): Promise<Traffic> => {
   const traffic: Traffic = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -34,7 +35,7 @@ const observed = async (fn: () => Promise<void>): Promise<Traffic> => {
     return answer;
   } as typeof query;
   try {
-    await fn();
+    await fn(traffic);
   } finally {
     pg.Client.prototype.query = query;
   }
@@ -110,6 +111,30 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     expect(confirmTrips[0]).toHaveLength(2);
     expect(confirmTrips[4]).toEqual(['update stock_levels l', 'insert into movements', 'update reservations r']);
     expect(confirmTrips[5]).toEqual(['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit']);
+  });
+
+  // ADR 0035: PostgreSQL runs the next batch's first statements while the last one's answers are written.
+  it("sends the lane's next batch's BEGIN and locks before the batch just committed is answered", async () => {
+    const reserve = (i: number) => bus.execute('reservation.create', { reference: `next-${i}`, lines: [{ sku: 'RT-1', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
+    const traffic = await observed(async (seen) => {
+      const first = reserve(0).then(() => seen.push({ kind: 'answered', text: 'first reservation' }));
+      // The first batch starts in the next turn of the event loop; the second reservation arrives while it runs.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      const second = reserve(1).then(() => seen.push({ kind: 'answered', text: 'second reservation' }));
+      await Promise.all([first, second]);
+    });
+    const sent = (i: number) => traffic[i]!.kind === 'sent';
+    const begins = traffic.flatMap((t, i) => (sent(i) && t.text.startsWith('begin') ? [i] : []));
+    const commits = traffic.flatMap((t, i) => (!sent(i) && t.text === 'commit' ? [i] : []));
+    const answeredFirst = traffic.findIndex((t) => t.text === 'first reservation');
+    expect(begins).toHaveLength(2);
+    expect(commits).toHaveLength(2);
+    // The first batch committed, then the second began (with its locks), then the first was answered.
+    expect(commits[0]).toBeLessThan(begins[1]!);
+    expect(traffic[begins[1]! + 1]).toMatchObject({ kind: 'sent', text: expect.stringMatching(/^select l\.\*, s\.code/) });
+    expect(begins[1]).toBeLessThan(answeredFirst);
+    expect(answeredFirst).toBeLessThan(commits[1]!);
   });
 });
 

@@ -159,6 +159,8 @@ interface Lane {
   scheduled: boolean;
   /** `arrivals.accepted` when this lane last looked. */
   acceptedSeen: number;
+  /** Commands of committed batches not yet answered. */
+  answering: number;
 }
 
 export class CommandBus {
@@ -174,11 +176,17 @@ export class CommandBus {
   /** Other processes may write the same store at once (PostgreSQL), so lock order across batches matters. */
   private readonly severalWriters: boolean;
   private readonly arrivalWait: { turns: number; ms: number };
+  /**
+   * PostgreSQL: a lane's next batch starts before the batch just committed is answered (ADR 0035).
+   * Not on SQLite, where a batch runs in the event loop's thread: the answers would wait for it.
+   */
+  private readonly answerAfterNextStart: boolean;
 
   constructor(private readonly options: CommandBusOptions) {
     this.severalWriters = options.store.dialect === 'postgres';
     const lanes = this.severalWriters ? (options.lanes ?? 2) : 1;
-    this.lanes = Array.from({ length: lanes }, () => ({ queue: [], flushing: false, scheduled: false, acceptedSeen: 0 }));
+    this.lanes = Array.from({ length: lanes }, () => ({ queue: [], flushing: false, scheduled: false, acceptedSeen: 0, answering: 0 }));
+    this.answerAfterNextStart = options.store.dialect === 'postgres';
     this.batchSizeMax = options.batchSizeMax ?? 256;
     this.attemptsMax = options.attemptsMax ?? 5;
     this.ids = options.ids ?? randomIds;
@@ -241,7 +249,8 @@ export class CommandBus {
     this.schedule(lane);
   }
 
-  private schedule(lane: Lane): void {
+  /** Starts the lane's next batch in the next turn of the event loop, or (`now`) in this one unless a connection arrived. */
+  private schedule(lane: Lane, now = false): void {
     if (lane.scheduled || lane.flushing) return;
     lane.scheduled = true;
     const since = performance.now();
@@ -253,7 +262,8 @@ export class CommandBus {
       lane.scheduled = false;
       void this.flush(lane);
     };
-    setImmediate(start, 0);
+    if (now) start(0);
+    else setImmediate(start, 0);
   }
 
   /**
@@ -280,6 +290,7 @@ export class CommandBus {
     const batch = byLockKey(lane.queue.splice(0, this.batchSizeMax));
     const started = performance.now();
     let individually = false;
+    let answers: Array<() => void> = [];
     try {
       const results = await this.options.store.transaction(async (tx) => {
         // Several server processes (PostgreSQL): take every level lock the batch needs first, in one
@@ -312,7 +323,7 @@ export class CommandBus {
         return out;
       });
       if (results.some((r) => r.ok && r.events.length > 0)) this.notifyCommitted();
-      results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.value) : batch[i]!.reject(result.error)));
+      answers = results.map((result, i) => () => (result.ok ? batch[i]!.resolve(result.value) : batch[i]!.reject(result.error)));
     } catch (error) {
       // The batch as a whole failed (commit failed, or a transient error such as a deadlock):
       // nothing of it is stored. Run each command alone so one cannot hold back the others.
@@ -324,9 +335,27 @@ export class CommandBus {
     } finally {
       this.options.observer?.batch(batch.length, performance.now() - started, individually);
       lane.flushing = false;
-      if (lane.queue.length > 0) this.schedule(lane);
-      else if (this.lanes.every(isIdle)) for (const resolve of this.idle.splice(0)) resolve();
+      if (!this.answerAfterNextStart || answers.length === 0) {
+        for (const answer of answers) answer();
+        if (lane.queue.length > 0) this.schedule(lane);
+      } else {
+        // The next batch starts now, and this one is answered in this turn's check phase: by then
+        // the next batch's first statements have gone out, and PostgreSQL runs them while the
+        // answers are written (ADR 0035).
+        if (lane.queue.length > 0) this.schedule(lane, true);
+        lane.answering += answers.length;
+        setImmediate(() => {
+          lane.answering -= answers.length;
+          for (const answer of answers) answer();
+          this.resolveIdle();
+        });
+      }
+      this.resolveIdle();
     }
+  }
+
+  private resolveIdle(): void {
+    if (this.lanes.every(isIdle)) for (const resolve of this.idle.splice(0)) resolve();
   }
 
   /** True when `item` may run again after a commit of unknown outcome; otherwise answers it with 503. */
@@ -662,7 +691,7 @@ const idOf = (input: unknown): string => {
   return typeof id === 'string' ? id : '';
 };
 
-const isIdle = (lane: Lane) => !lane.flushing && lane.queue.length === 0;
+const isIdle = (lane: Lane) => !lane.flushing && lane.queue.length === 0 && lane.answering === 0;
 
 /** The lane of a command, from its lock key (FNV-1a): commands on one level always share a lane. */
 export const laneOf = (key: string, lanes: number): number => {
