@@ -354,6 +354,7 @@ export class CommandBus {
     }
   }
 
+  /** Resolves the `drained()` waiters once no lane has a command queued, running or unanswered. */
   private resolveIdle(): void {
     if (this.lanes.every(isIdle)) for (const resolve of this.idle.splice(0)) resolve();
   }

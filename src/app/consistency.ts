@@ -2,7 +2,8 @@
  * The consistency check: for every stock level, every bucket equals the sum of its ledger
  * deltas, the stored invariants hold, and the holds match the open reservations and transfers;
  * every movement belongs to a stock level, every reservation line to a reservation and a stock
- * level (on PostgreSQL no foreign key says so, ADR 0034). Works in bounded batches so it stays usable on millions of levels.
+ * level (on PostgreSQL foreign keys say so; SQLite's name the SKU and the warehouse apart, ADR 0034).
+ * Works in bounded batches so it stays usable on millions of levels.
  */
 import { buckets, levelViolations } from '../domain/stock.js';
 import type { Reads } from './ports.js';
