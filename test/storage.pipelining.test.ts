@@ -15,7 +15,7 @@ import { CommandBus } from '../src/app/command-bus.js';
 import { together } from '../src/app/together.js';
 import { type AuditDraft, noOrigin } from '../src/domain/audit.js';
 import { systemActor } from '../src/domain/movements.js';
-import type { MovementInsert } from '../src/app/ports.js';
+import { LevelsNotAsComputed, type MovementInsert } from '../src/app/ports.js';
 import { ManualClock } from './support/clock.js';
 import { testActor } from './support/factories.js';
 import { createStore, storeKinds } from './support/stores.js';
@@ -84,7 +84,7 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     await store?.dispose();
   });
 
-  it('places a batch of reservations in three round trips: BEGIN with the locks, the writes, the audit entries and the events with COMMIT', async () => {
+  it('places a batch of reservations in two round trips: BEGIN with the locks and the movement ids, then every write with COMMIT', async () => {
     const reserve = (i: number) => bus.execute('reservation.create', { reference: `rt-${i}`, lines: [{ sku: `RT-${1 + (i % 2)}`, quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
     let ids: string[] = [];
     const traffic = await observed(async () => {
@@ -94,10 +94,26 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     expect(ids.every((id) => id.startsWith('res_'))).toBe(true);
     const trips = roundTrips(traffic, /^insert into reservations/);
     expect(trips).toEqual([
-      ['begin; select pg_current_xact_id()::text', 'select l.*, s.code'],
-      ['update stock_levels l', 'insert into movements', 'insert into reservations', 'insert into reservation_lines'],
-      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+      ['begin; select pg_current_xact_id()::text', 'select l.*, s.code', "select nextval('movements_id_seq') as"],
+      [
+        'with h (sku_id,',
+        'insert into movements',
+        'insert into reservations',
+        'insert into reservation_lines',
+        'insert into audit_log',
+        'select pg_advisory_xact_lock($1::bigint)',
+        'insert into events',
+        'commit',
+      ],
     ]);
+    // The movements carry the ids drawn for them, as the answers and the events say (ADR 0036).
+    const answered = await Promise.all(ids.map((id) => store.reads.reservations.get(id)));
+    expect(answered.every((r) => r?.status === 'active')).toBe(true);
+    const events = await store.reads.events.list({ types: ['stock.changed'] }, 0, 1000);
+    const stored = new Set((await store.reads.movements.list({ type: 'reserve' }, null, 1000)).items.map((m) => m.id));
+    const published = events.map((e) => (e.data as { movement: { id: number; type: string } }).movement).filter((m) => m.type === 'reserve');
+    expect(published).toHaveLength(20);
+    expect(new Set(published.map((m) => m.id))).toEqual(stored);
 
     // Their confirmations: the batch's level locks go out with BEGIN; the reservations, their lines
     // and their levels are read one after the other (each needs the answer before); the writes go
@@ -200,5 +216,44 @@ describe.each(storeKinds())('statements issued together on %s', (kind) => {
     });
     expect(committed).toBe('answered');
     expect(await entries()).toBe(before + 601);
+  });
+
+  // ADR 0036: on PostgreSQL a batch's holds go out unawaited, with COMMIT behind them; the store itself refuses what the batch did not compute.
+  it("refuses a batch's holds unless every level ends as the batch computed it, and then nothing of the transaction remains", async () => {
+    const bus = new CommandBus({ store, clock: new ManualClock(), idempotencyRetentionMs: 3_600_000 });
+    await bus.execute('warehouse.create', { code: 'AS-W', name: 'AS-W' }, { actor: testActor });
+    await bus.execute('sku.create', { sku: 'AS-1', name: 'AS-1' }, { actor: testActor });
+    await bus.execute('stock.receive', { warehouse: 'AS-W', lines: [{ sku: 'AS-1', quantity: 10 }] }, { actor: testActor });
+    await bus.close();
+    const levelNow = async () => (await store.reads.stock.forSkuCode('AS-1'))![0]!;
+    const reserves = async () => (await store.reads.movements.list({ type: 'reserve', referenceId: 'as-batch' }, null, 100)).items.length;
+    const level = await levelNow();
+    const movement = (quantity: number): MovementInsert => ({
+      ...orphanMovement,
+      skuId: level.skuId,
+      warehouseId: level.warehouseId,
+      type: 'reserve',
+      quantity,
+      deltas: { onHand: 0, reserved: quantity, allocated: 0, damaged: 0, inTransit: 0 },
+      reference: { type: 'reservation', id: 'as-batch' },
+    });
+    /** A batch's holds as the bus's reservation path writes them: the last writes, unawaited. */
+    const holdBatch = (quantity: number, reservedAfter: number) =>
+      store.transaction(async (tx) => {
+        const ids = await tx.movements.drawIds(1);
+        const hold = { skuId: level.skuId, warehouseId: level.warehouseId, quantity, availableAtLeast: 0, after: { ...level, reserved: reservedAfter } };
+        tx.commitAfter(together(tx.levels.reserveMany([hold], 1), tx.movements.append([movement(quantity)], ids)));
+        return 'answered';
+      });
+
+    // Computed wrong (the level would hold 2 more, not 3), and beyond the stock (12 of 10): refused.
+    await expect(holdBatch(2, level.reserved + 3)).rejects.toBeInstanceOf(LevelsNotAsComputed);
+    await expect(holdBatch(12, level.reserved + 12)).rejects.toBeInstanceOf(LevelsNotAsComputed);
+    expect(await levelNow()).toEqual(level);
+    expect(await reserves()).toBe(0);
+
+    expect(await holdBatch(2, level.reserved + 2)).toBe('answered');
+    expect((await levelNow()).reserved).toBe(level.reserved + 2);
+    expect(await reserves()).toBe(1);
   });
 });

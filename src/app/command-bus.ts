@@ -311,7 +311,7 @@ export class CommandBus {
           let end = i;
           while (path && end < batch.length && this.setPathOf(batch[end]!) === path) end++;
           if (path) {
-            out.push(...(await this.settleSet(tx, path, batch.slice(i, end), collect)));
+            out.push(...(await this.settleSet(tx, path, batch.slice(i, end), collect, end === batch.length)));
             i = end;
           } else {
             const settled = await this.settle(tx, batch[i++]!);
@@ -429,9 +429,9 @@ export class CommandBus {
    * through `settle` after it, in order. Requests with an Idempotency-Key seen before are answered
    * from their records first; the records of the new ones are written with the batch, in one
    * statement. Errors fail the whole transaction, after which every command is re-run alone
-   * through the general path.
+   * through the general path. `isLast`: no command of the batch runs after these.
    */
-  private async settleSet(tx: WriteTx, path: SetPath, items: Pending[], collect: (settled: Settled) => void): Promise<Settled[]> {
+  private async settleSet(tx: WriteTx, path: SetPath, items: Pending[], collect: (settled: Settled) => void, isLast: boolean): Promise<Settled[]> {
     const nowMs = this.options.clock.nowMs();
     const out: Array<Settled | undefined> = new Array<Settled | undefined>(items.length);
     const keyed = items.filter((item) => item.options.idempotency);
@@ -443,10 +443,10 @@ export class CommandBus {
       });
     }
     const fresh = items.flatMap((item, i) => (out[i] ? [] : [{ item, i, unit: this.unit(tx, item, nowMs) }]));
-    const values: Array<unknown> =
+    const { results: values, writes }: { results: unknown[]; writes?: Promise<void> } =
       path === 'reserve'
         ? await reserveStockBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, input: item.input as CommandInput<'reservation.create'> })))
-        : await transitionBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, name: item.name as TransitionName, id: idOf(item.input) })));
+        : { results: await transitionBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, name: item.name as TransitionName, id: idOf(item.input) }))) };
     const taken = values.filter((value) => value !== undefined).length;
     this.options.observer?.setPath?.(path, taken, fresh.length - taken);
     const records: IdempotencyRecord[] = [];
@@ -458,6 +458,14 @@ export class CommandBus {
       out[i] = { ok: true, value: executed, ...effects };
       if (item.options.idempotency) records.push(this.record(item.options.actor, item.options.idempotency, executed.outcome, nowMs));
     });
+    // The set path's writes may still be running (PostgreSQL). When nothing follows them in the
+    // transaction but the audit entries and events, they go out with those and COMMIT (ADR 0036).
+    // Otherwise they must have succeeded first: a statement after a failed one fails too, and a
+    // command's own failure is its answer, not the batch's.
+    if (writes) {
+      if (isLast && records.length === 0 && values.every((value) => value !== undefined)) tx.commitAfter(writes);
+      else await writes;
+    }
     // Another process stored one of these keys meanwhile: the re-run one by one replays it.
     if ((await tx.idempotency.insertMany(records)) !== records.length) throw new KeyTakenMeanwhile();
     for (const settled of out) if (settled) collect(settled);

@@ -5,7 +5,7 @@
 import type { EventDraft, EventType } from '../domain/events.js';
 import type { Actor, MovementType, ReferenceType } from '../domain/movements.js';
 import type { ReservationStatus } from '../domain/reservations.js';
-import type { Deltas, StockLevel } from '../domain/stock.js';
+import type { Bucket, Deltas, StockLevel } from '../domain/stock.js';
 import type { AuditReads, AuditWrites, IdentityReads, IdentityWrites } from './identity/records.js';
 import type { ReportReads } from './reports.js';
 import type { WebhookReads, WebhookWrites } from './webhooks/records.js';
@@ -84,6 +84,8 @@ export interface LevelHold {
   quantity: number;
   /** `available` after the hold must be at least this (0, or −backorder limit). */
   availableAtLeast: number;
+  /** The level's buckets after the hold, as the caller computed them from the level it locked. */
+  after: Pick<StockLevel, Bucket>;
 }
 
 /** Conditions a guarded update must meet after applying its deltas, besides the stored CHECKs. */
@@ -174,10 +176,10 @@ export interface WriteTx {
   /** Run `fn` in a savepoint: if it throws, its effects are rolled back and the error rethrown. */
   nested<T>(fn: () => Promise<T>): Promise<T>;
   /**
-   * `writes` are the transaction's last: nothing is issued after them, and the caller returns
-   * without awaiting them. The transaction commits only if they all succeed; its promise rejects
-   * with their failure otherwise. On PostgreSQL COMMIT is sent right behind them, so they share its
-   * round trip (ADR 0033).
+   * `writes` are among the transaction's last: nothing is issued after them but other writes given
+   * here, and the caller goes on without awaiting them. The transaction commits only if they all
+   * succeed; its promise rejects with their first failure otherwise. On PostgreSQL COMMIT is sent
+   * right behind them, so they share its round trip (ADR 0033, 0036); on SQLite they finish before COMMIT.
    */
   commitAfter(writes: Promise<unknown>): void;
   warehouses: {
@@ -218,10 +220,13 @@ export interface WriteTx {
      */
     lockForBatch(locks: BatchLocks): Promise<void>;
     /**
-     * Adds each hold (at most one per level) in one set-based, guarded UPDATE. Returns the levels
-     * that took their hold; a level whose guard or CHECK would fail is left unchanged and out.
+     * Adds each hold (at most one per level) in one set-based, guarded UPDATE, and requires every
+     * level to take its hold and to end exactly at its `after`. Otherwise it rejects with
+     * `LevelsNotAsComputed` and the transaction must not commit: on PostgreSQL the statement itself
+     * fails, which aborts the transaction, so the caller may give it to `commitAfter` unawaited
+     * (ADR 0036).
      */
-    reserveMany(holds: readonly LevelHold[], nowMs: number): Promise<LevelRecord[]>;
+    reserveMany(holds: readonly LevelHold[], nowMs: number): Promise<void>;
     /**
      * Adds each level's deltas (at most one entry per level) in one set-based UPDATE, each guarded
      * as `apply` guards a change without a guard of its own. Returns the levels changed; a level
@@ -234,7 +239,14 @@ export interface WriteTx {
     countExceeding(skuId: number, backorderLimit: number): Promise<number>;
   };
   movements: {
-    append(rows: readonly MovementInsert[]): Promise<number[]>;
+    /**
+     * PostgreSQL: `count` new movement ids in increasing order, drawn from the movements' sequence
+     * for `append` to use, so that they are known before the movements are written (ADR 0036); ids
+     * drawn and not used are never used. SQLite: undefined (`append` assigns them).
+     */
+    drawIds(count: number): Promise<number[] | undefined>;
+    /** Appends movements; their ids, in the order given: `ids` (from `drawIds`) when given. */
+    append(rows: readonly MovementInsert[], ids?: readonly number[]): Promise<number[]>;
   };
   reservations: {
     insert(row: ReservationRow, lines: ReadonlyArray<Omit<ReservationLineRow, 'sku' | 'warehouse'>>): Promise<void>;
@@ -412,6 +424,18 @@ export interface Store {
   /** Problems that make acknowledged writes not durable (empty when durable). */
   durabilityProblems(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The store did not leave a batch's levels as the batch computed them from the levels it had
+ * locked (`reserveMany`): a bug, or a change the locks did not keep out. The transaction fails and
+ * the bus runs each of its commands alone.
+ */
+export class LevelsNotAsComputed extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LevelsNotAsComputed';
+  }
 }
 
 /**

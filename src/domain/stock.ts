@@ -24,6 +24,9 @@ export interface StockFigures extends StockLevel {
   availableToPromise: number;
 }
 
+/** Whether two levels hold the same quantity in every bucket. */
+export const sameBuckets = (a: Pick<StockLevel, Bucket>, b: Pick<StockLevel, Bucket>): boolean => buckets.every((bucket) => a[bucket] === b[bucket]);
+
 export const zeroDeltas = (): Deltas => ({ onHand: 0, reserved: 0, allocated: 0, damaged: 0, inTransit: 0 });
 
 export const emptyLevel = (): StockLevel => ({

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
+import { together } from '../app/together.js';
 import { beginReturningXactId, openPostgres, type PipelinedConnection, pipelinedConnection, postgresErrors } from './dialects/postgres.js';
 import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats, type SkuLevels } from './availability-cache.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
@@ -190,8 +191,8 @@ const build = (
         /** The writes passed to `commitAfter`: the transaction's last. */
         let last: Promise<unknown> | undefined;
         const tx = createWriteTx(conn as never, dialect, errors.isUniqueViolation, pipelined ? pipelined.runner : extra.direct?.writer, (writes) => {
-          last = writes;
-          writes.catch(() => undefined); // reported by the commit below
+          last = last ? together(last, writes) : writes;
+          last.catch(() => undefined); // reported by the commit below
         });
         try {
           if (!pipelined) xid = await begun;

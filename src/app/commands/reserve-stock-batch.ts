@@ -7,7 +7,7 @@
 import { plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
-import { applyDeltas, available, buckets, free } from '../../domain/stock.js';
+import { applyDeltas, available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
@@ -45,28 +45,45 @@ const inApplyOrder = (lines: readonly Line[]) =>
     .map((line, i) => ({ line, lineNo: i + 1 }))
     .sort((a, b) => (a.line.sku < b.line.sku ? -1 : a.line.sku > b.line.sku ? 1 : a.line.warehouse < b.line.warehouse ? -1 : a.line.warehouse > b.line.warehouse ? 1 : 0));
 
+/** What `reserveStockBatch` did: a result per reservation, and the writes that store them. */
+export interface ReservationBatch {
+  /** `undefined` for each reservation left to `reserveStock`. */
+  results: Array<ReservationResult | undefined>;
+  /**
+   * The batch's writes. On SQLite they have finished; on PostgreSQL they may still be running, and
+   * the transaction commits only if they succeed (`WriteTx.commitAfter`, ADR 0036).
+   */
+  writes: Promise<void>;
+}
+
 /**
  * Places the holds of many reservations whose lines all name a warehouse (all with the same
  * `nowMs`, in the bus's order):
- * 1. one statement locks every level concerned, in (SKU, warehouse) order, with its SKU and warehouse;
+ * 1. one statement locks every level concerned, in (SKU, warehouse) order, with its SKU and
+ *    warehouse; on PostgreSQL another draws ids for the movements, in the same round trip;
  * 2. each reservation is granted in order, every line or none, while each level's `available`
  *    stays at or above the SKU's floor — what reserveStock's guarded UPDATEs would grant, so a later
  *    smaller hold never jumps a refused one;
- * 3. one guarded UPDATE applies each level's total (the database re-checks the guard and the CHECKs),
- *    one INSERT appends the movements, one the reservations and one their lines.
+ * 3. one guarded UPDATE applies each level's total (the database re-checks the guard and the CHECKs,
+ *    and requires every level to end as computed), one INSERT appends the movements, one the
+ *    reservations and one their lines. With the movements' ids drawn before (PostgreSQL), nothing
+ *    the results need comes from these writes: they are returned unawaited, and the caller may
+ *    send COMMIT behind them.
  * Returns `undefined` for each reservation it leaves to `reserveStock`: unknown, archived or inactive
  * SKU or warehouse, a warehouse outside the caller's, no level yet, or too little stock (reserveStock
  * may expire due holds and retry, and words the refusal). Once a reservation is left for too little
  * stock or a missing level (it may still succeed there), every later reservation on any of its levels,
  * or with its event stream, is left too, so each level still serves its buyers first come, first served.
  */
-export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[]): Promise<Array<ReservationResult | undefined>> => {
+export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[]): Promise<ReservationBatch> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
-  if (items.length === 0) return results;
+  if (items.length === 0) return { results, writes: Promise.resolve() };
   const nowMs = items[0]!.ctx.nowMs;
   const linesOf = (item: BatchedReservation) => item.input.lines as Line[];
 
-  const targets = new Map((await tx.levels.lockTargets(items.flatMap((item) => linesOf(item)))).map((t) => [keyOf(t.sku.sku, t.warehouse.code), t]));
+  const allLines = items.flatMap((item) => linesOf(item));
+  const [locked, drawn] = await together(tx.levels.lockTargets(allLines), tx.movements.drawIds(allLines.length));
+  const targets = new Map(locked.map((t) => [keyOf(t.sku.sku, t.warehouse.code), t]));
   const current = new Map<string, LevelRecord>();
   // Levels and event streams that a reservation left to reserveStock may still change.
   const held = new Set<string>();
@@ -104,12 +121,13 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     for (const [key, level] of trial) current.set(key, level);
     granted.push({ index, lines: grants });
   });
-  if (granted.length === 0) return results;
+  if (granted.length === 0) return { results, writes: Promise.resolve() };
 
+  // Each level is locked and its holds were granted from its locked state: the store must leave it as computed.
   const holds = new Map<string, LevelHold>();
   for (const { target, quantity } of granted.flatMap((g) => g.lines)) {
     const key = keyOf(target.sku.sku, target.warehouse.code);
-    const hold = holds.get(key) ?? { skuId: target.sku.id, warehouseId: target.warehouse.id, quantity: 0, availableAtLeast: reservationFloor(target.sku) };
+    const hold = holds.get(key) ?? { skuId: target.sku.id, warehouseId: target.warehouse.id, quantity: 0, availableAtLeast: reservationFloor(target.sku), after: current.get(key)! };
     hold.quantity += quantity;
     holds.set(key, hold);
   }
@@ -146,15 +164,13 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       .sort((a, b) => a.lineNo - b.lineNo);
     return { row, lines };
   });
+  const rows = placed.flatMap((p) => p.ledger.rows());
+  const drawnIds = drawn?.slice(0, rows.length);
   // The holds, their movements and the reservations need none of each other's answers: issued
   // together (one round trip on PostgreSQL, ADR 0033).
-  const [updated, ids] = await together(
-    tx.levels.reserveMany([...holds.values()], nowMs),
-    tx.movements.append(placed.flatMap((p) => p.ledger.rows())),
-    tx.reservations.insertMany(reservations),
-  );
-  // Each level is locked and its holds were granted from its locked state: the database must agree.
-  requireLevelsAsComputed(updated, current.values(), holds.size);
+  const written = together(tx.levels.reserveMany([...holds.values()], nowMs), tx.movements.append(rows, drawnIds), tx.reservations.insertMany(reservations));
+  written.catch(() => undefined); // awaited below (SQLite) or by the caller
+  const ids = drawnIds ?? (await written)[1];
   let offset = 0;
   placed.forEach(({ grant, ctx, ledger }, i) => {
     // Events in the order reserveStock emits them: the levels' changes, then the reservation.
@@ -166,30 +182,5 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     emitReservation(ctx, reservation, 'reservation.created');
     results[grant.index] = { reservation, movements };
   });
-  return results;
+  return { results, writes: written.then(() => undefined) };
 };
-
-/**
- * Throws `BatchedReservationRefused` unless the database changed each of `changes` levels and left
- * every one exactly as the batch computed it (`computed`: the levels after the batch).
- */
-export const requireLevelsAsComputed = (updated: readonly LevelRecord[], computed: Iterable<LevelRecord>, changes: number): void => {
-  if (updated.length !== changes) throw new BatchedReservationRefused(changes - updated.length);
-  const expected = new Map([...computed].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
-  for (const level of updated) {
-    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
-    if (!mine || buckets.some((bucket) => mine[bucket] !== level[bucket])) throw new BatchedReservationRefused(1);
-  }
-};
-
-/**
- * The database refused holds that the batch granted from the levels it had locked: a bug, or a
- * change the locks did not keep out. The transaction fails and the bus re-runs each command alone,
- * through reserveStock.
- */
-export class BatchedReservationRefused extends Error {
-  constructor(levels: number) {
-    super(`the store refused the batched holds on ${levels} level(s)`);
-    this.name = 'BatchedReservationRefused';
-  }
-}

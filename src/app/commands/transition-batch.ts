@@ -7,12 +7,11 @@
 import { type MovementDraft, plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
 import { checkTransition, isDue, outstanding, type ReservationAction, type ReservationStatus, statusAfterFulfil } from '../../domain/reservations.js';
-import { applyDeltas, buckets, type Deltas, takesChange, zeroDeltas } from '../../domain/stock.js';
+import { applyDeltas, buckets, type Deltas, sameBuckets, takesChange, zeroDeltas } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import type { LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
+import { type LevelRecord, LevelsNotAsComputed, type LevelTarget, type ReservationLineRow, type StoredReservation, type WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { requireLevelsAsComputed } from './reserve-stock-batch.js';
 import { emitReservation, eventOf, inLockOrder, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
 export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
@@ -176,5 +175,20 @@ const statusOf = (name: TransitionName, lines: readonly ReservationLineRow[]): R
       return 'expired';
     case 'reservation.fulfil':
       return statusAfterFulfil(lines);
+  }
+};
+
+/**
+ * Throws `LevelsNotAsComputed` unless the database changed each of `changes` levels and left every
+ * one exactly as the batch computed it (`computed`: the levels after the batch).
+ */
+const requireLevelsAsComputed = (updated: readonly LevelRecord[], computed: Iterable<LevelRecord>, changes: number): void => {
+  const expected = new Map([...computed].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
+  const mismatched = updated.filter((level) => {
+    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
+    return !mine || !sameBuckets(mine, level);
+  });
+  if (updated.length !== changes || mismatched.length > 0) {
+    throw new LevelsNotAsComputed(`the store did not leave ${changes - updated.length + mismatched.length} of the batch's ${changes} level(s) as the batch computed them`);
   }
 };

@@ -7,6 +7,7 @@ import { identity } from './0004-identity.js';
 import { signInThrottles } from './0005-sign-in-throttles.js';
 import { skuSearch } from './0006-sku-search.js';
 import { ledgerRowsReferenceTheirLevel } from './0007-ledger-rows-reference-their-level.js';
+import { batchRequirements } from './0008-batch-requirements.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -19,6 +20,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0005-sign-in-throttles': signInThrottles(),
       '0006-sku-search': skuSearch(dialect),
       '0007-ledger-rows-reference-their-level': ledgerRowsReferenceTheirLevel(dialect),
+      '0008-batch-requirements': batchRequirements(dialect),
     };
   },
 });

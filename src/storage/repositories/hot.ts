@@ -6,8 +6,8 @@
  */
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
-import type { Deltas } from '../../domain/stock.js';
-import type { BatchLocks, IdempotencyRecord, LevelGuard, LevelTarget, MovementInsert, ReservationLineRow, ReservationRow } from '../../app/ports.js';
+import { type Deltas, sameBuckets } from '../../domain/stock.js';
+import { type BatchLocks, type IdempotencyRecord, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
 import { together } from '../../app/together.js';
 import { toLevel } from '../mappers.js';
 import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable } from '../schema.js';
@@ -173,34 +173,60 @@ export const lockForBatch = async (db: Runner, locks: BatchLocks): Promise<void>
   await db.rows(batchLevels, [locks.pairs.map((p) => p.sku), locks.pairs.map((p) => p.warehouse), locks.skus, locks.reservations, locks.transfers]);
 };
 
+const levelsNotAsComputed = 'the store did not leave the levels of a batch as the batch computed them';
+
+/**
+ * PostgreSQL: the holds of a batch, each guarded as `applyToLevel` guards a reservation, and each
+ * level required to end exactly as the batch computed it (`h`'s buckets). A level that would not is
+ * left out of the UPDATE, and then `stockroom_require` fails the statement, and with it the
+ * transaction: nothing of the batch can commit, even with COMMIT already sent behind it (ADR 0036).
+ */
 const reserveMany = statement(
-  `update stock_levels l set reserved = l.reserved + h.quantity, updated_at_ms = $5
-     from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[]) as h(sku_id, warehouse_id, quantity, floor)
-    where l.sku_id = h.sku_id and l.warehouse_id = h.warehouse_id
-      and l.on_hand - l.reserved - l.allocated - l.damaged - h.quantity + l.backorder_limit >= 0
-      and l.on_hand - l.reserved - l.allocated - l.damaged - h.quantity - l.safety_stock >= h.floor
-   returning ${levelColumns.replace(/(\w+)/g, 'l.$1')}`,
+  `with h (sku_id, warehouse_id, quantity, floor, on_hand, reserved, allocated, damaged, in_transit) as (
+          select * from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[])),
+        held as (
+          update stock_levels l set reserved = l.reserved + h.quantity, updated_at_ms = $5
+            from h
+           where l.sku_id = h.sku_id and l.warehouse_id = h.warehouse_id
+             and l.on_hand - l.reserved - l.allocated - l.damaged - h.quantity + l.backorder_limit >= 0
+             and l.on_hand - l.reserved - l.allocated - l.damaged - h.quantity - l.safety_stock >= h.floor
+             and l.on_hand = h.on_hand and l.reserved + h.quantity = h.reserved and l.allocated = h.allocated
+             and l.damaged = h.damaged and l.in_transit = h.in_transit
+          returning 1)
+   select stockroom_require((select count(*) from held) = cardinality($1::bigint[]), '${levelsNotAsComputed}')`,
 );
 
-/** Adds holds to several levels (one entry per level), each guarded as `applyToLevel` guards a reservation. */
-export const reserveLevels = async (db: Runner, holds: ReadonlyArray<{ skuId: number; warehouseId: number; quantity: number; availableAtLeast: number }>, nowMs: number) => {
-  if (holds.length === 0) return [];
+/** Adds holds to several levels (one entry per level), each guarded as `applyToLevel` guards a reservation; see `WriteTx.levels.reserveMany`. */
+export const reserveLevels = async (db: Runner, holds: readonly LevelHold[], nowMs: number): Promise<void> => {
+  if (holds.length === 0) return;
   if (db.dialect === 'postgres') {
-    const rows = await db.rows<StockLevelTable>(reserveMany, [
-      holds.map((h) => h.skuId),
-      holds.map((h) => h.warehouseId),
-      holds.map((h) => h.quantity),
-      holds.map((h) => h.availableAtLeast),
-      nowMs,
-    ]);
-    return rows.map(toLevel);
+    const column = (f: (h: LevelHold) => number) => holds.map(f);
+    await db
+      .rows(reserveMany, [
+        column((h) => h.skuId),
+        column((h) => h.warehouseId),
+        column((h) => h.quantity),
+        column((h) => h.availableAtLeast),
+        nowMs,
+        column((h) => h.after.onHand),
+        column((h) => h.after.reserved),
+        column((h) => h.after.allocated),
+        column((h) => h.after.damaged),
+        column((h) => h.after.inTransit),
+      ])
+      .catch(asLevelsNotAsComputed);
+    return;
   }
-  const out = [];
   for (const h of holds) {
     const level = await applyToLevel(db, h.skuId, h.warehouseId, { onHand: 0, reserved: h.quantity, allocated: 0, damaged: 0, inTransit: 0 }, { availableAtLeast: h.availableAtLeast }, nowMs);
-    if (level) out.push(level);
+    if (!level || !sameBuckets(level, h.after)) throw new LevelsNotAsComputed(levelsNotAsComputed);
   }
-  return out;
+};
+
+/** PostgreSQL's refusal by `stockroom_require` (SQLSTATE SR001, migration 0008) as the port's error. */
+const asLevelsNotAsComputed = (error: unknown): never => {
+  if ((error as { code?: unknown } | null)?.code === 'SR001') throw new LevelsNotAsComputed(levelsNotAsComputed, { cause: error });
+  throw error;
 };
 
 const applyMany = statement(
@@ -281,7 +307,17 @@ const movementTypes = ['bigint', 'bigint', 'bigint', 'text', 'bigint', 'bigint',
 const movementsInsert = statement(
   `insert into movements (${movementColumns}) ${fromJsonRows(movementTypes)} returning id`,
 );
+const movementsInsertWithIds = statement(`insert into movements (id, ${movementColumns}) overriding system value ${fromJsonRows(['bigint', ...movementTypes])}`);
 const movementInsert = statement(`insert into movements (${movementColumns}) values (${movementTypes.map((_t, i) => `$${i + 1}`).join(', ')}) returning id`);
+const movementIdsDraw = statement(`select nextval('movements_id_seq') as id from generate_series(1, $1::integer)`);
+
+/** PostgreSQL: `count` ids from the movements' sequence, in increasing order; SQLite: undefined (see `WriteTx.movements.drawIds`). */
+export const drawMovementIds = async (db: Runner, count: number): Promise<number[] | undefined> => {
+  if (db.dialect !== 'postgres') return undefined;
+  if (count === 0) return [];
+  const rows = await db.rows<{ id: number }>(movementIdsDraw, [count]);
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+};
 
 const movementValues = (m: MovementInsert) => [
   m.atMs,
@@ -303,17 +339,22 @@ const movementValues = (m: MovementInsert) => [
   m.note,
 ];
 
-/** Appends movements; their ids, in the order given. */
-export const appendMovements = async (db: Runner, rows: readonly MovementInsert[]): Promise<number[]> => {
+/** Appends movements; their ids, in the order given: `ids` (drawn by `drawMovementIds`) when given. */
+export const appendMovements = async (db: Runner, rows: readonly MovementInsert[], ids?: readonly number[]): Promise<number[]> => {
   if (rows.length === 0) return [];
+  if (ids) {
+    if (db.dialect !== 'postgres' || ids.length !== rows.length) throw new Error(`${ids.length} drawn ids for ${rows.length} movements on ${db.dialect}`);
+    await db.changes(movementsInsertWithIds, [jsonRows(rows.map((row, i) => [ids[i], ...movementValues(row)]))]);
+    return [...ids];
+  }
   if (db.dialect === 'postgres') {
     const inserted = await db.rows<{ id: number }>(movementsInsert, [jsonRows(rows.map(movementValues))]);
     // Identity values are drawn in the order of the array's rows.
     return inserted.map((r) => r.id).sort((a, b) => a - b);
   }
-  const ids: number[] = [];
-  for (const row of rows) ids.push((await db.rows<{ id: number }>(movementInsert, movementValues(row)))[0]!.id);
-  return ids;
+  const assigned: number[] = [];
+  for (const row of rows) assigned.push((await db.rows<{ id: number }>(movementInsert, movementValues(row)))[0]!.id);
+  return assigned;
 };
 
 const eventsInsert = statement(`insert into events (type, occurred_at_ms, sku, warehouse, data) ${fromJsonRows(['text', 'bigint', 'text', 'text', 'text'])}`);

@@ -230,7 +230,8 @@ export const createWriteTx = (
     },
 
     movements: {
-      append: (rows) => hot.appendMovements(db, rows),
+      drawIds: (count) => hot.drawMovementIds(db, count),
+      append: (rows, ids) => hot.appendMovements(db, rows, ids),
     },
 
     reservations: {
