@@ -84,7 +84,7 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     await store?.dispose();
   });
 
-  it('places a batch of reservations in two round trips: BEGIN with the locks and the movement ids, then every write with COMMIT', async () => {
+  it('places a batch of reservations in two round trips, and confirms them in four: BEGIN with the locks and the movement ids, then every write with COMMIT', async () => {
     const reserve = (i: number) => bus.execute('reservation.create', { reference: `rt-${i}`, lines: [{ sku: `RT-${1 + (i % 2)}`, quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
     let ids: string[] = [];
     const traffic = await observed(async () => {
@@ -115,18 +115,27 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     expect(published).toHaveLength(20);
     expect(new Set(published.map((m) => m.id))).toEqual(stored);
 
-    // Their confirmations: the batch's level locks go out with BEGIN; the reservations, their lines
-    // and their levels are read one after the other (each needs the answer before); the writes go
-    // out together.
+    // Their confirmations: the batch's level locks go out with BEGIN; the reservations and their
+    // lines together; then their levels with the movement ids; then every write with COMMIT.
     const confirmTraffic = await observed(async () => {
       const confirmed = await Promise.all(ids.map((id) => bus.execute('reservation.confirm', { id }, { actor: testActor })));
       expect(confirmed.every(({ outcome }) => outcome.ok)).toBe(true);
     });
     const confirmTrips = roundTrips(confirmTraffic, /^update reservations/);
-    expect(confirmTrips.map((trip) => trip[0])).toEqual(['begin; select pg_current_xact_id()::text', 'select * from', 'select l.* from', 'select l.*, s.code', 'update stock_levels l', 'insert into audit_log']);
-    expect(confirmTrips[0]).toHaveLength(2);
-    expect(confirmTrips[4]).toEqual(['update stock_levels l', 'insert into movements', 'update reservations r']);
-    expect(confirmTrips[5]).toEqual(['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit']);
+    expect(confirmTrips).toEqual([
+      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      ['select * from', 'select l.* from'],
+      ['select l.*, s.code', "select nextval('movements_id_seq') as"],
+      [
+        'with d (sku_id,',
+        'insert into movements',
+        'update reservations r',
+        'insert into audit_log',
+        'select pg_advisory_xact_lock($1::bigint)',
+        'insert into events',
+        'commit',
+      ],
+    ]);
   });
 
   // ADR 0035: PostgreSQL runs the next batch's first statements while the last one's answers are written.
@@ -218,8 +227,8 @@ describe.each(storeKinds())('statements issued together on %s', (kind) => {
     expect(await entries()).toBe(before + 601);
   });
 
-  // ADR 0036: on PostgreSQL a batch's holds go out unawaited, with COMMIT behind them; the store itself refuses what the batch did not compute.
-  it("refuses a batch's holds unless every level ends as the batch computed it, and then nothing of the transaction remains", async () => {
+  // ADR 0036: on PostgreSQL a batch's level changes go out unawaited, with COMMIT behind them; the store itself refuses what the batch did not compute.
+  it("refuses a batch's holds or changes unless every level ends as the batch computed it, and then nothing of the transaction remains", async () => {
     const bus = new CommandBus({ store, clock: new ManualClock(), idempotencyRetentionMs: 3_600_000 });
     await bus.execute('warehouse.create', { code: 'AS-W', name: 'AS-W' }, { actor: testActor });
     await bus.execute('sku.create', { sku: 'AS-1', name: 'AS-1' }, { actor: testActor });
@@ -255,5 +264,18 @@ describe.each(storeKinds())('statements issued together on %s', (kind) => {
     expect(await holdBatch(2, level.reserved + 2)).toBe('answered');
     expect((await levelNow()).reserved).toBe(level.reserved + 2);
     expect(await reserves()).toBe(1);
+
+    // A lifecycle batch's changes (a confirmation: 2 units from reserved to allocated) likewise.
+    const held = await levelNow();
+    const confirmBatch = (allocatedAfter: number) =>
+      store.transaction(async (tx) => {
+        const deltas = { onHand: 0, reserved: -2, allocated: 2, damaged: 0, inTransit: 0 };
+        tx.commitAfter(tx.levels.applyMany([{ skuId: held.skuId, warehouseId: held.warehouseId, deltas, after: { ...held, reserved: held.reserved - 2, allocated: allocatedAfter } }], 2));
+        return 'answered';
+      });
+    await expect(confirmBatch(held.allocated + 1)).rejects.toBeInstanceOf(LevelsNotAsComputed);
+    expect(await levelNow()).toEqual(held);
+    expect(await confirmBatch(held.allocated + 2)).toBe('answered');
+    expect(await levelNow()).toMatchObject({ reserved: held.reserved - 2, allocated: held.allocated + 2 });
   });
 });

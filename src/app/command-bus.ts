@@ -443,10 +443,10 @@ export class CommandBus {
       });
     }
     const fresh = items.flatMap((item, i) => (out[i] ? [] : [{ item, i, unit: this.unit(tx, item, nowMs) }]));
-    const { results: values, writes }: { results: unknown[]; writes?: Promise<void> } =
+    const { results: values, writes } =
       path === 'reserve'
         ? await reserveStockBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, input: item.input as CommandInput<'reservation.create'> })))
-        : { results: await transitionBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, name: item.name as TransitionName, id: idOf(item.input) }))) };
+        : await transitionBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, name: item.name as TransitionName, id: idOf(item.input) })));
     const taken = values.filter((value) => value !== undefined).length;
     this.options.observer?.setPath?.(path, taken, fresh.length - taken);
     const records: IdempotencyRecord[] = [];
@@ -462,10 +462,8 @@ export class CommandBus {
     // transaction but the audit entries and events, they go out with those and COMMIT (ADR 0036).
     // Otherwise they must have succeeded first: a statement after a failed one fails too, and a
     // command's own failure is its answer, not the batch's.
-    if (writes) {
-      if (isLast && records.length === 0 && values.every((value) => value !== undefined)) tx.commitAfter(writes);
-      else await writes;
-    }
+    if (isLast && records.length === 0 && values.every((value) => value !== undefined)) tx.commitAfter(writes);
+    else await writes;
     // Another process stored one of these keys meanwhile: the re-run one by one replays it.
     if ((await tx.idempotency.insertMany(records)) !== records.length) throw new KeyTakenMeanwhile();
     for (const settled of out) if (settled) collect(settled);

@@ -88,6 +88,14 @@ export interface LevelHold {
   after: Pick<StockLevel, Bucket>;
 }
 
+/** A change of one level by a batch: its deltas, and its buckets after them as the batch computed them. */
+export interface LevelChange {
+  skuId: number;
+  warehouseId: number;
+  deltas: Deltas;
+  after: Pick<StockLevel, Bucket>;
+}
+
 /** Conditions a guarded update must meet after applying its deltas, besides the stored CHECKs. */
 export interface LevelGuard {
   /** `available` after the change must be at least this (reservations: 0, or −backorder limit). */
@@ -229,10 +237,10 @@ export interface WriteTx {
     reserveMany(holds: readonly LevelHold[], nowMs: number): Promise<void>;
     /**
      * Adds each level's deltas (at most one entry per level) in one set-based UPDATE, each guarded
-     * as `apply` guards a change without a guard of its own. Returns the levels changed; a level
-     * whose change would break a CHECK is left unchanged and out.
+     * as `apply` guards a change without a guard of its own, and requires every level to take its
+     * change and to end exactly at its `after`; otherwise as `reserveMany` (ADR 0036).
      */
-    applyMany(changes: ReadonlyArray<{ skuId: number; warehouseId: number; deltas: Deltas }>, nowMs: number): Promise<LevelRecord[]>;
+    applyMany(changes: readonly LevelChange[], nowMs: number): Promise<void>;
     updateSettings(skuId: number, warehouseId: number, settings: Partial<StockSettings>, nowMs: number): Promise<LevelRecord>;
     setBackorderLimit(skuId: number, backorderLimit: number, nowMs: number): Promise<void>;
     /** Levels of the SKU whose holds exceed what the given backorder limit would allow. */

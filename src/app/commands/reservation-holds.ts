@@ -14,6 +14,17 @@ export interface ReservationResult {
   movements: MovementRecord[];
 }
 
+/** What a batched path did: a result per command, and the writes that store them. */
+export interface BatchOutcome {
+  /** `undefined` for each command left to the general path. */
+  results: Array<ReservationResult | undefined>;
+  /**
+   * The batch's writes. On SQLite they have finished; on PostgreSQL they may still be running, and
+   * the transaction commits only if they succeed (`WriteTx.commitAfter`, ADR 0036).
+   */
+  writes: Promise<void>;
+}
+
 export const toReservation = (stored: StoredReservation): Reservation => reservationOf(stored, stored.lines);
 
 /**

@@ -13,7 +13,7 @@ import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
 import type { LevelHold, LevelRecord, LevelTarget, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { emitReservation, type ReservationResult, reservationOf } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, type ReservationResult, reservationOf } from './reservation-holds.js';
 import type { ReserveStockInput } from './reserve-stock.js';
 
 export interface BatchedReservation {
@@ -45,17 +45,6 @@ const inApplyOrder = (lines: readonly Line[]) =>
     .map((line, i) => ({ line, lineNo: i + 1 }))
     .sort((a, b) => (a.line.sku < b.line.sku ? -1 : a.line.sku > b.line.sku ? 1 : a.line.warehouse < b.line.warehouse ? -1 : a.line.warehouse > b.line.warehouse ? 1 : 0));
 
-/** What `reserveStockBatch` did: a result per reservation, and the writes that store them. */
-export interface ReservationBatch {
-  /** `undefined` for each reservation left to `reserveStock`. */
-  results: Array<ReservationResult | undefined>;
-  /**
-   * The batch's writes. On SQLite they have finished; on PostgreSQL they may still be running, and
-   * the transaction commits only if they succeed (`WriteTx.commitAfter`, ADR 0036).
-   */
-  writes: Promise<void>;
-}
-
 /**
  * Places the holds of many reservations whose lines all name a warehouse (all with the same
  * `nowMs`, in the bus's order):
@@ -75,7 +64,7 @@ export interface ReservationBatch {
  * stock or a missing level (it may still succeed there), every later reservation on any of its levels,
  * or with its event stream, is left too, so each level still serves its buyers first come, first served.
  */
-export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[]): Promise<ReservationBatch> => {
+export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[]): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
   if (items.length === 0) return { results, writes: Promise.resolve() };
   const nowMs = items[0]!.ctx.nowMs;

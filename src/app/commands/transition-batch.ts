@@ -7,12 +7,12 @@
 import { type MovementDraft, plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
 import { checkTransition, isDue, outstanding, type ReservationAction, type ReservationStatus, statusAfterFulfil } from '../../domain/reservations.js';
-import { applyDeltas, buckets, type Deltas, sameBuckets, takesChange, zeroDeltas } from '../../domain/stock.js';
+import { applyDeltas, buckets, takesChange, zeroDeltas } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import { type LevelRecord, LevelsNotAsComputed, type LevelTarget, type ReservationLineRow, type StoredReservation, type WriteTx } from '../ports.js';
+import type { LevelChange, LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { emitReservation, eventOf, inLockOrder, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, eventOf, inLockOrder, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
 export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
 
@@ -71,25 +71,29 @@ interface Step {
 
 /**
  * Takes many lifecycle steps (all with the same `nowMs`, in the bus's order):
- * 1. one statement locks the reservations (in id order) and one reads their lines; one locks
- *    every level concerned, in (SKU, warehouse) order;
+ * 1. one statement locks the reservations (in id order) and one reads their lines, in one round
+ *    trip on PostgreSQL; then one locks every level concerned, in (SKU, warehouse) order, and on
+ *    PostgreSQL another draws ids for the movements, in the next;
  * 2. each step is taken in order, on the levels as the steps before it left them, when its
  *    command would take it: the reservation's status allows it (an expiry: it is active and due),
  *    the caller's warehouses cover its lines, and every level takes its movement;
- * 3. one UPDATE applies each level's total (the database re-checks the CHECKs), one INSERT appends
- *    the movements, one UPDATE sets the statuses and one the shipped units.
+ * 3. one UPDATE applies each level's total (the database re-checks the CHECKs, and requires every
+ *    level to end as computed), one INSERT appends the movements, one UPDATE sets the statuses and
+ *    one the shipped units. With the movements' ids drawn before (PostgreSQL), these writes are
+ *    returned unawaited, and the caller may send COMMIT behind them (ADR 0036).
  * Returns `undefined` for each step it leaves to its command: a reservation that does not exist or
  * may not take the step, a caller outside its warehouses, a level that does not take the movement.
  * Once a step is left, every later step on its reservation, its levels or its event stream is left
  * too, so each of them still sees the commands in the bus's order.
  */
-export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[]): Promise<Array<ReservationResult | undefined>> => {
+export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[]): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
-  if (items.length === 0) return results;
+  if (items.length === 0) return { results, writes: Promise.resolve() };
   const nowMs = items[0]!.ctx.nowMs;
   const reservations = new Map((await tx.reservations.lockMany(items.map((item) => item.id))).map((r) => [r.id, r]));
   const pairs = [...reservations.values()].flatMap((r) => r.lines.map((l) => ({ sku: l.sku, warehouse: l.warehouse })));
-  const targets = new Map((await tx.levels.lockTargets(pairs)).map((t) => [levelKey({ sku: t.sku.sku, warehouse: t.warehouse.code }), t]));
+  const [locked, drawn] = await together(tx.levels.lockTargets(pairs), tx.movements.drawIds(pairs.length));
+  const targets = new Map(locked.map((t) => [levelKey({ sku: t.sku.sku, warehouse: t.warehouse.code }), t]));
 
   const current = new Map<string, LevelRecord>();
   // Reservations, levels and event streams (a reservation's own events go to its one level, or to none) a left step holds back.
@@ -119,13 +123,14 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     left.add(`id:${stored.id}`);
     steps.push({ index, stored, moves });
   });
-  if (steps.length === 0) return results;
+  if (steps.length === 0) return { results, writes: Promise.resolve() };
 
-  const totals = new Map<string, { skuId: number; warehouseId: number; deltas: Deltas }>();
+  // Each level is locked and every step was taken from its locked state: the store must leave it as computed.
+  const totals = new Map<string, LevelChange>();
   for (const { moves } of steps) {
     for (const { line, draft } of moves) {
       const key = levelKey(line);
-      const total = totals.get(key) ?? { skuId: line.skuId, warehouseId: line.warehouseId, deltas: zeroDeltas() };
+      const total = totals.get(key) ?? { skuId: line.skuId, warehouseId: line.warehouseId, deltas: zeroDeltas(), after: current.get(key)! };
       for (const bucket of buckets) total.deltas[bucket] += draft.deltas[bucket];
       totals.set(key, total);
     }
@@ -138,10 +143,12 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     const lines = step.stored.lines.map((line) => (shipped ? { ...line, fulfilled: line.quantity } : line));
     return { step, ctx, ledger, lines, status: statusOf(items[step.index]!.name, lines) };
   });
+  const rows = placed.flatMap((p) => p.ledger.rows());
+  const drawnIds = drawn?.slice(0, rows.length);
   // None of these needs another's answer: issued together (one round trip on PostgreSQL, ADR 0033).
-  const [updated, ids] = await together(
+  const written = together(
     tx.levels.applyMany([...totals.values()], nowMs),
-    tx.movements.append(placed.flatMap((p) => p.ledger.rows())),
+    tx.movements.append(rows, drawnIds),
     tx.reservations.updateStatuses(
       placed.map(({ step, status }) => ({ id: step.stored.id, status })),
       nowMs,
@@ -150,8 +157,8 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
       placed.flatMap(({ step, lines }) => lines.filter((line, i) => line.fulfilled !== step.stored.lines[i]!.fulfilled).map((line) => ({ id: step.stored.id, lineNo: line.lineNo, fulfilled: line.fulfilled }))),
     ),
   );
-  // Each level is locked and every step was taken from its locked state: the database must agree.
-  requireLevelsAsComputed(updated, current.values(), totals.size);
+  written.catch(() => undefined); // awaited below (SQLite) or by the caller
+  const ids = drawnIds ?? (await written)[1];
   let offset = 0;
   for (const { step, ctx, ledger, lines, status } of placed) {
     const count = step.moves.length;
@@ -162,7 +169,7 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     emitReservation(ctx, reservation, eventOf[status]);
     results[step.index] = { reservation, movements };
   }
-  return results;
+  return { results, writes: written.then(() => undefined) };
 };
 
 const statusOf = (name: TransitionName, lines: readonly ReservationLineRow[]): ReservationStatus => {
@@ -175,20 +182,5 @@ const statusOf = (name: TransitionName, lines: readonly ReservationLineRow[]): R
       return 'expired';
     case 'reservation.fulfil':
       return statusAfterFulfil(lines);
-  }
-};
-
-/**
- * Throws `LevelsNotAsComputed` unless the database changed each of `changes` levels and left every
- * one exactly as the batch computed it (`computed`: the levels after the batch).
- */
-const requireLevelsAsComputed = (updated: readonly LevelRecord[], computed: Iterable<LevelRecord>, changes: number): void => {
-  const expected = new Map([...computed].map((l) => [`${l.skuId}:${l.warehouseId}`, l]));
-  const mismatched = updated.filter((level) => {
-    const mine = expected.get(`${level.skuId}:${level.warehouseId}`);
-    return !mine || !sameBuckets(mine, level);
-  });
-  if (updated.length !== changes || mismatched.length > 0) {
-    throw new LevelsNotAsComputed(`the store did not leave ${changes - updated.length + mismatched.length} of the batch's ${changes} level(s) as the batch computed them`);
   }
 };

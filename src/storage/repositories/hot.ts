@@ -7,7 +7,7 @@
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import { type Deltas, sameBuckets } from '../../domain/stock.js';
-import { type BatchLocks, type IdempotencyRecord, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
+import { type BatchLocks, type IdempotencyRecord, type LevelChange, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
 import { together } from '../../app/together.js';
 import { toLevel } from '../mappers.js';
 import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable } from '../schema.js';
@@ -229,47 +229,60 @@ const asLevelsNotAsComputed = (error: unknown): never => {
   throw error;
 };
 
+/** PostgreSQL: each level's deltas, guarded, and each level required to end as computed (as `reserveMany`, ADR 0036). */
 const applyMany = statement(
-  `update stock_levels l
-      set on_hand = l.on_hand + d.on_hand, reserved = l.reserved + d.reserved, allocated = l.allocated + d.allocated,
-          damaged = l.damaged + d.damaged, in_transit = l.in_transit + d.in_transit, updated_at_ms = $8
-     from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
-          as d(sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit)
-    where l.sku_id = d.sku_id and l.warehouse_id = d.warehouse_id
-      and l.on_hand + d.on_hand >= 0 and l.reserved + d.reserved >= 0 and l.allocated + d.allocated >= 0
-      and l.damaged + d.damaged >= 0 and l.in_transit + d.in_transit >= 0
-      and l.damaged + d.damaged <= l.on_hand + d.on_hand
-      and (d.on_hand - d.reserved - d.allocated - d.damaged >= 0
-           or l.on_hand + d.on_hand - l.reserved - d.reserved - l.allocated - d.allocated - l.damaged - d.damaged + l.backorder_limit >= 0)
-   returning ${levelColumns.replace(/(\w+)/g, 'l.$1')}`,
+  `with d (sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, on_hand_after, reserved_after, allocated_after, damaged_after, in_transit_after) as (
+          select * from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],
+                               $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])),
+        changed as (
+          update stock_levels l
+             set on_hand = l.on_hand + d.on_hand, reserved = l.reserved + d.reserved, allocated = l.allocated + d.allocated,
+                 damaged = l.damaged + d.damaged, in_transit = l.in_transit + d.in_transit, updated_at_ms = $8
+            from d
+           where l.sku_id = d.sku_id and l.warehouse_id = d.warehouse_id
+             and l.on_hand + d.on_hand >= 0 and l.reserved + d.reserved >= 0 and l.allocated + d.allocated >= 0
+             and l.damaged + d.damaged >= 0 and l.in_transit + d.in_transit >= 0
+             and l.damaged + d.damaged <= l.on_hand + d.on_hand
+             and (d.on_hand - d.reserved - d.allocated - d.damaged >= 0
+                  or l.on_hand + d.on_hand - l.reserved - d.reserved - l.allocated - d.allocated - l.damaged - d.damaged + l.backorder_limit >= 0)
+             and l.on_hand + d.on_hand = d.on_hand_after and l.reserved + d.reserved = d.reserved_after
+             and l.allocated + d.allocated = d.allocated_after and l.damaged + d.damaged = d.damaged_after
+             and l.in_transit + d.in_transit = d.in_transit_after
+          returning 1)
+   select stockroom_require((select count(*) from changed) = cardinality($1::bigint[]), '${levelsNotAsComputed}')`,
 );
 
 /**
  * Adds each level's deltas (one entry per level), each guarded as `applyToLevel` guards a change
- * without a caller's guard; returns the levels changed (a level whose CHECK would fail is left out).
+ * without a caller's guard, and requires each level to end at its `after`; see `WriteTx.levels.applyMany`.
  */
-export const applyToLevels = async (db: Runner, changes: ReadonlyArray<{ skuId: number; warehouseId: number; deltas: Deltas }>, nowMs: number) => {
-  if (changes.length === 0) return [];
+export const applyToLevels = async (db: Runner, changes: readonly LevelChange[], nowMs: number): Promise<void> => {
+  if (changes.length === 0) return;
   if (db.dialect === 'postgres') {
-    const column = (f: (c: (typeof changes)[number]) => number) => changes.map(f);
-    const rows = await db.rows<StockLevelTable>(applyMany, [
-      column((c) => c.skuId),
-      column((c) => c.warehouseId),
-      column((c) => c.deltas.onHand),
-      column((c) => c.deltas.reserved),
-      column((c) => c.deltas.allocated),
-      column((c) => c.deltas.damaged),
-      column((c) => c.deltas.inTransit),
-      nowMs,
-    ]);
-    return rows.map(toLevel);
+    const column = (f: (c: LevelChange) => number) => changes.map(f);
+    await db
+      .rows(applyMany, [
+        column((c) => c.skuId),
+        column((c) => c.warehouseId),
+        column((c) => c.deltas.onHand),
+        column((c) => c.deltas.reserved),
+        column((c) => c.deltas.allocated),
+        column((c) => c.deltas.damaged),
+        column((c) => c.deltas.inTransit),
+        nowMs,
+        column((c) => c.after.onHand),
+        column((c) => c.after.reserved),
+        column((c) => c.after.allocated),
+        column((c) => c.after.damaged),
+        column((c) => c.after.inTransit),
+      ])
+      .catch(asLevelsNotAsComputed);
+    return;
   }
-  const out = [];
   for (const c of changes) {
     const level = await applyToLevel(db, c.skuId, c.warehouseId, c.deltas, {}, nowMs);
-    if (level) out.push(level);
+    if (!level || !sameBuckets(level, c.after)) throw new LevelsNotAsComputed(levelsNotAsComputed);
   }
-  return out;
 };
 
 // ---- appends ----
@@ -477,10 +490,14 @@ const linesFulfilled = statement(
     where l.reservation_id = v.reservation_id and l.line_no = v.line_no`,
 );
 
-/** PostgreSQL: the reservations with these ids, locked in id order, and their lines (line order). */
+/**
+ * PostgreSQL: the reservations with these ids, locked in id order, and their lines (line order).
+ * The lines are read in the same round trip, by the ids asked for: PostgreSQL runs that statement
+ * once the locks are granted, on a snapshot taken then, and a line only changes under its
+ * reservation's lock.
+ */
 export const lockReservationRows = async (db: Runner, ids: readonly string[]) => {
-  const reservations = await db.rows<ReservationTable>(reservationsByIds, [ids]);
-  const lines = reservations.length === 0 ? [] : await db.rows<ReservationLineWithCodes>(linesOfReservations, [reservations.map((r) => r.id)]);
+  const [reservations, lines] = await together(db.rows<ReservationTable>(reservationsByIds, [ids]), db.rows<ReservationLineWithCodes>(linesOfReservations, [ids]));
   return { reservations, lines };
 };
 
