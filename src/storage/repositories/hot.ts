@@ -6,7 +6,7 @@
  */
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
-import { type Deltas, sameBuckets } from '../../domain/stock.js';
+import { type Bucket, buckets, type Deltas, sameBuckets, type StockLevel } from '../../domain/stock.js';
 import { type BatchLocks, type IdempotencyRecord, type LevelChange, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
 import { together } from '../../app/together.js';
 import { toLevel } from '../mappers.js';
@@ -175,6 +175,9 @@ export const lockForBatch = async (db: Runner, locks: BatchLocks): Promise<void>
 
 const levelsNotAsComputed = 'the store did not leave the levels of a batch as the batch computed them';
 
+/** One array parameter per bucket, in `buckets` order (on_hand, reserved, allocated, damaged, in_transit), of each row's `of`. */
+const bucketColumns = <T>(rows: readonly T[], of: (row: T) => Pick<StockLevel, Bucket>): number[][] => buckets.map((bucket) => rows.map((row) => of(row)[bucket]));
+
 /**
  * PostgreSQL: the holds of a batch, each guarded as `applyToLevel` guards a reservation, and each
  * level required to end exactly as the batch computed it (`h`'s buckets). A level that would not is
@@ -208,11 +211,7 @@ export const reserveLevels = async (db: Runner, holds: readonly LevelHold[], now
         column((h) => h.quantity),
         column((h) => h.availableAtLeast),
         nowMs,
-        column((h) => h.after.onHand),
-        column((h) => h.after.reserved),
-        column((h) => h.after.allocated),
-        column((h) => h.after.damaged),
-        column((h) => h.after.inTransit),
+        ...bucketColumns(holds, (h) => h.after),
       ])
       .catch(asLevelsNotAsComputed);
     return;
@@ -264,17 +263,9 @@ export const applyToLevels = async (db: Runner, changes: readonly LevelChange[],
       .rows(applyMany, [
         column((c) => c.skuId),
         column((c) => c.warehouseId),
-        column((c) => c.deltas.onHand),
-        column((c) => c.deltas.reserved),
-        column((c) => c.deltas.allocated),
-        column((c) => c.deltas.damaged),
-        column((c) => c.deltas.inTransit),
+        ...bucketColumns(changes, (c) => c.deltas),
         nowMs,
-        column((c) => c.after.onHand),
-        column((c) => c.after.reserved),
-        column((c) => c.after.allocated),
-        column((c) => c.after.damaged),
-        column((c) => c.after.inTransit),
+        ...bucketColumns(changes, (c) => c.after),
       ])
       .catch(asLevelsNotAsComputed);
     return;
