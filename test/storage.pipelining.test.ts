@@ -15,7 +15,7 @@ import { CommandBus } from '../src/app/command-bus.js';
 import { together } from '../src/app/together.js';
 import { type AuditDraft, noOrigin } from '../src/domain/audit.js';
 import { systemActor } from '../src/domain/movements.js';
-import { LevelsNotAsComputed, type MovementInsert } from '../src/app/ports.js';
+import { type IdempotencyRecord, KeyTakenMeanwhile, LevelsNotAsComputed, type MovementInsert } from '../src/app/ports.js';
 import { ManualClock } from './support/clock.js';
 import { testActor } from './support/factories.js';
 import { createStore, storeKinds } from './support/stores.js';
@@ -138,6 +138,32 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     ]);
   });
 
+  it('places a batch of reservations with idempotency keys in three round trips: BEGIN with the stored keys, the locks and the movement ids, then every write with the new keys and COMMIT', async () => {
+    const traffic = await observed(async () => {
+      const placed = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          bus.execute('reservation.create', { reference: `keyed-${i}`, lines: [{ sku: 'RT-2', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor, idempotency: { key: `rt-key-${i}`, requestHash: `h${i}` } }),
+        ),
+      );
+      expect(placed.every(({ outcome, replayed }) => outcome.ok && !replayed)).toBe(true);
+    });
+    expect(roundTrips(traffic, /^insert into reservations/)).toEqual([
+      ['begin; select pg_current_xact_id()::text', 'select k.* from'],
+      ['select l.*, s.code', "select nextval('movements_id_seq') as"],
+      [
+        'with h (sku_id,',
+        'insert into movements',
+        'insert into reservations',
+        'insert into reservation_lines',
+        'with inserted as',
+        'insert into audit_log',
+        'select pg_advisory_xact_lock($1::bigint)',
+        'insert into events',
+        'commit',
+      ],
+    ]);
+  });
+
   // ADR 0035: PostgreSQL runs the next batch's first statements while the last one's answers are written.
   it("sends the lane's next batch's BEGIN and locks before the batch just committed is answered", async () => {
     const reserve = (i: number) => bus.execute('reservation.create', { reference: `next-${i}`, lines: [{ sku: 'RT-1', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
@@ -225,6 +251,26 @@ describe.each(storeKinds())('statements issued together on %s', (kind) => {
     });
     expect(committed).toBe('answered');
     expect(await entries()).toBe(before + 601);
+  });
+
+  it('refuses a batch of idempotency records when another transaction stored one of their keys first, and then nothing of the transaction remains', async () => {
+    const record = (key: string): IdempotencyRecord => ({ scope: 'pipelining', key, requestHash: 'h', outcome: '{}', createdAtMs: 1, expiresAtMs: 9_999_999_999_999 });
+    const stored = (keys: string[]) => store.transaction((tx) => tx.idempotency.getMany(keys.map((key) => ({ scope: 'pipelining', key }))));
+    expect(await store.transaction((tx) => tx.idempotency.insert(record('taken')))).toBe(true);
+    const before = await entries();
+    const batch = store.transaction(async (tx) => {
+      tx.commitAfter(together(tx.audit.append([entry(1)]), tx.idempotency.insertMany([record('fresh'), record('taken')])));
+      return 'answered';
+    });
+    await expect(batch).rejects.toBeInstanceOf(KeyTakenMeanwhile);
+    expect(await stored(['fresh', 'taken'])).toHaveLength(1);
+    expect(await entries()).toBe(before);
+    expect(await store.transaction((tx) => tx.idempotency.insert(record('taken')))).toBe(false);
+
+    await store.transaction(async (tx) => {
+      tx.commitAfter(tx.idempotency.insertMany([record('fresh'), record('fresh-2')]));
+    });
+    expect(await stored(['fresh', 'fresh-2', 'taken'])).toHaveLength(3);
   });
 
   // ADR 0036: on PostgreSQL a batch's level changes go out unawaited, with COMMIT behind them; the store itself refuses what the batch did not compute.

@@ -23,7 +23,7 @@ import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.j
 import { isBatchableTransition, transitionBatch, type TransitionName } from './commands/transition-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
-import { type BatchLocks, CommitOutcomeUnknown, type IdempotencyRecord, type Store, type WriteTx } from './ports.js';
+import { type BatchLocks, CommitOutcomeUnknown, type IdempotencyRecord, KeyTakenMeanwhile, type Store, type WriteTx } from './ports.js';
 import { together } from './together.js';
 
 export interface Idempotency {
@@ -148,9 +148,6 @@ interface Unit {
 
 /** The set-based paths a run of a batch's commands may share (ADRs 0010, 0024). */
 export type SetPath = 'reserve' | 'transition';
-
-/** Another transaction stored the same key first (thrown in a command's savepoint, or by the batched path to re-run its batch). */
-class KeyTakenMeanwhile extends Error {}
 
 /** One group commit at a time: the commands waiting for the next batch, and whether a batch is running. */
 interface Lane {
@@ -458,14 +455,16 @@ export class CommandBus {
       out[i] = { ok: true, value: executed, ...effects };
       if (item.options.idempotency) records.push(this.record(item.options.actor, item.options.idempotency, executed.outcome, nowMs));
     });
-    // The set path's writes may still be running (PostgreSQL). When nothing follows them in the
-    // transaction but the audit entries and events, they go out with those and COMMIT (ADR 0036).
-    // Otherwise they must have succeeded first: a statement after a failed one fails too, and a
-    // command's own failure is its answer, not the batch's.
-    if (isLast && records.length === 0 && values.every((value) => value !== undefined)) tx.commitAfter(writes);
-    else await writes;
-    // Another process stored one of these keys meanwhile: the re-run one by one replays it.
-    if ((await tx.idempotency.insertMany(records)) !== records.length) throw new KeyTakenMeanwhile();
+    // The set path's writes, and the new idempotency records, may still be running (PostgreSQL).
+    // When nothing follows them in the transaction but the audit entries and events, they go out
+    // with those and COMMIT (ADR 0036). Otherwise they must have succeeded first: a statement after
+    // a failed one fails too, and a command's own failure is its answer, not the batch's. A key
+    // another process stored meanwhile fails the batch: the re-run one by one replays it.
+    const last = isLast && values.every((value) => value !== undefined);
+    if (!last) await writes;
+    const stored = tx.idempotency.insertMany(records);
+    if (last) tx.commitAfter(together(writes, stored));
+    else await stored;
     for (const settled of out) if (settled) collect(settled);
     // The ones it left run after it, in order, through the general path.
     for (const [i, item] of items.entries()) {

@@ -282,8 +282,13 @@ export interface WriteTx {
     getMany(pairs: ReadonlyArray<{ scope: string; key: string }>): Promise<IdempotencyRecord[]>;
     /** Insert unless a record with this scope and key exists; false when it did. */
     insert(record: IdempotencyRecord): Promise<boolean>;
-    /** Inserts each record whose scope and key are not taken; returns how many were inserted. */
-    insertMany(records: readonly IdempotencyRecord[]): Promise<number>;
+    /**
+     * Inserts the records, or rejects with `KeyTakenMeanwhile` when the scope and key of any is
+     * taken (another transaction stored it first), and the transaction must not commit: on
+     * PostgreSQL the statement fails, which aborts it, so the caller may give it to `commitAfter`
+     * unawaited (ADR 0036).
+     */
+    insertMany(records: readonly IdempotencyRecord[]): Promise<void>;
   };
   identity: IdentityWrites;
   audit: AuditWrites;
@@ -432,6 +437,17 @@ export interface Store {
   /** Problems that make acknowledged writes not durable (empty when durable). */
   durabilityProblems(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Another transaction stored an idempotency record with the same scope and key first (thrown in a
+ * command's savepoint, or by the batched path's `insertMany`, which then fails its whole batch).
+ */
+export class KeyTakenMeanwhile extends Error {
+  constructor(message = 'another transaction stored the idempotency key first', options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'KeyTakenMeanwhile';
+  }
 }
 
 /**

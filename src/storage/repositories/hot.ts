@@ -7,7 +7,7 @@
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import { type Bucket, buckets, type Deltas, sameBuckets, type StockLevel } from '../../domain/stock.js';
-import { type BatchLocks, type IdempotencyRecord, type LevelChange, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
+import { type BatchLocks, type IdempotencyRecord, KeyTakenMeanwhile, type LevelChange, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
 import { together } from '../../app/together.js';
 import { toLevel } from '../mappers.js';
 import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable } from '../schema.js';
@@ -222,10 +222,12 @@ export const reserveLevels = async (db: Runner, holds: readonly LevelHold[], now
   }
 };
 
-/** PostgreSQL's refusal by `stockroom_require` (SQLSTATE SR001, migration 0008) as the port's error. */
+/** Whether PostgreSQL refused a statement through `stockroom_require` (SQLSTATE SR001, migration 0008). */
+const required = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SR001';
+
+/** That refusal, of a level UPDATE, as the port's error. */
 const asLevelsNotAsComputed = (error: unknown): never => {
-  if ((error as { code?: unknown } | null)?.code === 'SR001') throw new LevelsNotAsComputed(levelsNotAsComputed, { cause: error });
-  throw error;
+  throw required(error) ? new LevelsNotAsComputed(levelsNotAsComputed, { cause: error }) : error;
 };
 
 /** PostgreSQL: each level's deltas, guarded, and each level required to end as computed (as `reserveMany`, ADR 0036). */
@@ -519,10 +521,15 @@ const idempotencyInsert = statement(
 const idempotencyGetMany = statement(
   'select k.* from unnest($1::text[], $2::text[]) as r(scope, key) join idempotency_keys k on k.scope = r.scope and k.key = r.key',
 );
+const keysTakenMeanwhile = 'another transaction stored one of the idempotency keys of the batch first';
+/** Every record inserted, or the statement (and so the transaction) fails: see `WriteTx.idempotency.insertMany`. */
 const idempotencyInsertMany = statement(
-  `insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms)
-   ${fromJsonRows(['text', 'text', 'text', 'text', 'bigint', 'bigint'])}
-   on conflict (scope, key) do nothing`,
+  `with inserted as (
+          insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms)
+          ${fromJsonRows(['text', 'text', 'text', 'text', 'bigint', 'bigint'])}
+          on conflict (scope, key) do nothing
+          returning 1)
+   select stockroom_require((select count(*) from inserted) = jsonb_array_length($1::jsonb), '${keysTakenMeanwhile}')`,
 );
 
 /** The stored records of these (scope, key) pairs (PostgreSQL: one statement). */
@@ -534,15 +541,22 @@ export const idempotencyRows = async (db: Runner, pairs: ReadonlyArray<{ scope: 
   return rows;
 };
 
-/** Inserts the records whose (scope, key) is not taken (PostgreSQL: one statement); returns how many were. */
-export const insertIdempotencyRows = async (db: Runner, records: readonly IdempotencyRecord[]): Promise<number> => {
-  if (records.length === 0) return 0;
+/** Inserts the record unless its (scope, key) is taken; whether it was inserted. */
+export const insertIdempotencyRow = async (db: Runner, r: IdempotencyRecord): Promise<boolean> =>
+  (await db.changes(idempotencyInsert, [r.scope, r.key, r.requestHash, r.outcome, r.createdAtMs, r.expiresAtMs])) === 1;
+
+/** Inserts the records (PostgreSQL: one statement), or fails with `KeyTakenMeanwhile` if any (scope, key) is taken; see `WriteTx.idempotency.insertMany`. */
+export const insertIdempotencyRows = async (db: Runner, records: readonly IdempotencyRecord[]): Promise<void> => {
+  if (records.length === 0) return;
   if (db.dialect === 'postgres') {
-    return db.changes(idempotencyInsertMany, [jsonRows(records.map((r) => [r.scope, r.key, r.requestHash, r.outcome, r.createdAtMs, r.expiresAtMs]))]);
+    await db
+      .rows(idempotencyInsertMany, [jsonRows(records.map((r) => [r.scope, r.key, r.requestHash, r.outcome, r.createdAtMs, r.expiresAtMs]))])
+      .catch((error: unknown) => {
+        throw required(error) ? new KeyTakenMeanwhile(keysTakenMeanwhile, { cause: error }) : error;
+      });
+    return;
   }
-  let inserted = 0;
-  for (const r of records) inserted += await db.changes(idempotencyInsert, [r.scope, r.key, r.requestHash, r.outcome, r.createdAtMs, r.expiresAtMs]);
-  return inserted;
+  for (const r of records) if (!(await insertIdempotencyRow(db, r))) throw new KeyTakenMeanwhile(keysTakenMeanwhile);
 };
 
 // ---- reads ----

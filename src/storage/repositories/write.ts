@@ -313,9 +313,7 @@ export const createWriteTx = (
       async getMany(pairs) {
         return (await hot.idempotencyRows(db, pairs)).map(toIdempotencyRecord);
       },
-      async insert(record) {
-        return (await hot.insertIdempotencyRows(db, [record])) === 1;
-      },
+      insert: (record) => hot.insertIdempotencyRow(db, record),
       insertMany: (records) => hot.insertIdempotencyRows(db, records),
     },
 
