@@ -25,6 +25,17 @@ export interface BatchOutcome {
   writes: Promise<void>;
 }
 
+/**
+ * The movements' ids of a batch whose writes were issued together as `written` (its second value:
+ * the ids as `movements.append` answers them), and the writes for `BatchOutcome`. With ids `drawn`
+ * before (PostgreSQL) they are known at once and the writes stay unawaited; otherwise (SQLite) the
+ * ids come once every write has finished.
+ */
+export const movementIdsAndWrites = async (written: Promise<readonly [unknown, number[], ...unknown[]]>, drawn: number[] | undefined): Promise<{ ids: number[]; writes: Promise<void> }> => {
+  written.catch(() => undefined); // awaited here (SQLite) or by the batch's caller
+  return { ids: drawn ?? (await written)[1], writes: written.then(() => undefined) };
+};
+
 export const toReservation = (stored: StoredReservation): Reservation => reservationOf(stored, stored.lines);
 
 /**

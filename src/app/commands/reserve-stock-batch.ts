@@ -13,7 +13,7 @@ import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
 import type { LevelHold, LevelRecord, LevelTarget, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { type BatchOutcome, emitReservation, type ReservationResult, reservationOf } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, movementIdsAndWrites, type ReservationResult, reservationOf } from './reservation-holds.js';
 import type { ReserveStockInput } from './reserve-stock.js';
 
 export interface BatchedReservation {
@@ -157,9 +157,10 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
   const drawnIds = drawn?.slice(0, rows.length);
   // The holds, their movements and the reservations need none of each other's answers: issued
   // together (one round trip on PostgreSQL, ADR 0033).
-  const written = together(tx.levels.reserveMany([...holds.values()], nowMs), tx.movements.append(rows, drawnIds), tx.reservations.insertMany(reservations));
-  written.catch(() => undefined); // awaited below (SQLite) or by the caller
-  const ids = drawnIds ?? (await written)[1];
+  const { ids, writes } = await movementIdsAndWrites(
+    together(tx.levels.reserveMany([...holds.values()], nowMs), tx.movements.append(rows, drawnIds), tx.reservations.insertMany(reservations)),
+    drawnIds,
+  );
   let offset = 0;
   placed.forEach(({ grant, ctx, ledger }, i) => {
     // Events in the order reserveStock emits them: the levels' changes, then the reservation.
@@ -171,5 +172,5 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     emitReservation(ctx, reservation, 'reservation.created');
     results[grant.index] = { reservation, movements };
   });
-  return { results, writes: written.then(() => undefined) };
+  return { results, writes };
 };

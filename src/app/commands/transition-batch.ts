@@ -12,7 +12,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { LevelChange, LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { type BatchOutcome, emitReservation, eventOf, inLockOrder, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, eventOf, inLockOrder, movementIdsAndWrites, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
 export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
 
@@ -157,8 +157,7 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
       placed.flatMap(({ step, lines }) => lines.filter((line, i) => line.fulfilled !== step.stored.lines[i]!.fulfilled).map((line) => ({ id: step.stored.id, lineNo: line.lineNo, fulfilled: line.fulfilled }))),
     ),
   );
-  written.catch(() => undefined); // awaited below (SQLite) or by the caller
-  const ids = drawnIds ?? (await written)[1];
+  const { ids, writes } = await movementIdsAndWrites(written, drawnIds);
   let offset = 0;
   for (const { step, ctx, ledger, lines, status } of placed) {
     const count = step.moves.length;
@@ -169,7 +168,7 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     emitReservation(ctx, reservation, eventOf[status]);
     results[step.index] = { reservation, movements };
   }
-  return { results, writes: written.then(() => undefined) };
+  return { results, writes };
 };
 
 const statusOf = (name: TransitionName, lines: readonly ReservationLineRow[]): ReservationStatus => {
