@@ -321,7 +321,7 @@ describe.each(storeKinds())('text that is not well-formed UTF-16, through both r
       await run('stock.receive', { warehouse: 'TX-W', lines: [{ sku: 'TX-1', quantity: 100 }] });
       const afterSetup = await store.reads.events.lastId();
       // Written the way JSON.stringify escapes them, and as literal text that only looks like an escape.
-      const references = ['lone \ud800 high', 'lone \udfff low', 'pair 😀 ok', 'quote " and \\ backslash', 'text \\ud800 not an escape', 'Größe 大 עברית'];
+      const references = ['lone \ud800 high', 'lone \udfff low', 'pair 😀 ok', 'quote " and \\ backslash', 'text \\ud800 not an escape', 'Größe 大 עברית', 'control \u0001 char, tab \t and newline \n'];
       // Together (one batch through the batched path), then one multi-line reservation each (the general path).
       const batched = await Promise.all(references.map((reference) => run('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }] })));
       const general: Executed<unknown>[] = [];
@@ -344,9 +344,21 @@ describe.each(storeKinds())('text that is not well-formed UTF-16, through both r
         else expect(viaBatch).toMatch(/^lone \ufffd+ (high|low)$/);
       }
       const created = (await store.reads.events.list({}, afterSetup, 100)).filter((e) => e.type === 'reservation.created');
-      expect(created.map((e) => (e.data as { reservation: { reference: string } }).reservation.reference)).toEqual(
-        [...references, ...references].map((r) => JSON.parse(JSON.stringify(r)) as string),
-      );
+      const asStored = [...references, ...references].map((r) => JSON.parse(JSON.stringify(r)) as string);
+      expect(created.map((e) => (e.data as { reservation: { reference: string } }).reservation.reference)).toEqual(asStored);
+      const audited = (await store.reads.audit.list({ action: 'reservation.create' }, null, 100)).items.reverse();
+      expect(audited.map((entry) => entry.summary.reference)).toEqual(asStored);
+      // With Idempotency-Keys (the batch stores every outcome in one statement), then replayed.
+      const keyed = (reference: string, i: number) =>
+        bus.execute('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }] }, { actor: testActor, idempotency: { key: `tx-${i}`, requestHash: `h-${i}` } });
+      const first = await Promise.all(references.map(keyed));
+      const again = await Promise.all(references.map(keyed));
+      expect(rerun).toEqual([]);
+      for (const [i, executed] of first.entries()) {
+        expect(executed.replayed).toBe(false);
+        expect(again[i]!.replayed).toBe(true);
+        expect(again[i]!.outcome).toEqual(JSON.parse(JSON.stringify(executed.outcome)));
+      }
       await bus.close();
     } finally {
       await store.dispose();

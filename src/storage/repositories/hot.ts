@@ -301,10 +301,32 @@ const jsonRows = (rows: readonly unknown[][]): string => {
   return text.includes('\\ud') ? text.replace(/(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g, '$1\\ufffd') : text;
 };
 
-/** Runs a `fromJsonRows` INSERT over `rows`, at most 1,000 rows per statement (a large command's events or audit entries). */
-const appendInChunks = async (db: Runner, insert: Statement, rows: readonly unknown[][]): Promise<void> => {
+/**
+ * `fromJsonRows`, with one more column, last: a JSON text per row (an event's data, an audit
+ * entry's summary, a stored outcome), from a second parameter, `jsonTexts`. Inside the rows' JSON
+ * such a text would be escaped a second time (every quote it holds) and parsed back by PostgreSQL:
+ * for a batch of reservations that was about two thirds of the JavaScript the batch's events cost
+ * (docs/performance.md, "Event data beside the rows"). The rows' array and the texts' are zipped in
+ * order; should the counts ever differ, the padded row's NULLs fail the INSERT's NOT NULL columns.
+ */
+const fromJsonRowsAndTexts = (types: readonly string[]) =>
+  `select ${types.map((t, i) => `(r->>${i})::${t}`).join(', ')}, x
+     from unnest(array(select jsonb_array_elements($1::jsonb)), string_to_array($2::text, chr(1))) as e(r, x)`;
+
+/**
+ * The second parameter of a `fromJsonRowsAndTexts` statement: the texts joined by U+0001. Each is
+ * `JSON.stringify`'s output, which writes every control character inside a string as an escape, so
+ * none holds U+0001, and no lone surrogate (it writes those as escapes too).
+ */
+const jsonTexts = (texts: readonly string[]): string => texts.join('\u0001');
+
+/**
+ * Runs a `fromJsonRowsAndTexts` INSERT over `rows` and their `texts`, at most 1,000 rows per
+ * statement (a large command's events or audit entries).
+ */
+const appendInChunks = async (db: Runner, insert: Statement, rows: readonly unknown[][], texts: readonly string[]): Promise<void> => {
   const chunks: Array<Promise<number>> = [];
-  for (let i = 0; i < rows.length; i += 1000) chunks.push(db.changes(insert, [jsonRows(rows.slice(i, i + 1000))]));
+  for (let i = 0; i < rows.length; i += 1000) chunks.push(db.changes(insert, [jsonRows(rows.slice(i, i + 1000)), jsonTexts(texts.slice(i, i + 1000))]));
   await together(...chunks);
 };
 
@@ -363,7 +385,7 @@ export const appendMovements = async (db: Runner, rows: readonly MovementInsert[
   return assigned;
 };
 
-const eventsInsert = statement(`insert into events (type, occurred_at_ms, sku, warehouse, data) ${fromJsonRows(['text', 'bigint', 'text', 'text', 'text'])}`);
+const eventsInsert = statement(`insert into events (type, occurred_at_ms, sku, warehouse, data) ${fromJsonRowsAndTexts(['text', 'bigint', 'text', 'text'])}`);
 const eventInsert = statement(`insert into events (type, occurred_at_ms, sku, warehouse, data) values ($1, $2, $3, $4, $5)`);
 const outboxLock = statement('select pg_advisory_xact_lock($1::bigint)');
 
@@ -372,24 +394,25 @@ const outboxLockKey = 7_262_340_101;
 
 export const appendEvents = async (db: Runner, events: readonly EventDraft[]): Promise<void> => {
   if (events.length === 0) return;
-  const values = events.map((e) => [e.type, e.occurredAtMs, e.sku, e.warehouse, JSON.stringify(e.data)]);
   if (db.dialect === 'postgres') {
+    const rows = events.map((e) => [e.type, e.occurredAtMs, e.sku, e.warehouse]);
     // Sequence values are handed out before commit; serializing appenders until their commit
     // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
-    await together(db.rows(outboxLock, [outboxLockKey]), appendInChunks(db, eventsInsert, values));
+    await together(db.rows(outboxLock, [outboxLockKey]), appendInChunks(db, eventsInsert, rows, events.map((e) => JSON.stringify(e.data))));
     return;
   }
-  for (const row of values) await db.changes(eventInsert, row);
+  for (const e of events) await db.changes(eventInsert, [e.type, e.occurredAtMs, e.sku, e.warehouse, JSON.stringify(e.data)]);
 };
 
 const auditColumns = 'at_ms, actor_type, actor_id, actor_name, action, entity_type, entity_id, outcome, request_id, ip, user_agent, summary';
 const auditTypes = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
-const auditsInsert = statement(`insert into audit_log (${auditColumns}) ${fromJsonRows(auditTypes)}`);
+const auditsInsert = statement(`insert into audit_log (${auditColumns}) ${fromJsonRowsAndTexts(auditTypes.slice(0, -1))}`);
 const auditInsert = statement(`insert into audit_log (${auditColumns}) values (${auditTypes.map((_t, i) => `$${i + 1}`).join(', ')})`);
 
 /** Appends a batch's audit entries: one statement on PostgreSQL, a prepared INSERT per entry on SQLite. */
 export const appendAudit = async (db: Runner, entries: readonly AuditDraft[]): Promise<void> => {
   if (entries.length === 0) return;
+  // Every column but the summary, the last.
   const values = entries.map((e) => [
     e.atMs,
     e.actor.type,
@@ -402,13 +425,13 @@ export const appendAudit = async (db: Runner, entries: readonly AuditDraft[]): P
     e.origin.requestId,
     e.origin.ip,
     e.origin.userAgent,
-    JSON.stringify(e.summary),
   ]);
+  const summaries = entries.map((e) => JSON.stringify(e.summary));
   if (db.dialect === 'postgres') {
-    await appendInChunks(db, auditsInsert, values);
+    await appendInChunks(db, auditsInsert, values, summaries);
     return;
   }
-  for (const row of values) await db.changes(auditInsert, row);
+  for (const [i, row] of values.entries()) await db.changes(auditInsert, [...row, summaries[i]]);
 };
 
 const reservationInsert = statement(
@@ -525,8 +548,8 @@ const keysTakenMeanwhile = 'another transaction stored one of the idempotency ke
 /** Every record inserted, or the statement (and so the transaction) fails: see `WriteTx.idempotency.insertMany`. */
 const idempotencyInsertMany = statement(
   `with inserted as (
-          insert into idempotency_keys (scope, key, request_hash, outcome, created_at_ms, expires_at_ms)
-          ${fromJsonRows(['text', 'text', 'text', 'text', 'bigint', 'bigint'])}
+          insert into idempotency_keys (scope, key, request_hash, created_at_ms, expires_at_ms, outcome)
+          ${fromJsonRowsAndTexts(['text', 'text', 'text', 'bigint', 'bigint'])}
           on conflict (scope, key) do nothing
           returning 1)
    select stockroom_require((select count(*) from inserted) = jsonb_array_length($1::jsonb), '${keysTakenMeanwhile}')`,
@@ -550,7 +573,7 @@ export const insertIdempotencyRows = async (db: Runner, records: readonly Idempo
   if (records.length === 0) return;
   if (db.dialect === 'postgres') {
     await db
-      .rows(idempotencyInsertMany, [jsonRows(records.map((r) => [r.scope, r.key, r.requestHash, r.outcome, r.createdAtMs, r.expiresAtMs]))])
+      .rows(idempotencyInsertMany, [jsonRows(records.map((r) => [r.scope, r.key, r.requestHash, r.createdAtMs, r.expiresAtMs])), jsonTexts(records.map((r) => r.outcome))])
       .catch((error: unknown) => {
         throw required(error) ? new KeyTakenMeanwhile(keysTakenMeanwhile, { cause: error }) : error;
       });
