@@ -25,6 +25,8 @@
  * how long a client that connects to a busy server waits for its first answer (ADR 0031).
  * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
  * `stockroom check` takes, and the latency of the list endpoints (one request at a time).
+ * BENCH_KEEP_DATABASE=1 keeps each store's database after the run (to inspect its tables and
+ * statistics), instead of dropping it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +54,7 @@ const serverNodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' 
 const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'mixed'];
 /** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
 const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
+const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
 const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'reads') : [];
 /** Seconds each fixed-rate run warms up at its rate, on the connections it then measures on. */
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
@@ -106,7 +109,7 @@ const run = (args: string[], db: string) => execFileSync(process.execPath, [cli,
 const freshDatabase = async (store: string): Promise<{ url: string; drop(): Promise<void> }> => {
   if (store === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'stockroom-bench-'));
-    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => (keepDatabase ? console.log(`Kept the database: ${dir}`) : rmSync(dir, { recursive: true, force: true })) };
   }
   const name = `stockroom_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
@@ -118,6 +121,7 @@ const freshDatabase = async (store: string): Promise<{ url: string; drop(): Prom
   return {
     url: url.toString(),
     async drop() {
+      if (keepDatabase) return void console.log(`Kept the database: ${url.toString()}`);
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
