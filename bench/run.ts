@@ -28,23 +28,19 @@
  * BENCH_KEEP_DATABASE=1 keeps each store's database after the run (to inspect its tables and
  * statistics), instead of dropping it.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { cpuUs, createToken, freshDatabase, load, postgresCpuSince, postgresCpuUs, root, runCli, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin/stockroom.js');
 const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const scale = process.env.BENCH_SCALE === '1m' ? { skus: 1_000_000, receiptsPerLevel: 5 } : { skus: Number(process.env.BENCH_SKUS ?? 100_000), receiptsPerLevel: 1 };
 const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
-const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const hotStock = 10_000_000;
 const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'reads', 'popular', 'mixed'] as const;
 type Scenario = (typeof allScenarios)[number];
@@ -104,66 +100,11 @@ interface LatencyBound {
   probes: Array<{ rate: number; p99Ms: number }>;
 }
 
-const run = (args: string[], db: string) => execFileSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn' } });
+const run = (args: string[], db: string) => runCli(cli, args, db);
 
-const freshDatabase = async (store: string): Promise<{ url: string; drop(): Promise<void> }> => {
-  if (store === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'stockroom-bench-'));
-    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => (keepDatabase ? console.log(`Kept the database: ${dir}`) : rmSync(dir, { recursive: true, force: true })) };
-  }
-  const name = `stockroom_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      if (keepDatabase) return void console.log(`Kept the database: ${url.toString()}`);
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-};
 
-const startServer = async (db: string, port: number): Promise<ChildProcess> => {
-  startedAt = performance.now();
-  // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
-  const child = spawn(process.execPath, [...serverNodeOptions, cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
-  for (let i = 0; i < 3000; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-};
 
-const load = (config: object): Promise<autocannonResult> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/load.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as autocannonResult) : reject(new Error(`load generator exited ${code}`))));
-  });
 
-interface autocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  statusCodeStats: Record<string, { count: number }>;
-  loadCpuUs: number;
-  /** A fixed-rate run's warm-up: not in the figures above, but its grants and 5xx count in the checks. */
-  warmup?: { total: number; errors: number; statusCodeStats: Record<string, { count: number }> } | null;
-}
 
 interface NewConnections {
   count: number;
@@ -199,34 +140,6 @@ const probeNewConnections = async (port: number, token: string, path: string, se
   return { count: waits.length, ...latencySummary(waits) };
 };
 
-/** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
-const cpuUs = (pid: number | string): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
-};
-/** CPU time so far of each PostgreSQL process on this machine (postmaster, backends, WAL writer, checkpointer), in µs by pid. */
-const postgresCpuUs = (): Map<number, number> => {
-  const out = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') out.set(Number(entry), cpuUs(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return out;
-};
-
-/** PostgreSQL's CPU between two readings: processes that ended in between are missed (a lower bound). */
-const postgresCpuSince = (before: Map<number, number>): number => {
-  let total = 0;
-  for (const [pid, us] of postgresCpuUs()) total += us - (before.get(pid) ?? 0);
-  return total;
-};
-const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-let startedAt = 0;
 
 /** Peak (VmHWM) or current (VmRSS) resident memory of a process, in MB. */
 const rssMb = (pid: number, which: 'VmHWM' | 'VmRSS' = 'VmHWM'): number => {
@@ -358,15 +271,16 @@ const main = async () => {
   const newConnections: Record<string, NewConnections> = {};
   const scaleReport: Record<string, { seedSeconds: number; startupMs: number; idleRssMb: number; checkSeconds: number[]; lists: Record<string, number> }> = {};
   for (const store of stores) {
-    const database = await freshDatabase(store);
+    const database = await freshDatabase(store, keepDatabase);
     try {
       console.error(`\n[${store}] seeding ${skus} SKUs × 2 warehouses, ${scale.receiptsPerLevel} receipt(s) per level …`);
       const seeded = timed(() => run(['bench', 'seed', '--skus', String(skus), '--receipts-per-level', String(scale.receiptsPerLevel)], database.url));
       console.error(seeded.value.trim());
       run(['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', String(hotStock)], database.url);
-      const token = /\n\n {2}(sr_\S+)\n/.exec(run(['api-keys', 'create', '--name', 'bench'], database.url))![1]!;
+      const token = createToken(cli, database.url);
       const port = 18_000 + Math.floor(Math.random() * 1000);
-      const server = await startServer(database.url, port);
+      const startedAt = performance.now();
+      const server = await startServer(cli, database.url, port, serverNodeOptions);
       const report = { seedSeconds: Math.round(seeded.ms / 100) / 10, startupMs: Math.round(performance.now() - startedAt), idleRssMb: rssMb(server.pid!, 'VmRSS'), checkSeconds: [] as number[], lists: {} };
       scaleReport[store] = report;
       let ceiling = 0;

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:ab`: two builds of Stockroom side by side, measured in turn, for comparing a change
+ * on a machine whose speed drifts. Whole `npm run bench` runs of each build, one after the other,
+ * differ by as much as the machine moves in between (ceilings of 8,000 and 16,000 req/s minutes
+ * apart on the bench machine). Here both servers run at once, each on its own fresh store seeded
+ * alike, and short runs alternate A B B A A B …, so a drift lands on both sides.
+ *
+ * Environment: BENCH_AB (required): the two checkouts, `before,after`, each built (`npm run build`;
+ * its `bin/stockroom.js` is used, for the store's set-up too); BENCH_STORE (postgres | sqlite;
+ * postgres), BENCH_SCENARIOS (hot; any of bench/load.ts's), BENCH_ROUNDS (4: each round runs every
+ * scenario on both sides, in alternating order), BENCH_DURATION seconds per run (5), BENCH_SKUS
+ * (100000), BENCH_CONNECTIONS (256).
+ *
+ * Prints, per scenario, each side's runs (req/s, and the server's and PostgreSQL's CPU per
+ * request) and their means, and the after/before ratio of the paired means. After the runs each
+ * store must pass `stockroom check`.
+ */
+import { join, resolve } from 'node:path';
+import { cpuUs, createToken, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
+
+const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
+if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
+const store = process.env.BENCH_STORE ?? 'postgres';
+const scenarios = (process.env.BENCH_SCENARIOS ?? 'hot').split(',').map((s) => s.trim());
+const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+const seconds = Number(process.env.BENCH_DURATION ?? 5);
+const skus = Number(process.env.BENCH_SKUS ?? 100_000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
+
+interface Run {
+  requestsPerSecond: number;
+  serverCpuUsPerRequest: number;
+  postgresCpuUsPerRequest: number | null;
+  status5xx: number;
+}
+
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+
+const main = async () => {
+  const servers = await Promise.all(
+    sides.map(async (checkout, i) => {
+      const cli = join(resolve(checkout), 'bin/stockroom.js');
+      const database = await freshDatabase(store);
+      runCli(cli, ['bench', 'seed', '--skus', String(skus)], database.url);
+      runCli(cli, ['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', '10000000'], database.url);
+      const token = createToken(cli, database.url);
+      const port = 19_000 + i * 100 + Math.floor(Math.random() * 100);
+      const child = await startServer(cli, database.url, port);
+      return { name: i === 0 ? 'before' : 'after', checkout, cli, database, token, port, child };
+    }),
+  );
+  const runs = new Map<string, Run[][]>(scenarios.map((s) => [s, [[], []]]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const scenario of scenarios) {
+        // A B, then B A: each side goes first as often as the other.
+        const order = round % 2 === 0 ? [0, 1] : [1, 0];
+        for (const i of order) {
+          const server = servers[i]!;
+          const cpuBefore = cpuUs(server.child.pid!);
+          const postgresBefore = store === 'postgres' ? postgresCpuUs() : null;
+          const result = await load({
+            url: `http://127.0.0.1:${server.port}`,
+            token: server.token,
+            scenario,
+            durationSeconds: seconds,
+            connections,
+            skus,
+            prefix: 'BENCH',
+            hotSku: 'HOT-0000001',
+            warehouse: 'BENCH-W1',
+            rate: null,
+          });
+          const requests = Math.max(1, result.requests.total);
+          const run: Run = {
+            requestsPerSecond: Math.round(result.requests.average),
+            serverCpuUsPerRequest: Math.round((cpuUs(server.child.pid!) - cpuBefore) / requests),
+            postgresCpuUsPerRequest: postgresBefore ? Math.round(postgresCpuSince(postgresBefore) / requests) : null,
+            status5xx: Object.entries(result.statusCodeStats)
+              .filter(([code]) => code.startsWith('5'))
+              .reduce((sum, [, stat]) => sum + stat.count, 0),
+          };
+          runs.get(scenario)![i]!.push(run);
+          console.error(`[${scenario}] round ${round + 1} ${server.name}: ${run.requestsPerSecond}/s, server ${run.serverCpuUsPerRequest} µs/req${run.postgresCpuUsPerRequest === null ? '' : `, PostgreSQL ${run.postgresCpuUsPerRequest} µs/req`}`);
+        }
+      }
+    }
+    for (const server of servers) {
+      const check = runCli(server.cli, ['check'], server.database.url).trim();
+      if (!check.startsWith('Consistent')) throw new Error(`${server.name}: ${check}`);
+    }
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 500));
+    for (const server of servers) await server.database.drop();
+  }
+  console.log(`\n${store}, ${rounds} rounds of ${seconds} s, ${skus} SKUs, ${connections} connections; before = ${sides[0]}, after = ${sides[1]}\n`);
+  console.log('| scenario | side | req/s per run | mean req/s | server µs/req (mean) | PostgreSQL µs/req (mean) | 5xx |');
+  console.log('|---|---|---|---:|---:|---:|---:|');
+  for (const [scenario, [before, after]] of runs) {
+    for (const [name, side] of [['before', before!], ['after', after!]] as const) {
+      const postgres = side.map((r) => r.postgresCpuUsPerRequest).filter((v): v is number => v !== null);
+      console.log(
+        `| ${scenario} | ${name} | ${side.map((r) => r.requestsPerSecond).join(' · ')} | ${Math.round(mean(side.map((r) => r.requestsPerSecond)))} | ${Math.round(mean(side.map((r) => r.serverCpuUsPerRequest)))} | ${postgres.length > 0 ? Math.round(mean(postgres)) : '–'} | ${side.reduce((sum, r) => sum + r.status5xx, 0)} |`,
+      );
+    }
+    const ratio = mean(after!.map((r) => r.requestsPerSecond)) / mean(before!.map((r) => r.requestsPerSecond));
+    const wins = after!.filter((r, i) => r.requestsPerSecond > before![i]!.requestsPerSecond).length;
+    console.log(`| ${scenario} | after ÷ before | ${wins} of ${after!.length} runs faster | ${ratio.toFixed(3)} | | | |`);
+  }
+};
+
+await main();

@@ -1,0 +1,111 @@
+/**
+ * What the benchmarks that drive a real server share (`bench/run.ts`, `bench/ab.ts`): fresh
+ * databases, a server process of a given build, the load generator as its own process, and the
+ * CPU time of processes read from /proc.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Runs a `stockroom` command of the build whose CLI is `cli` against `db`; its standard output. */
+export const runCli = (cli: string, args: string[], db: string): string =>
+  execFileSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn' } });
+
+/** Creates an API key named `name` (admin) and returns its token. */
+export const createToken = (cli: string, db: string, name = 'bench'): string => /\n\n {2}(sr_\S+)\n/.exec(runCli(cli, ['api-keys', 'create', '--name', name], db))![1]!;
+
+/** A new, empty store: a temporary SQLite file, or a new PostgreSQL database; `keep` leaves it after `drop()`. */
+export const freshDatabase = async (store: string, keep = false): Promise<{ url: string; drop(): Promise<void> }> => {
+  if (store === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'stockroom-bench-'));
+    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => (keep ? console.log(`Kept the database: ${dir}`) : rmSync(dir, { recursive: true, force: true })) };
+  }
+  const name = `stockroom_bench_${Date.now()}_${Math.floor(Math.random() * 1000)}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      if (keep) return void console.log(`Kept the database: ${url.toString()}`);
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+};
+
+/** Starts `stockroom serve` of the build whose CLI is `cli` and resolves once it is ready. */
+export const startServer = async (cli: string, db: string, port: number, nodeOptions: readonly string[] = []): Promise<ChildProcess> => {
+  // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
+  const child = spawn(process.execPath, [...nodeOptions, cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  for (let i = 0; i < 3000; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+};
+
+export interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+  loadCpuUs: number;
+  /** A fixed-rate run's warm-up: not in the figures above, but its grants and 5xx count in the checks. */
+  warmup?: { total: number; errors: number; statusCodeStats: Record<string, { count: number }> } | null;
+}
+
+/** Runs the load generator (bench/load.ts) as its own process with `config`. */
+export const load = (config: object): Promise<AutocannonResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/load.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as AutocannonResult) : reject(new Error(`load generator exited ${code}`))));
+  });
+
+const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** The process's CPU time so far in microseconds (utime + stime of /proc/<pid>/stat, all threads). */
+export const cpuUs = (pid: number | string): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
+};
+
+/** CPU time so far of each PostgreSQL process on this machine (postmaster, backends, WAL writer, checkpointer), in µs by pid. */
+export const postgresCpuUs = (): Map<number, number> => {
+  const out = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') out.set(Number(entry), cpuUs(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+};
+
+/** PostgreSQL's CPU between two readings: processes that ended in between are missed (a lower bound). */
+export const postgresCpuSince = (before: Map<number, number>): number => {
+  let total = 0;
+  for (const [pid, us] of postgresCpuUs()) total += us - (before.get(pid) ?? 0);
+  return total;
+};
