@@ -168,6 +168,7 @@ export interface IdempotencyRecord {
   scope: string;
   key: string;
   requestHash: string;
+  /** The outcome as JSON text (`JSON.stringify`'s output; PostgreSQL's batched INSERT relies on it, hot.ts `jsonTexts`). */
   outcome: string;
   createdAtMs: number;
   expiresAtMs: number;

@@ -305,8 +305,8 @@ const jsonRows = (rows: readonly unknown[][]): string => {
  * `fromJsonRows`, with one more column, last: a JSON text per row (an event's data, an audit
  * entry's summary, a stored outcome), from a second parameter, `jsonTexts`. Inside the rows' JSON
  * such a text would be escaped a second time (every quote it holds) and parsed back by PostgreSQL:
- * for a batch of reservations that was about two thirds of the JavaScript the batch's events cost
- * (docs/performance.md, "Event data beside the rows"). The rows' array and the texts' are zipped in
+ * for a batch of reservations that was more than half of the JavaScript the batch's events cost
+ * (docs/performance.md, "JSON texts beside the rows"). The rows' array and the texts' are zipped in
  * order; should the counts ever differ, the padded row's NULLs fail the INSERT's NOT NULL columns.
  */
 const fromJsonRowsAndTexts = (types: readonly string[]) =>
