@@ -16,7 +16,7 @@
  * store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
-import { cpuUs, createToken, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
+import { countsOf, cpuUs, createToken, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
 
 const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
@@ -76,9 +76,7 @@ const main = async () => {
             requestsPerSecond: Math.round(result.requests.average),
             serverCpuUsPerRequest: Math.round((cpuUs(server.child.pid!) - cpuBefore) / requests),
             postgresCpuUsPerRequest: postgresBefore ? Math.round(postgresCpuSince(postgresBefore) / requests) : null,
-            status5xx: Object.entries(result.statusCodeStats)
-              .filter(([code]) => code.startsWith('5'))
-              .reduce((sum, [, stat]) => sum + stat.count, 0),
+            status5xx: fivexx(countsOf(result.statusCodeStats)),
           };
           runs.get(scenario)![i]!.push(run);
           console.error(`[${scenario}] round ${round + 1} ${server.name}: ${run.requestsPerSecond}/s, server ${run.serverCpuUsPerRequest} µs/req${run.postgresCpuUsPerRequest === null ? '' : `, PostgreSQL ${run.postgresCpuUsPerRequest} µs/req`}`);

@@ -72,6 +72,12 @@ export interface AutocannonResult {
   warmup?: { total: number; errors: number; statusCodeStats: Record<string, { count: number }> } | null;
 }
 
+/** The count of each status code of a load generator's result. */
+export const countsOf = (stats: Record<string, { count: number }>): Record<string, number> => Object.fromEntries(Object.entries(stats).map(([code, stat]) => [code, stat.count]));
+
+/** How many answers were 5xx, of `countsOf`'s counts. */
+export const fivexx = (codes: Record<string, number>): number => Object.entries(codes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
+
 /** Runs the load generator (bench/load.ts) as its own process with `config`. */
 export const load = (config: object): Promise<AutocannonResult> =>
   new Promise((resolve, reject) => {

@@ -32,7 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { cpuUs, createToken, freshDatabase, load, postgresCpuSince, postgresCpuUs, root, runCli, startServer } from './harness.js';
+import { countsOf, cpuUs, createToken, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, root, runCli, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
 const cli = join(root, 'bin/stockroom.js');
@@ -305,10 +305,8 @@ const main = async () => {
         const batchesAfter = await batchesOf(`http://127.0.0.1:${port}`, token);
         const commits = batchesAfter.commits - batchesBefore.commits;
         const meanBatch = commits > 0 ? Math.round((batchesAfter.commands - batchesBefore.commands) / commits) : null;
-        const countsOf = (stats: Record<string, { count: number }>): Record<string, number> => Object.fromEntries(Object.entries(stats).map(([code, stat]) => [code, stat.count]));
         const statusCodes = countsOf(result.statusCodeStats);
         const warmupCodes = countsOf(result.warmup?.statusCodeStats ?? {});
-        const fivexx = (codes: Record<string, number>) => Object.entries(codes).filter(([code]) => code.startsWith('5')).reduce((sum, [, count]) => sum + count, 0);
         const status5xx = fivexx(statusCodes) + fivexx(warmupCodes);
         if (scenario === 'ceiling' && rate === null) ceiling = result.requests.average;
         if (scenario === 'refused' && (statusCodes['400'] ?? 0) !== result.requests.total) throw new Error(`refused: expected only 400s, got ${JSON.stringify(statusCodes)}`);

@@ -287,8 +287,10 @@ export const applyToLevels = async (db: Runner, changes: readonly LevelChange[],
  * JSON data above all — which cost more of the server's CPU than the rest of the batch's protocol
  * work; `JSON.stringify` is native (docs/performance.md).
  */
-const fromJsonRows = (types: readonly string[]) =>
-  `select ${types.map((t, i) => `(r->>${i})::${t}`).join(', ')} from jsonb_array_elements($1::jsonb) as r`;
+const fromJsonRows = (types: readonly string[]) => `select ${jsonColumns(types)} from jsonb_array_elements($1::jsonb) as r`;
+
+/** Each element of a row `r` of a JSON rows parameter, cast to its column's type. */
+const jsonColumns = (types: readonly string[]) => types.map((t, i) => `(r->>${i})::${t}`).join(', ');
 
 /**
  * The parameter of a `fromJsonRows` statement. A lone surrogate (a string that is not well-formed
@@ -310,7 +312,7 @@ const jsonRows = (rows: readonly unknown[][]): string => {
  * order; should the counts ever differ, the padded row's NULLs fail the INSERT's NOT NULL columns.
  */
 const fromJsonRowsAndTexts = (types: readonly string[]) =>
-  `select ${types.map((t, i) => `(r->>${i})::${t}`).join(', ')}, x
+  `select ${jsonColumns(types)}, x
      from unnest(array(select jsonb_array_elements($1::jsonb)), string_to_array($2::text, chr(1))) as e(r, x)`;
 
 /**
@@ -319,6 +321,12 @@ const fromJsonRowsAndTexts = (types: readonly string[]) =>
  * none holds U+0001, and no lone surrogate (it writes those as escapes too).
  */
 const jsonTexts = (texts: readonly string[]): string => texts.join('\u0001');
+
+/** `row` with `last` appended (SQLite's one-row INSERTs of the columns a `fromJsonRowsAndTexts` statement takes apart), without a copy. */
+const withLast = (row: unknown[], last: string): unknown[] => {
+  row.push(last);
+  return row;
+};
 
 /**
  * Runs a `fromJsonRowsAndTexts` INSERT over `rows` and their `texts`, at most 1,000 rows per
@@ -394,14 +402,15 @@ const outboxLockKey = 7_262_340_101;
 
 export const appendEvents = async (db: Runner, events: readonly EventDraft[]): Promise<void> => {
   if (events.length === 0) return;
+  // Every column but the data, the last.
+  const columns = (e: EventDraft): unknown[] => [e.type, e.occurredAtMs, e.sku, e.warehouse];
   if (db.dialect === 'postgres') {
-    const rows = events.map((e) => [e.type, e.occurredAtMs, e.sku, e.warehouse]);
     // Sequence values are handed out before commit; serializing appenders until their commit
     // makes ids follow commit order, so a reader tracking "the last id seen" never skips one.
-    await together(db.rows(outboxLock, [outboxLockKey]), appendInChunks(db, eventsInsert, rows, events.map((e) => JSON.stringify(e.data))));
+    await together(db.rows(outboxLock, [outboxLockKey]), appendInChunks(db, eventsInsert, events.map(columns), events.map((e) => JSON.stringify(e.data))));
     return;
   }
-  for (const e of events) await db.changes(eventInsert, [e.type, e.occurredAtMs, e.sku, e.warehouse, JSON.stringify(e.data)]);
+  for (const e of events) await db.changes(eventInsert, withLast(columns(e), JSON.stringify(e.data)));
 };
 
 const auditColumns = 'at_ms, actor_type, actor_id, actor_name, action, entity_type, entity_id, outcome, request_id, ip, user_agent, summary';
@@ -413,7 +422,7 @@ const auditInsert = statement(`insert into audit_log (${auditColumns}) values ($
 export const appendAudit = async (db: Runner, entries: readonly AuditDraft[]): Promise<void> => {
   if (entries.length === 0) return;
   // Every column but the summary, the last.
-  const values = entries.map((e) => [
+  const columns = (e: AuditDraft): unknown[] => [
     e.atMs,
     e.actor.type,
     e.actor.id,
@@ -425,13 +434,12 @@ export const appendAudit = async (db: Runner, entries: readonly AuditDraft[]): P
     e.origin.requestId,
     e.origin.ip,
     e.origin.userAgent,
-  ]);
-  const summaries = entries.map((e) => JSON.stringify(e.summary));
+  ];
   if (db.dialect === 'postgres') {
-    await appendInChunks(db, auditsInsert, values, summaries);
+    await appendInChunks(db, auditsInsert, entries.map(columns), entries.map((e) => JSON.stringify(e.summary)));
     return;
   }
-  for (const [i, row] of values.entries()) await db.changes(auditInsert, [...row, summaries[i]]);
+  for (const e of entries) await db.changes(auditInsert, withLast(columns(e), JSON.stringify(e.summary)));
 };
 
 const reservationInsert = statement(
