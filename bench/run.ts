@@ -19,8 +19,9 @@
  * by bisection between that rate and the sustained one, for the highest rate whose p99 stays within
  * the issue's latency target (hot: 10 ms on SQLite, 20 ms on PostgreSQL; reads: 5 and 10 ms). The
  * ceiling's route runs once at the reads' first fixed rate too: what any answer costs at that rate.
- * Per scenario it records the server's CPU per request, the commands per commit, and how the
- * cores were shared between the server, the load generator and (on PostgreSQL) PostgreSQL.
+ * Per scenario it records the server's CPU per request, the commands per commit, how the cores
+ * were shared between the server, the load generator and (on PostgreSQL) PostgreSQL, and how busy
+ * the server's event loop was (its main thread; `stockroom_event_loop_busy_seconds_total`).
  * While hot runs flat out, bursts of 16 new connections (every 300 ms) each make one read and close:
  * how long a client that connects to a busy server waits for its first answer (ADR 0031).
  * Besides the scenarios it records the seed time, the server's start-up time and RSS, how long
@@ -82,6 +83,12 @@ interface Row {
   meanBatch: number | null;
   /** Share of one core used by the server and by the load generator during the scenario (2 cores: 200 % in all). */
   serverCpuPercent: number;
+  /**
+   * Share of the scenario's wall time the server's main thread was busy rather than waiting for I/O
+   * (event-loop utilization). Near 100 the JavaScript thread is the bottleneck; above the server's
+   * CPU share it was often waiting for a core.
+   */
+  eventLoopBusyPercent: number;
   loadCpuPercent: number;
   /** Share of one core used by all PostgreSQL processes (which run on the same two cores); null on SQLite. */
   postgresCpuPercent: number | null;
@@ -201,11 +208,18 @@ const getText = async (url: string, token: string): Promise<string> => {
   }
 };
 
-/** Commands and commits so far (the server's own /metrics): their difference over a scenario gives its mean batch. */
-const batchesOf = async (base: string, token: string): Promise<{ commands: number; commits: number }> => {
+/**
+ * Commands and commits so far, and the main thread's busy seconds (the server's own /metrics): their
+ * differences over a scenario give its mean batch and the event loop's utilization.
+ */
+const countersOf = async (base: string, token: string): Promise<{ commands: number; commits: number; busySeconds: number }> => {
   const text = await getText(`${base}/metrics`, token);
   const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
-  return { commands: value(/^stockroom_commit_batch_size_sum (\S+)$/m), commits: value(/^stockroom_commit_batch_size_count (\S+)$/m) };
+  return {
+    commands: value(/^stockroom_commit_batch_size_sum (\S+)$/m),
+    commits: value(/^stockroom_commit_batch_size_count (\S+)$/m),
+    busySeconds: value(/^stockroom_event_loop_busy_seconds_total (\S+)$/m),
+  };
 };
 
 /** Where the server's memory is at the end of the run (its own /metrics), in MB. */
@@ -288,7 +302,7 @@ const main = async () => {
       let hotGranted = 0;
       const measure = async (scenario: Scenario, rate: number | null, seconds = durationSeconds) => {
         console.error(`[${store}] ${scenario}${rate === null ? '' : ` at ${rate}/s`} for ${seconds} s …`);
-        const batchesBefore = await batchesOf(`http://127.0.0.1:${port}`, token);
+        const countersBefore = await countersOf(`http://127.0.0.1:${port}`, token);
         const cpuBefore = cpuUs(server.pid!);
         const postgresBefore = store === 'postgres' ? postgresCpuUs() : new Map<number, number>();
         const wallBefore = performance.now();
@@ -302,9 +316,9 @@ const main = async () => {
         const wallUs = (performance.now() - wallBefore) * 1000;
         // CPU and wall time include the warm-up, so per request they count its requests too.
         const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total + (result.warmup?.total ?? 0)));
-        const batchesAfter = await batchesOf(`http://127.0.0.1:${port}`, token);
-        const commits = batchesAfter.commits - batchesBefore.commits;
-        const meanBatch = commits > 0 ? Math.round((batchesAfter.commands - batchesBefore.commands) / commits) : null;
+        const countersAfter = await countersOf(`http://127.0.0.1:${port}`, token);
+        const commits = countersAfter.commits - countersBefore.commits;
+        const meanBatch = commits > 0 ? Math.round((countersAfter.commands - countersBefore.commands) / commits) : null;
         const statusCodes = countsOf(result.statusCodeStats);
         const warmupCodes = countsOf(result.warmup?.statusCodeStats ?? {});
         const status5xx = fivexx(statusCodes) + fivexx(warmupCodes);
@@ -337,6 +351,7 @@ const main = async () => {
           serverCpuUsPerRequest,
           meanBatch,
           serverCpuPercent: Math.round((100 * serverCpuUs) / wallUs),
+          eventLoopBusyPercent: Math.round((100 * (countersAfter.busySeconds - countersBefore.busySeconds) * 1e6) / wallUs),
           loadCpuPercent: Math.round((100 * result.loadCpuUs) / wallUs),
           postgresCpuPercent: postgresUs === null ? null : Math.round((100 * postgresUs) / wallUs),
           verified,
@@ -373,11 +388,11 @@ const main = async () => {
   const table = [
     `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine.`,
     '',
-    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | verified |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | event loop busy % | verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.filter((r) => !r.probe).map(
       (r) =>
-        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.verified} |`,
+        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.eventLoopBusyPercent} | ${r.verified} |`,
     ),
     '',
     'The highest fixed rate whose p99 stayed within the latency target (each fixed-rate run after a warm-up on its connections):',

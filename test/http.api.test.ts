@@ -39,6 +39,20 @@ describe.each(storeKinds())('HTTP API on %s', (kind) => {
     expect((await http.get('/metrics')).body).toContain('stockroom_http_request_duration_seconds');
   });
 
+  it("counts the main thread's busy time in /metrics", async () => {
+    const busySeconds = async () => {
+      const line = (await http.get('/metrics')).body.split('\n').find((l) => l.startsWith('stockroom_event_loop_busy_seconds_total '));
+      return Number(line?.split(' ')[1]);
+    };
+    const before = await busySeconds();
+    // 100 ms of JavaScript without a turn of the event loop: all of it busy.
+    const until = performance.now() + 100;
+    while (performance.now() < until);
+    const after = await busySeconds();
+    expect(before).toBeGreaterThan(0);
+    expect(after - before).toBeGreaterThanOrEqual(0.1);
+  });
+
   it('creates, reads and changes warehouses and SKUs', async () => {
     const { warehouse, sku } = await stocked(0);
     const got = await http.get(`/v1/warehouses/${warehouse}`);

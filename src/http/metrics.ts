@@ -1,4 +1,5 @@
 /** Prometheus metrics (prom-client), one registry per app instance. */
+import { performance } from 'node:perf_hooks';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BusObserver } from '../app/command-bus.js';
 
@@ -85,6 +86,14 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
   let readStats: () => AvailabilityReadFigures | undefined = () => undefined;
   countedElsewhere('stockroom_availability_read_statements_total', 'Statements that answered availability reads together (PostgreSQL)', () => [[{}, readStats()?.batches ?? 0]]);
   countedElsewhere('stockroom_availability_read_lookups_total', 'Availability reads answered by those statements (PostgreSQL)', () => [[{}, readStats()?.lookups ?? 0]]);
+  // The main thread's time outside the event loop's wait for I/O (Node's event-loop utilization,
+  // its active part): a rate near 1 means the server's JavaScript thread is the bottleneck, whatever
+  // the process's CPU says (a thread waiting for a core counts as busy here, not as CPU).
+  countedElsewhere(
+    'stockroom_event_loop_busy_seconds_total',
+    "Time the server's main thread spent running rather than waiting for I/O (its rate is the event-loop utilization, 0…1)",
+    () => [[{}, performance.eventLoopUtilization().active / 1000]],
+  );
   return {
     registry,
     httpDuration,
