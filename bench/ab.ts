@@ -11,12 +11,12 @@
  * scenario on both sides, in alternating order), BENCH_DURATION seconds per run (5), BENCH_SKUS
  * (100000), BENCH_CONNECTIONS (256).
  *
- * Prints, per scenario, each side's runs (req/s, and the server's and PostgreSQL's CPU per
- * request) and their means, and the after/before ratio of the paired means. After the runs each
+ * Prints, per scenario, each side's runs (req/s, the server's and PostgreSQL's CPU per request,
+ * and how busy the server's event loop was, for builds that report it) and their means, and the after/before ratio of the paired means. After the runs each
  * store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
-import { countsOf, cpuUs, createToken, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
+import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
 
 const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
@@ -31,6 +31,8 @@ interface Run {
   requestsPerSecond: number;
   serverCpuUsPerRequest: number;
   postgresCpuUsPerRequest: number | null;
+  /** How busy the server's event loop was, in % of the run's wall time; null for a build without the metric. */
+  eventLoopBusyPercent: number | null;
   status5xx: number;
 }
 
@@ -57,10 +59,13 @@ const main = async () => {
         const order = round % 2 === 0 ? [0, 1] : [1, 0];
         for (const i of order) {
           const server = servers[i]!;
+          const base = `http://127.0.0.1:${server.port}`;
+          const countersBefore = await countersOf(base, server.token);
           const cpuBefore = cpuUs(server.child.pid!);
           const postgresBefore = store === 'postgres' ? postgresCpuUs() : null;
+          const wallBefore = performance.now();
           const result = await load({
-            url: `http://127.0.0.1:${server.port}`,
+            url: base,
             token: server.token,
             scenario,
             durationSeconds: seconds,
@@ -71,15 +76,17 @@ const main = async () => {
             warehouse: 'BENCH-W1',
             rate: null,
           });
+          const wallUs = (performance.now() - wallBefore) * 1000;
           const requests = Math.max(1, result.requests.total);
           const run: Run = {
             requestsPerSecond: Math.round(result.requests.average),
             serverCpuUsPerRequest: Math.round((cpuUs(server.child.pid!) - cpuBefore) / requests),
             postgresCpuUsPerRequest: postgresBefore ? Math.round(postgresCpuSince(postgresBefore) / requests) : null,
+            eventLoopBusyPercent: eventLoopBusyPercent(countersBefore, await countersOf(base, server.token), wallUs),
             status5xx: fivexx(countsOf(result.statusCodeStats)),
           };
           runs.get(scenario)![i]!.push(run);
-          console.error(`[${scenario}] round ${round + 1} ${server.name}: ${run.requestsPerSecond}/s, server ${run.serverCpuUsPerRequest} µs/req${run.postgresCpuUsPerRequest === null ? '' : `, PostgreSQL ${run.postgresCpuUsPerRequest} µs/req`}`);
+          console.error(`[${scenario}] round ${round + 1} ${server.name}: ${run.requestsPerSecond}/s, server ${run.serverCpuUsPerRequest} µs/req${run.postgresCpuUsPerRequest === null ? '' : `, PostgreSQL ${run.postgresCpuUsPerRequest} µs/req`}${run.eventLoopBusyPercent === null ? '' : `, event loop ${run.eventLoopBusyPercent} % busy`}`);
         }
       }
     }
@@ -93,18 +100,19 @@ const main = async () => {
     for (const server of servers) await server.database.drop();
   }
   console.log(`\n${store}, ${rounds} rounds of ${seconds} s, ${skus} SKUs, ${connections} connections; before = ${sides[0]}, after = ${sides[1]}\n`);
-  console.log('| scenario | side | req/s per run | mean req/s | server µs/req (mean) | PostgreSQL µs/req (mean) | 5xx |');
-  console.log('|---|---|---|---:|---:|---:|---:|');
+  console.log('| scenario | side | req/s per run | mean req/s | server µs/req (mean) | PostgreSQL µs/req (mean) | event loop busy % (mean) | 5xx |');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|');
   for (const [scenario, [before, after]] of runs) {
     for (const [name, side] of [['before', before!], ['after', after!]] as const) {
       const postgres = side.map((r) => r.postgresCpuUsPerRequest).filter((v): v is number => v !== null);
+      const busy = side.map((r) => r.eventLoopBusyPercent).filter((v): v is number => v !== null);
       console.log(
-        `| ${scenario} | ${name} | ${side.map((r) => r.requestsPerSecond).join(' · ')} | ${Math.round(mean(side.map((r) => r.requestsPerSecond)))} | ${Math.round(mean(side.map((r) => r.serverCpuUsPerRequest)))} | ${postgres.length > 0 ? Math.round(mean(postgres)) : '–'} | ${side.reduce((sum, r) => sum + r.status5xx, 0)} |`,
+        `| ${scenario} | ${name} | ${side.map((r) => r.requestsPerSecond).join(' · ')} | ${Math.round(mean(side.map((r) => r.requestsPerSecond)))} | ${Math.round(mean(side.map((r) => r.serverCpuUsPerRequest)))} | ${postgres.length > 0 ? Math.round(mean(postgres)) : '–'} | ${busy.length > 0 ? Math.round(mean(busy)) : '–'} | ${side.reduce((sum, r) => sum + r.status5xx, 0)} |`,
       );
     }
     const ratio = mean(after!.map((r) => r.requestsPerSecond)) / mean(before!.map((r) => r.requestsPerSecond));
     const wins = after!.filter((r, i) => r.requestsPerSecond > before![i]!.requestsPerSecond).length;
-    console.log(`| ${scenario} | after ÷ before | ${wins} of ${after!.length} runs faster | ${ratio.toFixed(3)} | | | |`);
+    console.log(`| ${scenario} | after ÷ before | ${wins} of ${after!.length} runs faster | ${ratio.toFixed(3)} | | | | |`);
   }
 };
 

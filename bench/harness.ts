@@ -1,7 +1,7 @@
 /**
  * What the benchmarks that drive a real server share (`bench/run.ts`, `bench/ab.ts`): fresh
- * databases, a server process of a given build, the load generator as its own process, and the
- * CPU time of processes read from /proc.
+ * databases, a server process of a given build, the load generator as its own process, the CPU
+ * time of processes read from /proc, and the server's own counters from /metrics.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -115,3 +115,41 @@ export const postgresCpuSince = (before: Map<number, number>): number => {
   for (const [pid, us] of postgresCpuUs()) total += us - (before.get(pid) ?? 0);
   return total;
 };
+
+/**
+ * GET of one of the server's own routes. Tried twice: between scenarios a keep-alive connection
+ * can sit idle past the server's keep-alive timeout (a `stockroom check` at 1M SKUs takes a minute)
+ * and be closed just as it is reused.
+ */
+export const getText = async (url: string, token: string): Promise<string> => {
+  const get = async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.text();
+  };
+  try {
+    return await get();
+  } catch {
+    return get();
+  }
+};
+
+/**
+ * Commands and commits so far, and the main thread's busy seconds (the server's own /metrics): their
+ * differences over a scenario give its mean batch and the event loop's utilization. `busySeconds`
+ * is null for a build without that metric (before `stockroom_event_loop_busy_seconds_total`).
+ */
+export const countersOf = async (base: string, token: string): Promise<{ commands: number; commits: number; busySeconds: number | null }> => {
+  const text = await getText(`${base}/metrics`, token);
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+  const busy = /^stockroom_event_loop_busy_seconds_total (\S+)$/m.exec(text);
+  return {
+    commands: value(/^stockroom_commit_batch_size_sum (\S+)$/m),
+    commits: value(/^stockroom_commit_batch_size_count (\S+)$/m),
+    busySeconds: busy ? Number(busy[1]) : null,
+  };
+};
+
+/** The share of `wallUs` the server's event loop was busy, in %, between two `countersOf` readings; null without the metric. */
+export const eventLoopBusyPercent = (before: { busySeconds: number | null }, after: { busySeconds: number | null }, wallUs: number): number | null =>
+  before.busySeconds === null || after.busySeconds === null ? null : Math.round((100 * (after.busySeconds - before.busySeconds) * 1e6) / wallUs);

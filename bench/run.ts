@@ -33,7 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { countsOf, cpuUs, createToken, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, root, runCli, startServer } from './harness.js';
+import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, load, postgresCpuSince, postgresCpuUs, root, runCli, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
 const cli = join(root, 'bin/stockroom.js');
@@ -88,7 +88,7 @@ interface Row {
    * (event-loop utilization). Near 100 the JavaScript thread is the bottleneck; above the server's
    * CPU share it was often waiting for a core.
    */
-  eventLoopBusyPercent: number;
+  eventLoopBusyPercent: number | null;
   loadCpuPercent: number;
   /** Share of one core used by all PostgreSQL processes (which run on the same two cores); null on SQLite. */
   postgresCpuPercent: number | null;
@@ -188,38 +188,6 @@ const probeLists = async (base: string, token: string): Promise<Record<string, n
     out[name] = Math.round(times.sort((a, b) => a - b)[2]! * 10) / 10;
   }
   return out;
-};
-
-/**
- * GET of one of the server's own routes. Tried twice: between scenarios a keep-alive connection
- * can sit idle past the server's keep-alive timeout (a `stockroom check` at 1M SKUs takes a minute)
- * and be closed just as it is reused.
- */
-const getText = async (url: string, token: string): Promise<string> => {
-  const get = async () => {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return response.text();
-  };
-  try {
-    return await get();
-  } catch {
-    return get();
-  }
-};
-
-/**
- * Commands and commits so far, and the main thread's busy seconds (the server's own /metrics): their
- * differences over a scenario give its mean batch and the event loop's utilization.
- */
-const countersOf = async (base: string, token: string): Promise<{ commands: number; commits: number; busySeconds: number }> => {
-  const text = await getText(`${base}/metrics`, token);
-  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
-  return {
-    commands: value(/^stockroom_commit_batch_size_sum (\S+)$/m),
-    commits: value(/^stockroom_commit_batch_size_count (\S+)$/m),
-    busySeconds: value(/^stockroom_event_loop_busy_seconds_total (\S+)$/m),
-  };
 };
 
 /** Where the server's memory is at the end of the run (its own /metrics), in MB. */
@@ -351,7 +319,7 @@ const main = async () => {
           serverCpuUsPerRequest,
           meanBatch,
           serverCpuPercent: Math.round((100 * serverCpuUs) / wallUs),
-          eventLoopBusyPercent: Math.round((100 * (countersAfter.busySeconds - countersBefore.busySeconds) * 1e6) / wallUs),
+          eventLoopBusyPercent: eventLoopBusyPercent(countersBefore, countersAfter, wallUs),
           loadCpuPercent: Math.round((100 * result.loadCpuUs) / wallUs),
           postgresCpuPercent: postgresUs === null ? null : Math.round((100 * postgresUs) / wallUs),
           verified,
@@ -392,7 +360,7 @@ const main = async () => {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.filter((r) => !r.probe).map(
       (r) =>
-        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.eventLoopBusyPercent} | ${r.verified} |`,
+        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.eventLoopBusyPercent ?? '–'} | ${r.verified} |`,
     ),
     '',
     'The highest fixed rate whose p99 stayed within the latency target (each fixed-rate run after a warm-up on its connections):',
