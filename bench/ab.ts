@@ -12,8 +12,8 @@
  * (100000), BENCH_CONNECTIONS (256).
  *
  * Prints, per scenario, each side's runs (req/s, the server's and PostgreSQL's CPU per request,
- * and how busy the server's event loop was, for builds that report it) and their means, and the after/before ratio of the paired means. After the runs each
- * store must pass `stockroom check`.
+ * and how busy the server's event loop was, for builds that report it) and their means, and the
+ * after/before ratio of the paired means. After the runs each store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
 import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
