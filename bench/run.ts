@@ -1,8 +1,12 @@
 /**
  * `npm run bench`: for each store, a fresh durable database, a real server process, a separate
  * load-generator process per scenario (autocannon, keep-alive, 256 connections), and the ceiling
- * (the same server answering a trivial route) measured in the same run. After each write scenario:
- * successes ≤ stock, `stockroom check` passes, no 5xx. Writes bench/results/*.json and latest.md.
+ * (the same server answering a trivial route) measured in the same run: first, and again for
+ * BENCH_CEILING_DURATION seconds (5) after each scenario run flat out, whose ratio is to the mean of
+ * the ceiling runs just before and just after it (the machine's speed can halve within a minute;
+ * ADR 0037). A first run of the ceiling, as long, warms the new server up and is not compared.
+ * After each write scenario: successes ≤ stock, `stockroom check` passes, no 5xx. Writes
+ * bench/results/*.json and latest.md.
  *
  * Environment: BENCH_STORES (sqlite,postgres), BENCH_DURATION seconds per scenario (10),
  * BENCH_SKUS (100000), BENCH_CONNECTIONS (256), STOCKROOM_TEST_POSTGRES_URL, and BENCH_SCALE=1m for
@@ -58,6 +62,8 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 /** Fixed-rate runs, after the first, in the search for the highest rate within the latency target. */
 const latencyProbes = Number(process.env.BENCH_LATENCY_PROBES ?? 3);
 const probeSeconds = Number(process.env.BENCH_PROBE_DURATION ?? 5);
+/** Seconds of each ceiling run between two scenarios (ADR 0037). */
+const ceilingSeconds = Number(process.env.BENCH_CEILING_DURATION ?? 5);
 /** The issue's p99 targets, in ms. */
 const latencyTargets: Record<string, Partial<Record<Scenario, number>>> = { sqlite: { hot: 10, reads: 5 }, postgres: { hot: 20, reads: 10 } };
 
@@ -75,8 +81,20 @@ interface Row {
   statusCodes: Record<string, number>;
   /** True for the fixed-rate runs of the latency search after the first (in the JSON, not the main table). */
   probe?: boolean;
-  /** Null when the ratio means nothing (a fixed-rate phase). */
+  /**
+   * True for the ceiling's runs between two scenarios, and for its first run, which warms the new
+   * server up (JIT compilation, heap growth) and is not compared with anything (in the JSON, not
+   * the main table).
+   */
+  between?: boolean;
+  warmUp?: boolean;
+  /**
+   * For a scenario run flat out: its req/s over the mean of `ceilingAround`. Null when the ratio
+   * means nothing (a fixed-rate phase, a ceiling run between scenarios).
+   */
   ratioToCeiling: number | null;
+  /** The ceiling's req/s in the runs just before and just after a scenario run flat out; null otherwise. */
+  ceilingAround: [number, number] | null;
   /** CPU time (user + system, all threads) the server spent per request: steadier than req/s on a busy machine. */
   serverCpuUsPerRequest: number;
   /** Mean commands per commit over the scenario (group commit at work); null when nothing was written. */
@@ -108,6 +126,9 @@ interface LatencyBound {
 }
 
 const run = (args: string[], db: string) => runCli(cli, args, db);
+
+/** `rate` over `ceiling`, to two decimals; null without a ceiling. */
+const ratio = (rate: number, ceiling: number): number | null => (ceiling > 0 ? Math.round((rate / ceiling) * 100) / 100 : null);
 
 
 
@@ -239,7 +260,7 @@ const searchLatencyBound = async (
     scenario,
     targetMs,
     rate: within?.rate ?? null,
-    ratioToCeiling: within && ceiling > 0 ? Math.round((within.rate! / ceiling) * 100) / 100 : null,
+    ratioToCeiling: within ? ratio(within.rate!, ceiling) : null,
     p99Ms: within?.p99Ms ?? null,
     probes,
   };
@@ -265,7 +286,6 @@ const main = async () => {
       const server = await startServer(cli, database.url, port, serverNodeOptions);
       const report = { seedSeconds: Math.round(seeded.ms / 100) / 10, startupMs: Math.round(performance.now() - startedAt), idleRssMb: rssMb(server.pid!, 'VmRSS'), checkSeconds: [] as number[], lists: {} };
       scaleReport[store] = report;
-      let ceiling = 0;
       /** Holds granted on the hot SKU so far in this store's run (hot and keyed share its stock). */
       let hotGranted = 0;
       const measure = async (scenario: Scenario, rate: number | null, seconds = durationSeconds) => {
@@ -290,7 +310,6 @@ const main = async () => {
         const statusCodes = countsOf(result.statusCodeStats);
         const warmupCodes = countsOf(result.warmup?.statusCodeStats ?? {});
         const status5xx = fivexx(statusCodes) + fivexx(warmupCodes);
-        if (scenario === 'ceiling' && rate === null) ceiling = result.requests.average;
         if (scenario === 'refused' && (statusCodes['400'] ?? 0) !== result.requests.total) throw new Error(`refused: expected only 400s, got ${JSON.stringify(statusCodes)}`);
         let verified = '–';
         if (writes.includes(scenario)) {
@@ -315,7 +334,8 @@ const main = async () => {
           errors: result.errors + result.timeouts + (result.warmup?.errors ?? 0),
           status5xx,
           statusCodes,
-          ratioToCeiling: rate !== null ? null : ceiling > 0 ? Math.round((result.requests.average / ceiling) * 100) / 100 : 1,
+          ratioToCeiling: null,
+          ceilingAround: null,
           serverCpuUsPerRequest,
           meanBatch,
           serverCpuPercent: Math.round((100 * serverCpuUs) / wallUs),
@@ -328,7 +348,26 @@ const main = async () => {
         return row;
       };
       const saturated: Partial<Record<Scenario, number>> = {};
-      for (const scenario of scenarios) saturated[scenario] = (await measure(scenario, null)).requestsPerSecond;
+      /** Per scenario run flat out, the mean of the ceiling runs around it: what its ratio is to. */
+      const ceilingOf: Partial<Record<Scenario, number>> = {};
+      let lastCeiling = 0;
+      (await measure('ceiling', null, ceilingSeconds)).warmUp = true;
+      for (const scenario of scenarios) {
+        const row = await measure(scenario, null);
+        saturated[scenario] = row.requestsPerSecond;
+        if (scenario === 'ceiling') {
+          row.ratioToCeiling = 1;
+          lastCeiling = row.requestsPerSecond;
+          continue;
+        }
+        // The ceiling again right after, so that each ratio compares runs a few seconds apart.
+        const after = await measure('ceiling', null, ceilingSeconds);
+        after.between = true;
+        row.ceilingAround = [lastCeiling, after.requestsPerSecond];
+        ceilingOf[scenario] = (lastCeiling + after.requestsPerSecond) / 2;
+        row.ratioToCeiling = ratio(row.requestsPerSecond, ceilingOf[scenario]);
+        lastCeiling = after.requestsPerSecond;
+      }
       // The same scenarios at a fixed rate below what they sustained: the latency a buyer sees when
       // the server is not saturated (with 256 connections kept busy, latency is 256 ÷ throughput).
       for (const scenario of rateScenarios) {
@@ -339,7 +378,7 @@ const main = async () => {
         // answer at that rate, against which the reads' own can be read.
         if (scenario === 'reads') await measure('ceiling', first.rate);
         const targetMs = latencyTargets[store]?.[scenario];
-        if (targetMs !== undefined) latencyBounds.push(await searchLatencyBound(store, scenario, targetMs, sustained, ceiling, first, measure));
+        if (targetMs !== undefined) latencyBounds.push(await searchLatencyBound(store, scenario, targetMs, sustained, ceilingOf[scenario] ?? 0, first, measure));
       }
       report.lists = await probeLists(`http://127.0.0.1:${port}`, token);
       memory[store] = rssMb(server.pid!);
@@ -356,11 +395,11 @@ const main = async () => {
   const table = [
     `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine.`,
     '',
-    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | event loop busy % | verified |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.filter((r) => !r.probe).map(
+    '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | ceiling before · after | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | event loop busy % | verified |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.filter((r) => !r.probe && !r.between && !r.warmUp).map(
       (r) =>
-        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.eventLoopBusyPercent ?? '–'} | ${r.verified} |`,
+        `| ${r.store} | ${r.scenario}${r.rate === null ? '' : ` at ${r.rate}/s`} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} | ${r.status5xx} | ${r.ratioToCeiling ?? '–'} | ${r.ceilingAround?.join(' · ') ?? '–'} | ${r.serverCpuUsPerRequest} | ${r.meanBatch ?? '–'} | ${r.serverCpuPercent} / ${r.loadCpuPercent}${r.postgresCpuPercent === null ? '' : ` / ${r.postgresCpuPercent}`} | ${r.eventLoopBusyPercent ?? '–'} | ${r.verified} |`,
     ),
     '',
     'The highest fixed rate whose p99 stayed within the latency target (each fixed-rate run after a warm-up on its connections):',
