@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchLevels, levelsBySkuCodes, linesOfReservations, reservationLines, reservationsByIds } from '../src/storage/repositories/hot.js';
 import type { Statement } from '../src/storage/repositories/prepared.js';
+import { openUnitsByStatus } from '../src/storage/repositories/read.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { seedBench } from '../src/storage/bench-seed.js';
@@ -123,6 +124,31 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
       expect(locked.rowCount).toBe(6);
     } finally {
       await client.query('rollback');
+    }
+  });
+
+  it('counts the units open reservations hold on a page of levels by primary key, without reading every open reservation (the consistency check)', async () => {
+    const { rows: ids } = await client.query<{ id: string }>(`select id from skus where code in ('PLAN-0000001', 'PLAN-0000500') order by id`);
+    const [first, last] = ids.map((r) => Number(r.id));
+    const { sql, parameters } = openUnitsByStatus(db, first!, last!).compile();
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, parameters as unknown[]);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    // Joined, the 200,000 open reservations were read (and hashed) for every page of the check.
+    expect(plan).toMatch(/Index Cond: \(id = l\.reservation_id\)/);
+    expect(scans(plan).filter((s) => /reservations|Hash Join/.test(s)), plan).toEqual([]);
+    // PLAN-n's lines are those of reservations g with 1 + g % 100,000 = n: two per SKU, 1 unit each.
+    const units = await openUnitsByStatus(db, first!, last!).execute();
+    expect(units).toHaveLength(500);
+    expect(new Set(units.map((u) => `${u.status} ${Number(u.open)}`))).toEqual(new Set(['active 2']));
+    await client.query(`update reservations set status = 'allocated' where id = 'res_100000'`);
+    try {
+      const after = await openUnitsByStatus(db, first!, first!).execute();
+      expect(after.map((u) => [u.status, Number(u.open)]).sort()).toEqual([
+        ['active', 1],
+        ['allocated', 1],
+      ]);
+    } finally {
+      await client.query(`update reservations set status = 'active' where id = 'res_100000'`);
     }
   });
 

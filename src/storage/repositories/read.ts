@@ -53,6 +53,28 @@ export interface AvailabilityPath {
   coalesced?: Coalescer<string, SkuLevels>;
 }
 
+/**
+ * The units the lines on the levels of SKUs `firstSkuId`…`lastSkuId` still hold, per level and
+ * status of their reservation (the consistency check's page; closed reservations come back too,
+ * under their own status). Each line's status is read by its reservation's primary key, one
+ * look-up per line, whatever the statistics. Joined to `reservations` instead, PostgreSQL without
+ * statistics on that table (a fresh store, or autovacuum off) hashed every open reservation for
+ * every page, and the check slowed with pages × open reservations (docs/performance.md).
+ */
+export const openUnitsByStatus = (db: Kysely<DB>, firstSkuId: number, lastSkuId: number) =>
+  db
+    .selectFrom('reservation_lines as l')
+    .select((eb) => [
+      'l.sku_id',
+      'l.warehouse_id',
+      eb.selectFrom('reservations as r').select('r.status').whereRef('r.id', '=', 'l.reservation_id').as('status'),
+      sql<number>`cast(sum(l.quantity - l.fulfilled) as bigint)`.as('open'),
+    ])
+    .where('l.sku_id', '>=', firstSkuId)
+    .where('l.sku_id', '<=', lastSkuId)
+    // The third column, the status: the subquery runs once per line.
+    .groupBy(['l.sku_id', 'l.warehouse_id', sql`3`]);
+
 export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cache, coalesced }: AvailabilityPath = {}): Reads => {
   const hotReads = direct ?? runner(db as unknown as Kysely<unknown>, dialect);
   /** Warehouse codes, one string each, so that cached levels share them. */
@@ -312,27 +334,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cach
                 .groupBy(['sku_id', 'warehouse_id'])
                 .execute()
             : [];
-        const held =
-          first && last
-            ? await db
-                // Lines of this page's SKUs first (their level index), then each one's reservation:
-                // SQLite keeps the order of a CROSS JOIN. Joined the other way round it read every
-                // open reservation for every page, and the check slowed with the number of holds.
-                .selectFrom('reservation_lines as l')
-                .crossJoin('reservations as r')
-                .whereRef('r.id', '=', 'l.reservation_id')
-                .select([
-                  'l.sku_id',
-                  'l.warehouse_id',
-                  sql<number>`cast(sum(case when r.status = 'active' then l.quantity - l.fulfilled else 0 end) as bigint)`.as('reserved'),
-                  sql<number>`cast(sum(case when r.status in ('allocated', 'partially_fulfilled') then l.quantity - l.fulfilled else 0 end) as bigint)`.as('allocated'),
-                ])
-                .where('r.status', 'in', ['active', 'allocated', 'partially_fulfilled'])
-                .where('l.sku_id', '>=', first.sku_id)
-                .where('l.sku_id', '<=', last.sku_id)
-                .groupBy(['l.sku_id', 'l.warehouse_id'])
-                .execute()
-            : [];
+        const held = first && last ? await openUnitsByStatus(db, first.sku_id, last.sku_id).execute() : [];
         const inbound =
           first && last
             ? await db
@@ -346,7 +348,14 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cach
                 .execute()
             : [];
         const byLevel = new Map(sums.map((s) => [`${s.sku_id}:${s.warehouse_id}`, s]));
-        const heldByLevel = new Map(held.map((h) => [`${h.sku_id}:${h.warehouse_id}`, h]));
+        const heldByLevel = new Map<string, { reserved: number; allocated: number }>();
+        for (const h of held) {
+          const key = `${h.sku_id}:${h.warehouse_id}`;
+          const units = heldByLevel.get(key) ?? { reserved: 0, allocated: 0 };
+          if (h.status === 'active') units.reserved += Number(h.open);
+          else if (h.status === 'allocated' || h.status === 'partially_fulfilled') units.allocated += Number(h.open);
+          heldByLevel.set(key, units);
+        }
         const inboundByLevel = new Map(inbound.map((t) => [`${t.sku_id}:${t.warehouse_id}`, t]));
         const rows = batch.map((row) => {
           const key = `${row.sku_id}:${row.warehouse_id}`;
