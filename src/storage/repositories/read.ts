@@ -75,6 +75,27 @@ export const openUnitsByStatus = (db: Kysely<DB>, firstSkuId: number, lastSkuId:
     // The third column, the status: the subquery runs once per line.
     .groupBy(['l.sku_id', 'l.warehouse_id', sql`3`]);
 
+/**
+ * A page of the consistency check: up to `limit` levels after `after` in (SKU id, warehouse id)
+ * order, each with its SKU's and warehouse's codes. The page is a range of the levels' primary
+ * key, walked in its order until the limit, and the codes are looked up by primary key per level:
+ * nothing to join, so no plan reads or sorts more than the page, wherever it starts. Joined to
+ * `skus` and `warehouses`, PostgreSQL sometimes sorted every level from the page's first SKU on,
+ * for each page, depending on its statistics (docs/performance.md).
+ */
+export const consistencyPage = (db: Kysely<DB>, after: readonly [number, number] | null, limit: number) =>
+  db
+    .selectFrom('stock_levels as l')
+    .selectAll('l')
+    .select([
+      sql<string>`(select s.code from skus s where s.id = l.sku_id)`.as('sku'),
+      sql<string>`(select w.code from warehouses w where w.id = l.warehouse_id)`.as('warehouse'),
+    ])
+    .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('l.sku_id', 'l.warehouse_id'), '>', eb.tuple(after![0], after![1]))))
+    .orderBy('l.sku_id')
+    .orderBy('l.warehouse_id')
+    .limit(limit);
+
 export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cache, coalesced }: AvailabilityPath = {}): Reads => {
   const hotReads = direct ?? runner(db as unknown as Kysely<unknown>, dialect);
   /** Warehouse codes, one string each, so that cached levels share them. */
@@ -298,21 +319,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cach
 
     consistency: {
       async scan(after, limit) {
-        const levels = await levelViews()
-          .$if(after !== null, (q) => {
-            const [skuId, warehouseId] = after as [number, number];
-            // `sku_id >= skuId` first, so each page starts with an index range: with the OR alone
-            // SQLite scanned the level index from the top for every page (quadratic in levels).
-            // (`s.id >= skuId` says the same of the join, so PostgreSQL's merge join starts there too.)
-            return q
-              .where('l.sku_id', '>=', skuId)
-              .where('s.id', '>=', skuId)
-              .where((eb) => eb.or([eb('l.sku_id', '>', skuId), eb('l.warehouse_id', '>', warehouseId)]));
-          })
-          .orderBy('l.sku_id')
-          .orderBy('l.warehouse_id')
-          .limit(limit + 1)
-          .execute();
+        const levels = await consistencyPage(db, after, limit + 1).execute();
         const batch = levels.slice(0, limit);
         const first = batch[0];
         const last = batch[batch.length - 1];
