@@ -476,6 +476,10 @@ const reservationById = {
   sqlite: statement('select * from reservations where id = $1'),
 };
 export const lockReservation = (db: Runner) => reservationById[db.dialect];
+/** The SKU code and the warehouse code of a row `l` with `sku_id` and `warehouse_id`, each a primary-key look-up (no join). */
+export const skuCodeOfRow = '(select s.code from skus s where s.id = l.sku_id)';
+export const warehouseCodeOfRow = '(select w.code from warehouses w where w.id = l.warehouse_id)';
+
 /**
  * A reservation line's columns with its SKU and warehouse codes. The codes come from scalar
  * subqueries (a primary-key look-up per line), not joins: without statistics on `reservation_lines`
@@ -484,7 +488,7 @@ export const lockReservation = (db: Runner) => reservationById[db.dialect];
  * ADR 0022). Shared with the reads' `reservationLinesQuery`.
  */
 export const reservationLineColumns = `l.reservation_id, l.line_no, l.sku_id, l.warehouse_id, l.quantity, l.backordered, l.fulfilled,
-  (select s.code from skus s where s.id = l.sku_id) as sku, (select w.code from warehouses w where w.id = l.warehouse_id) as warehouse`;
+  ${skuCodeOfRow} as sku, ${warehouseCodeOfRow} as warehouse`;
 
 export const reservationLines = statement(`select ${reservationLineColumns} from reservation_lines l where l.reservation_id = $1 order by l.line_no`);
 export const updateReservation = statement(

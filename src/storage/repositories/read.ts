@@ -7,7 +7,7 @@ import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB, StockLevelTable } from '../schema.js';
 import type { AvailabilityCache, SkuLevels } from '../availability-cache.js';
 import type { Coalescer } from '../read-coalescer.js';
-import { levelsBySkuCode, levelsBySkuCodes } from './hot.js';
+import { levelsBySkuCode, levelsBySkuCodes, skuCodeOfRow, warehouseCodeOfRow } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
 import { type DialectName, loadReservations, loadTransfer, skuSearch } from './shared.js';
@@ -88,8 +88,8 @@ export const consistencyPage = (db: Kysely<DB>, after: readonly [number, number]
     .selectFrom('stock_levels as l')
     .selectAll('l')
     .select([
-      sql<string>`(select s.code from skus s where s.id = l.sku_id)`.as('sku'),
-      sql<string>`(select w.code from warehouses w where w.id = l.warehouse_id)`.as('warehouse'),
+      sql<string>`${sql.raw(skuCodeOfRow)}`.as('sku'),
+      sql<string>`${sql.raw(warehouseCodeOfRow)}`.as('warehouse'),
     ])
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('l.sku_id', 'l.warehouse_id'), '>', eb.tuple(after![0], after![1]))))
     .orderBy('l.sku_id')
