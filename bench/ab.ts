@@ -9,10 +9,12 @@
  * its `bin/stockroom.js` is used, for the store's set-up too); BENCH_STORE (postgres | sqlite;
  * postgres), BENCH_SCENARIOS (hot; any of bench/load.ts's), BENCH_ROUNDS (4: each round runs every
  * scenario on both sides, in alternating order), BENCH_DURATION seconds per run (5), BENCH_SKUS
- * (100000), BENCH_CONNECTIONS (256).
+ * (100000), BENCH_CONNECTIONS (256), BENCH_AB_NODE_OPTIONS (Node options for each side's server,
+ * `before;after`, e.g. `;--max-semi-space-size=64`: with the same checkout on both sides, a
+ * comparison of Node settings).
  *
  * Prints, per scenario, each side's runs (req/s, the server's and PostgreSQL's CPU per request,
- * and how busy the server's event loop was, for builds that report it) and their means, and the
+ * the server's main thread in garbage collection per request, and how busy the server's event loop was, for builds that report it) and their means, and the
  * after/before ratio of the paired means. After the runs each store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
@@ -26,6 +28,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 const seconds = Number(process.env.BENCH_DURATION ?? 5);
 const skus = Number(process.env.BENCH_SKUS ?? 100_000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
+const nodeOptions = (process.env.BENCH_AB_NODE_OPTIONS ?? ';').split(';').map((side) => side.split(/\s+/).filter(Boolean));
+if (nodeOptions.length !== 2) throw new Error('BENCH_AB_NODE_OPTIONS must give two sides: before;after');
 
 interface Run {
   requestsPerSecond: number;
@@ -33,6 +37,10 @@ interface Run {
   postgresCpuUsPerRequest: number | null;
   /** How busy the server's event loop was, in % of the run's wall time; null for a build without the metric. */
   eventLoopBusyPercent: number | null;
+  /** The server's main thread in garbage collection, µs per request. */
+  gcUsPerRequest: number;
+  /** Mean commands per group commit; null for a scenario that committed nothing. */
+  commandsPerCommit: number | null;
   status5xx: number;
 }
 
@@ -47,7 +55,7 @@ const main = async () => {
       runCli(cli, ['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', '10000000'], database.url);
       const token = createToken(cli, database.url);
       const port = 19_000 + i * 100 + Math.floor(Math.random() * 100);
-      const child = await startServer(cli, database.url, port);
+      const child = await startServer(cli, database.url, port, nodeOptions[i]);
       return { name: i === 0 ? 'before' : 'after', checkout, cli, database, token, port, child };
     }),
   );
@@ -78,15 +86,18 @@ const main = async () => {
           });
           const wallUs = (performance.now() - wallBefore) * 1000;
           const requests = Math.max(1, result.requests.total);
+          const countersAfter = await countersOf(base, server.token);
           const run: Run = {
             requestsPerSecond: Math.round(result.requests.average),
             serverCpuUsPerRequest: Math.round((cpuUs(server.child.pid!) - cpuBefore) / requests),
             postgresCpuUsPerRequest: postgresBefore ? Math.round(postgresCpuSince(postgresBefore) / requests) : null,
-            eventLoopBusyPercent: eventLoopBusyPercent(countersBefore, await countersOf(base, server.token), wallUs),
+            eventLoopBusyPercent: eventLoopBusyPercent(countersBefore, countersAfter, wallUs),
+            gcUsPerRequest: Math.round(((countersAfter.gcSeconds - countersBefore.gcSeconds) * 1e6) / requests),
+            commandsPerCommit: countersAfter.commits > countersBefore.commits ? Math.round((countersAfter.commands - countersBefore.commands) / (countersAfter.commits - countersBefore.commits)) : null,
             status5xx: fivexx(countsOf(result.statusCodeStats)),
           };
           runs.get(scenario)![i]!.push(run);
-          console.error(`[${scenario}] round ${round + 1} ${server.name}: ${run.requestsPerSecond}/s, server ${run.serverCpuUsPerRequest} µs/req${run.postgresCpuUsPerRequest === null ? '' : `, PostgreSQL ${run.postgresCpuUsPerRequest} µs/req`}${run.eventLoopBusyPercent === null ? '' : `, event loop ${run.eventLoopBusyPercent} % busy`}`);
+          console.error(`[${scenario}] round ${round + 1} ${server.name}: ${run.requestsPerSecond}/s, server ${run.serverCpuUsPerRequest} µs/req${run.postgresCpuUsPerRequest === null ? '' : `, PostgreSQL ${run.postgresCpuUsPerRequest} µs/req`}, GC ${run.gcUsPerRequest} µs/req${run.commandsPerCommit === null ? '' : `, ${run.commandsPerCommit} commands per commit`}${run.eventLoopBusyPercent === null ? '' : `, event loop ${run.eventLoopBusyPercent} % busy`}`);
         }
       }
     }
@@ -100,19 +111,19 @@ const main = async () => {
     for (const server of servers) await server.database.drop();
   }
   console.log(`\n${store}, ${rounds} rounds of ${seconds} s, ${skus} SKUs, ${connections} connections; before = ${sides[0]}, after = ${sides[1]}\n`);
-  console.log('| scenario | side | req/s per run | mean req/s | server µs/req (mean) | PostgreSQL µs/req (mean) | event loop busy % (mean) | 5xx |');
-  console.log('|---|---|---|---:|---:|---:|---:|---:|');
+  console.log('| scenario | side | req/s per run | mean req/s | server µs/req (mean) | PostgreSQL µs/req (mean) | GC µs/req (mean) | event loop busy % (mean) | 5xx |');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
   for (const [scenario, [before, after]] of runs) {
     for (const [name, side] of [['before', before!], ['after', after!]] as const) {
       const postgres = side.map((r) => r.postgresCpuUsPerRequest).filter((v): v is number => v !== null);
       const busy = side.map((r) => r.eventLoopBusyPercent).filter((v): v is number => v !== null);
       console.log(
-        `| ${scenario} | ${name} | ${side.map((r) => r.requestsPerSecond).join(' · ')} | ${Math.round(mean(side.map((r) => r.requestsPerSecond)))} | ${Math.round(mean(side.map((r) => r.serverCpuUsPerRequest)))} | ${postgres.length > 0 ? Math.round(mean(postgres)) : '–'} | ${busy.length > 0 ? Math.round(mean(busy)) : '–'} | ${side.reduce((sum, r) => sum + r.status5xx, 0)} |`,
+        `| ${scenario} | ${name} | ${side.map((r) => r.requestsPerSecond).join(' · ')} | ${Math.round(mean(side.map((r) => r.requestsPerSecond)))} | ${Math.round(mean(side.map((r) => r.serverCpuUsPerRequest)))} | ${postgres.length > 0 ? Math.round(mean(postgres)) : '–'} | ${Math.round(mean(side.map((r) => r.gcUsPerRequest)))} | ${busy.length > 0 ? Math.round(mean(busy)) : '–'} | ${side.reduce((sum, r) => sum + r.status5xx, 0)} |`,
       );
     }
     const ratio = mean(after!.map((r) => r.requestsPerSecond)) / mean(before!.map((r) => r.requestsPerSecond));
     const wins = after!.filter((r, i) => r.requestsPerSecond > before![i]!.requestsPerSecond).length;
-    console.log(`| ${scenario} | after ÷ before | ${wins} of ${after!.length} runs faster | ${ratio.toFixed(3)} | | | | |`);
+    console.log(`| ${scenario} | after ÷ before | ${wins} of ${after!.length} runs faster | ${ratio.toFixed(3)} | | | | | |`);
   }
 };
 

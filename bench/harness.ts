@@ -135,18 +135,22 @@ export const getText = async (url: string, token: string): Promise<string> => {
 };
 
 /**
- * Commands and commits so far, and the main thread's busy seconds (the server's own /metrics): their
- * differences over a scenario give its mean batch and the event loop's utilization. `busySeconds`
- * is null for a build without that metric (before `stockroom_event_loop_busy_seconds_total`).
+ * Commands and commits so far, the main thread's busy seconds and its seconds in garbage collection
+ * (the server's own /metrics; every kind of collection summed): their differences over a scenario
+ * give its mean batch, the event loop's utilization and the collector's time per request.
+ * `busySeconds` is null for a build without that metric (before `stockroom_event_loop_busy_seconds_total`).
  */
-export const countersOf = async (base: string, token: string): Promise<{ commands: number; commits: number; busySeconds: number | null }> => {
+export const countersOf = async (base: string, token: string): Promise<{ commands: number; commits: number; busySeconds: number | null; gcSeconds: number }> => {
   const text = await getText(`${base}/metrics`, token);
   const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
   const busy = /^stockroom_event_loop_busy_seconds_total (\S+)$/m.exec(text);
+  let gcSeconds = 0;
+  for (const [, seconds] of text.matchAll(/^stockroom_nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)$/gm)) gcSeconds += Number(seconds);
   return {
     commands: value(/^stockroom_commit_batch_size_sum (\S+)$/m),
     commits: value(/^stockroom_commit_batch_size_count (\S+)$/m),
     busySeconds: busy ? Number(busy[1]) : null,
+    gcSeconds,
   };
 };
 
