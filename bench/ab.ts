@@ -11,7 +11,8 @@
  * scenario on both sides, in alternating order), BENCH_DURATION seconds per run (5), BENCH_SKUS
  * (100000), BENCH_CONNECTIONS (256), BENCH_AB_NODE_OPTIONS (Node options for each side's server,
  * `before;after`, e.g. `;--max-semi-space-size=64`: with the same checkout on both sides, a
- * comparison of Node settings).
+ * comparison of Node settings). Each server starts with the Node options of its own checkout's
+ * `npm start` first (ADR 0038), so a later setting of the same option here overrides it.
  *
  * Prints, per scenario, each side's runs (req/s, the server's and PostgreSQL's CPU per request,
  * the server's main thread in garbage collection per request, and how busy the server's event loop was, for builds that report it) and their means, and the

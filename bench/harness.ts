@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -45,10 +45,24 @@ export const freshDatabase = async (store: string, keep = false): Promise<{ url:
   };
 };
 
-/** Starts `stockroom serve` of the build whose CLI is `cli` and resolves once it is ready. */
+/**
+ * The Node options that `npm start` gives the server of the checkout holding `cli` (`bin/stockroom.js`):
+ * those between `node` and `bin/stockroom.js serve` in its package.json's start script (ADR 0038).
+ * The bench starts each build's server as its own `npm start` would.
+ */
+export const startNodeOptions = (cli: string): string[] => {
+  const { scripts } = JSON.parse(readFileSync(join(dirname(dirname(cli)), 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const options = /\bnode((?:\s+--\S+)*)\s+bin\/stockroom\.js\s+serve\b/.exec(scripts?.start ?? '')?.[1] ?? '';
+  return options.split(/\s+/).filter(Boolean);
+};
+
+/**
+ * Starts `stockroom serve` of the build whose CLI is `cli` with the Node options of its `npm start`,
+ * then `nodeOptions` (the later of two settings of one option wins), and resolves once it is ready.
+ */
 export const startServer = async (cli: string, db: string, port: number, nodeOptions: readonly string[] = []): Promise<ChildProcess> => {
   // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
-  const child = spawn(process.execPath, [...nodeOptions, cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...startNodeOptions(cli), ...nodeOptions, cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let i = 0; i < 3000; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;

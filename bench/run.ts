@@ -37,7 +37,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, load, postgresCpuSince, postgresCpuUs, root, runCli, startServer } from './harness.js';
+import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, load, postgresCpuSince, postgresCpuUs, root, runCli, startNodeOptions, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
 const cli = join(root, 'bin/stockroom.js');
@@ -392,8 +392,9 @@ const main = async () => {
 
   const stamp = new Date().toISOString();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const serverOptions = [...startNodeOptions(cli), ...serverNodeOptions].join(' ') || 'none';
   const table = [
-    `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine.`,
+    `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine, server's Node options: ${serverOptions}.`,
     '',
     '| store | scenario | req/s | p50 ms | p99 ms | max ms | errors | 5xx | × ceiling | ceiling before · after | server CPU µs/req | commands per commit | CPU % server / load gen / PostgreSQL | event loop busy % | verified |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -426,7 +427,7 @@ const main = async () => {
     ),
   ].join('\n');
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, latencyBounds, memory, heap, scale: scaleReport }, null, 2));
+  writeFileSync(join(root, `bench/results/${stamp.replace(/[:.]/g, '-')}.json`), JSON.stringify({ stamp, commit, serverOptions, durationSeconds, connections, skus, receiptsPerLevel: scale.receiptsPerLevel, rows, latencyBounds, memory, heap, scale: scaleReport }, null, 2));
   writeFileSync(join(root, 'bench/results/latest.md'), `${table}\n`);
   console.log(`\n${table}`);
 };
