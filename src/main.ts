@@ -20,7 +20,7 @@ import { apiKeysCommand, ensureAdmin, type IdentityFlags, UsageError, usersComma
 import { loadDemo } from './cli/demo.js';
 import { createProgress } from './cli/progress.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { boundHeapGrowth } from './config/heap.js';
+import { boundHeapGrowth, processNodeOptions, youngGenerationAdvice } from './config/heap.js';
 import type { Clock } from './domain/clock.js';
 import { signInPolicy } from './domain/sign-in.js';
 import { buildApp } from './http/app.js';
@@ -349,6 +349,8 @@ const serve = async (config: Config): Promise<number> => {
   const server = await listen(app, { host: config.host, port: config.port });
   app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
   if (!app.hasRoute({ method: 'GET', url: '/' })) app.log.warn('The web app is not built (web/dist): run `npm run build` to serve the UI at /');
+  const youngGeneration = youngGenerationAdvice(processNodeOptions());
+  if (youngGeneration) app.log.info(youngGeneration);
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -18,9 +18,25 @@ export const heapGrowthFlag = (percent: number, nodeOptions: readonly string[]):
   return `--heap-growing-percent=${percent}`;
 };
 
+/** This process's Node options: its command line's, then NODE_OPTIONS'. */
+export const processNodeOptions = (): string[] => [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+
 /** Applies `heapGrowthFlag` to this process; V8 reads the flag at each collection. Returns the flag set. */
 export const boundHeapGrowth = (percent: number): string | undefined => {
-  const flag = heapGrowthFlag(percent, [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)]);
+  const flag = heapGrowthFlag(percent, processNodeOptions());
   if (flag !== undefined) v8.setFlagsFromString(flag);
   return flag;
 };
+
+/** Node options that size the young generation's semi-spaces. */
+const youngGenerationSettings = /^--(max|min)[-_]semi[-_]space[-_]size(=|$)/;
+
+/**
+ * What `serve` advises at start when Node runs without a setting for its semi-spaces (ADR 0038):
+ * V8 reads it only at the process's start, so `serve` cannot set it itself as it bounds the heap's
+ * growth. Undefined when the operator set one (`npm start` does).
+ */
+export const youngGenerationAdvice = (nodeOptions: readonly string[]): string | undefined =>
+  nodeOptions.some((option) => youngGenerationSettings.test(option))
+    ? undefined
+    : "Node's semi-spaces are at their default size: under load the server spends about twice the time in garbage collection that it would with `--max-semi-space-size=32` on Node's command line or in NODE_OPTIONS, as `npm start` gives it (docs/decisions/0038)";
