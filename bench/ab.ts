@@ -15,7 +15,8 @@
  * `npm start` first (ADR 0038), so a later setting of the same option here overrides it.
  *
  * Prints, per scenario, each side's runs (req/s, the server's and PostgreSQL's CPU per request,
- * the server's main thread in garbage collection per request, and how busy the server's event loop was, for builds that report it) and their means, and the
+ * the server's main thread in garbage collection per request, the commands per commit, and how
+ * busy the server's event loop was, for builds that report it) and their means, and the
  * after/before ratio of the paired means. After the runs each store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
