@@ -20,7 +20,7 @@
  * after/before ratio of the paired means. After the runs each store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
-import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
+import { commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
 
 const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
@@ -95,7 +95,7 @@ const main = async () => {
             postgresCpuUsPerRequest: postgresBefore ? Math.round(postgresCpuSince(postgresBefore) / requests) : null,
             eventLoopBusyPercent: eventLoopBusyPercent(countersBefore, countersAfter, wallUs),
             gcUsPerRequest: Math.round(((countersAfter.gcSeconds - countersBefore.gcSeconds) * 1e6) / requests),
-            commandsPerCommit: countersAfter.commits > countersBefore.commits ? Math.round((countersAfter.commands - countersBefore.commands) / (countersAfter.commits - countersBefore.commits)) : null,
+            commandsPerCommit: commandsPerCommit(countersBefore, countersAfter),
             status5xx: fivexx(countsOf(result.statusCodeStats)),
           };
           runs.get(scenario)![i]!.push(run);

@@ -50,19 +50,19 @@ export const freshDatabase = async (store: string, keep = false): Promise<{ url:
  * those between `node` and `bin/stockroom.js serve` in its package.json's start script (ADR 0038).
  * The bench starts each build's server as its own `npm start` would.
  */
-export const startNodeOptions = (cli: string): string[] => {
+const startNodeOptions = (cli: string): string[] => {
   const { scripts } = JSON.parse(readFileSync(join(dirname(dirname(cli)), 'package.json'), 'utf8')) as { scripts?: { start?: string } };
   const options = /\bnode((?:\s+--\S+)*)\s+bin\/stockroom\.js\s+serve\b/.exec(scripts?.start ?? '')?.[1] ?? '';
   return options.split(/\s+/).filter(Boolean);
 };
 
-/**
- * Starts `stockroom serve` of the build whose CLI is `cli` with the Node options of its `npm start`,
- * then `nodeOptions` (the later of two settings of one option wins), and resolves once it is ready.
- */
+/** The Node options `startServer` gives a server of `cli`: its `npm start`'s, then `extra` (the later of two settings of one option wins). */
+export const serverNodeOptionsOf = (cli: string, extra: readonly string[] = []): string[] => [...startNodeOptions(cli), ...extra];
+
+/** Starts `stockroom serve` of the build whose CLI is `cli` with `serverNodeOptionsOf(cli, nodeOptions)` and resolves once it is ready. */
 export const startServer = async (cli: string, db: string, port: number, nodeOptions: readonly string[] = []): Promise<ChildProcess> => {
   // The load generator is one client address driving tens of thousands of requests a second: no per-address limit.
-  const child = spawn(process.execPath, [...startNodeOptions(cli), ...nodeOptions, cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...serverNodeOptionsOf(cli, nodeOptions), cli, 'serve', '--db', db, '--port', String(port)], { env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', STOCKROOM_RATE_LIMIT_PER_MINUTE: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
   for (let i = 0; i < 3000; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
@@ -167,6 +167,10 @@ export const countersOf = async (base: string, token: string): Promise<{ command
     gcSeconds,
   };
 };
+
+/** The mean commands per commit between two `countersOf` readings; null when nothing was committed. */
+export const commandsPerCommit = (before: { commands: number; commits: number }, after: { commands: number; commits: number }): number | null =>
+  after.commits > before.commits ? Math.round((after.commands - before.commands) / (after.commits - before.commits)) : null;
 
 /** The share of `wallUs` the server's event loop was busy, in %, between two `countersOf` readings; null without the metric. */
 export const eventLoopBusyPercent = (before: { busySeconds: number | null }, after: { busySeconds: number | null }, wallUs: number): number | null =>

@@ -37,7 +37,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, load, postgresCpuSince, postgresCpuUs, root, runCli, startNodeOptions, startServer } from './harness.js';
+import { commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, load, postgresCpuSince, postgresCpuUs, root, runCli, serverNodeOptionsOf, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
 const cli = join(root, 'bin/stockroom.js');
@@ -305,8 +305,7 @@ const main = async () => {
         // CPU and wall time include the warm-up, so per request they count its requests too.
         const serverCpuUsPerRequest = Math.round(serverCpuUs / Math.max(1, result.requests.total + (result.warmup?.total ?? 0)));
         const countersAfter = await countersOf(`http://127.0.0.1:${port}`, token);
-        const commits = countersAfter.commits - countersBefore.commits;
-        const meanBatch = commits > 0 ? Math.round((countersAfter.commands - countersBefore.commands) / commits) : null;
+        const meanBatch = commandsPerCommit(countersBefore, countersAfter);
         const statusCodes = countsOf(result.statusCodeStats);
         const warmupCodes = countsOf(result.warmup?.statusCodeStats ?? {});
         const status5xx = fivexx(statusCodes) + fivexx(warmupCodes);
@@ -392,7 +391,7 @@ const main = async () => {
 
   const stamp = new Date().toISOString();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  const serverOptions = [...startNodeOptions(cli), ...serverNodeOptions].join(' ') || 'none';
+  const serverOptions = serverNodeOptionsOf(cli, serverNodeOptions).join(' ') || 'none';
   const table = [
     `Run ${stamp} at ${commit}: ${durationSeconds} s per scenario, ${connections} connections, ${skus} SKUs × 2 warehouses, ${skus * 2 * scale.receiptsPerLevel} seeded movements, load generator on the same machine, server's Node options: ${serverOptions}.`,
     '',
