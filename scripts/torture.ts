@@ -2,13 +2,14 @@
  * `npm run torture`: the reliability suites, long. Builds, then runs every reliability suite with
  * torture sizes (through the STOCKROOM_TORTURE_* variables): the crash suite with many SIGKILLs per
  * store and a longer load, backups under load, PostgreSQL crashed and its connections terminated
- * under load, conservation, hostile input, time, lost responses and the last-units race. Each suite
+ * under load, conservation, hostile input, time, lost responses, the last-units race and the order of
+ * flushes and acknowledgements. Each suite
  * appends its row to a report file; the script prints the markdown table and writes it to
  * docs/reliability.md under "Latest run".
  *
  *   npm run torture -- [--kills 20] [--load-ms 2500] [--backups 5] [--pg-crashes 10]
  *     [--pg-terminations 40] [--conservation-ms 30000] [--fuzz-runs 3000] [--time-rounds 5]
- *     [--lost-responses 25] [--race-rounds 10] [--no-write]
+ *     [--lost-responses 25] [--race-rounds 10] [--flush-buyers 2000] [--no-write]
  *
  * Exit code: vitest's (non-zero when any invariant broke or any acknowledged write was lost).
  */
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     'time-rounds': { type: 'string', default: '5' },
     'lost-responses': { type: 'string', default: '25' },
     'race-rounds': { type: 'string', default: '10' },
+    'flush-buyers': { type: 'string', default: '2000' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -58,6 +60,7 @@ const sizes = {
   STOCKROOM_TORTURE_TIME_ROUNDS: whole('time-rounds', values['time-rounds'], 1),
   STOCKROOM_TORTURE_LOST_RESPONSES: whole('lost-responses', values['lost-responses'], 1),
   STOCKROOM_TORTURE_RACE_ROUNDS: whole('race-rounds', values['race-rounds'], 1),
+  STOCKROOM_TORTURE_FLUSH_BUYERS: whole('flush-buyers', values['flush-buyers'], 20),
 };
 const suites = [
   'test/reliability.crash.test.ts',
@@ -69,8 +72,9 @@ const suites = [
   'test/reliability.time.test.ts',
   'test/http.fuzz.test.ts',
   'test/race.http.test.ts',
+  'test/reliability.flush-before-ack.test.ts',
 ];
-const flags = `--kills ${kills} --load-ms ${loadMs} --backups ${backups} --pg-crashes ${sizes.STOCKROOM_TORTURE_PG_CRASHES} --pg-terminations ${sizes.STOCKROOM_TORTURE_PG_TERMINATIONS} --conservation-ms ${sizes.STOCKROOM_TORTURE_CONSERVATION_MS} --fuzz-runs ${sizes.STOCKROOM_TORTURE_FUZZ_RUNS} --time-rounds ${sizes.STOCKROOM_TORTURE_TIME_ROUNDS} --lost-responses ${sizes.STOCKROOM_TORTURE_LOST_RESPONSES} --race-rounds ${sizes.STOCKROOM_TORTURE_RACE_ROUNDS}`;
+const flags = `--kills ${kills} --load-ms ${loadMs} --backups ${backups} --pg-crashes ${sizes.STOCKROOM_TORTURE_PG_CRASHES} --pg-terminations ${sizes.STOCKROOM_TORTURE_PG_TERMINATIONS} --conservation-ms ${sizes.STOCKROOM_TORTURE_CONSERVATION_MS} --fuzz-runs ${sizes.STOCKROOM_TORTURE_FUZZ_RUNS} --time-rounds ${sizes.STOCKROOM_TORTURE_TIME_ROUNDS} --lost-responses ${sizes.STOCKROOM_TORTURE_LOST_RESPONSES} --race-rounds ${sizes.STOCKROOM_TORTURE_RACE_ROUNDS} --flush-buyers ${sizes.STOCKROOM_TORTURE_FLUSH_BUYERS}`;
 
 const git = (...args: string[]): string => {
   try {

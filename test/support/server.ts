@@ -1,6 +1,6 @@
 /** Real `stockroom serve` processes (the built CLI), for races through real sockets. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -25,10 +25,25 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export const startServer = async (databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> => {
+export interface ServerOptions {
+  /** More options for `serve`. */
+  args?: string[];
+  /** A command that runs the server as its child (e.g. `strace … -o file`); stop() signals the server. */
+  launcher?: string[];
+}
+
+/** The one child of a launcher: the server it runs. */
+const childOf = (pid: number): number | null => {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return children[0] ?? null;
+};
+
+export const startServer = async (databaseUrl: string, env: Record<string, string> = {}, options: ServerOptions = {}): Promise<ServerProcess> => {
   if (!existsSync(`${root}dist/main.js`)) throw new Error('Build first: npm run build (npm test does it).');
   const port = await freePort();
-  const child = spawn(process.execPath, [cliPath, 'serve', '--db', databaseUrl, '--port', String(port), '--host', '127.0.0.1'], {
+  const serve = [process.execPath, cliPath, 'serve', '--db', databaseUrl, '--port', String(port), '--host', '127.0.0.1', ...(options.args ?? [])];
+  const command = [...(options.launcher ?? []), ...serve];
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,7 +73,8 @@ export const startServer = async (databaseUrl: string, env: Record<string, strin
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
+        const server = options.launcher ? childOf(child.pid!) : child.pid!;
+        if (server !== null) process.kill(server, 'SIGTERM');
       }),
   };
 };
