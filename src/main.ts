@@ -75,8 +75,13 @@ interface Opened {
   cli: CliContext;
 }
 
-const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics; arrivals?: Arrivals }): Promise<Opened> => {
-  const store = openStore(config.databaseUrl, { unsafeNoFsync: config.unsafeNoFsync, availabilityCacheEntries: config.availabilityCacheEntries });
+const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics; arrivals?: Arrivals; answerTimeout?: boolean }): Promise<Opened> => {
+  const store = openStore(config.databaseUrl, {
+    unsafeNoFsync: config.unsafeNoFsync,
+    availabilityCacheEntries: config.availabilityCacheEntries,
+    // Only the server: a command-line export or check may run a statement for longer.
+    ...(options.answerTimeout && { answerTimeoutMs: config.pgAnswerTimeoutMs }),
+  });
   if (options.migrate) await store.migrate();
   const bus = new CommandBus({
     store,
@@ -272,7 +277,7 @@ const serve = async (config: Config): Promise<number> => {
   const metrics = createMetrics();
   // Counted once the server exists (below); the bus lets the event loop turn while they arrive (ADR 0031).
   const arrivals = { accepted: 0 };
-  const opened = await open(config, { migrate: true, metrics, arrivals });
+  const opened = await open(config, { migrate: true, metrics, arrivals, answerTimeout: true });
   metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());
   metrics.watchAvailabilityReads(() => opened.store.availabilityReadStats());
   const { store, bus, queries } = opened;

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { CommandBus } from '../src/app/command-bus.js';
+import { CommandBus, ServiceUnavailable } from '../src/app/command-bus.js';
 import { checkConsistency } from '../src/app/consistency.js';
 import { Authenticator } from '../src/app/identity/authenticator.js';
 import { Queries } from '../src/app/queries.js';
@@ -21,7 +21,7 @@ import { buildApp } from '../src/http/app.js';
 import { openStore } from '../src/storage/store.js';
 import { ManualClock } from './support/clock.js';
 import { createApiKey } from './support/credentials.js';
-import { buildStocked, code } from './support/factories.js';
+import { buildStocked, code, testActor } from './support/factories.js';
 import { httpDependencies, sessionIdleMs } from './support/http.js';
 import { startPgProxy } from './support/pg-proxy.js';
 import { call, envInt, NoResponse, outageProblem, prepareStore, type Reply, reportRow, runCli, serverErrors, sleep } from './support/reliability.js';
@@ -179,4 +179,67 @@ describe.skipIf(!storeKinds().includes('postgres'))('PostgreSQL connection failu
       await database.drop();
     }
   }, 30_000);
+
+  it('cuts a connection PostgreSQL stops answering, and writes resume once the network heals (ADR 0040)', async () => {
+    const database = await createDatabase('postgres');
+    const proxy = await startPgProxy(database.url);
+    const answerTimeoutMs = 1_000;
+    const store = openStore(proxy.url, { poolSize: 4, answerTimeoutMs });
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      await store.migrate();
+      const bus = new CommandBus({ store, clock: new ManualClock(), idempotencyRetentionMs: 1e9 });
+      const { sku, warehouse } = await buildStocked(bus, 5);
+      const receive = (quantity: number) =>
+        bus.execute('stock.receive', { warehouse: warehouse.code, lines: [{ sku: sku.sku, quantity }] }, { actor: testActor }).then(
+          ({ outcome }) => (outcome.ok ? 'done' : outcome.code),
+          (error: unknown) => (error instanceof ServiceUnavailable ? 'unavailable' : `failed: ${String(error)}`),
+        );
+
+      // The network forgets every connection, one of them in a transaction that holds the level's
+      // lock: nothing answers, nothing is closed.
+      const level = [{ sku: sku.sku, warehouse: warehouse.code }];
+      const holding = store
+        .transaction(async (tx) => {
+          await tx.levels.lockTargets(level);
+          proxy.setPartitioned(true);
+          await tx.levels.lockTargets(level);
+        })
+        .then(
+          () => 'committed',
+          (error: unknown) => (store.isUnavailable(error) ? 'unavailable' : `failed: ${String(error)}`),
+        );
+      expect(await Promise.race([holding, sleep(20_000).then(() => 'no answer after 20 s')])).toBe('unavailable');
+      const started = Date.now();
+      const during = await Promise.race([receive(100), sleep(20_000).then(() => 'no answer after 20 s')]);
+      const waitedMs = Date.now() - started;
+      expect(during).toBe('unavailable');
+      // The answer timeout, then the bus's attempts on new connections, each given up after as long.
+      expect(waitedMs).toBeLessThan(15 * answerTimeoutMs);
+
+      // Healed: the partitioned transaction holds the level's lock until PostgreSQL ends it as idle.
+      proxy.setPartitioned(false);
+      const healed = Date.now();
+      let after = await receive(1);
+      while (after !== 'done' && Date.now() - healed < 15_000) {
+        await sleep(100);
+        after = await receive(1);
+      }
+      expect(after).toBe('done');
+      // Nothing of the partitioned receipt was committed: it never reached PostgreSQL.
+      const levels = await admin.query<{ on_hand: string }>('select on_hand from stock_levels l join skus s on s.id = l.sku_id where s.code = $1', [sku.sku]);
+      expect(levels.rows.map((r) => Number(r.on_hand))).toEqual([6]);
+      expect((await checkConsistency(store.reads)).violations).toEqual([]);
+      // No transaction of the partitioned connections is left open on the server.
+      const open = await admin.query<{ n: string }>(`select count(*) as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
+      expect(Number(open.rows[0]!.n)).toBe(0);
+      await bus.close();
+    } finally {
+      await admin.end();
+      await store.close();
+      await proxy.close();
+      await database.drop();
+    }
+  }, 60_000);
 });

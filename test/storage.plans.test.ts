@@ -44,7 +44,7 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
     await seedBench(store.url, { skus: 100_000, receiptsPerLevel: 1, unitsPerReceipt: 10, prefix: 'PLAN', warehouses: ['PLAN-W1', 'PLAN-W2'], batchSize: 50_000 }, Date.now());
     client = new pg.Client({ connectionString: store.url });
     await client.connect();
-    db = openPostgres(store.url);
+    db = openPostgres(store.url).db;
     // 200,000 one-line reservations, written directly (the bus would take minutes), never analyzed.
     await client.query(`insert into reservations (id, reference, status, channel, created_at_ms, updated_at_ms, expires_at_ms, actor_id)
                         select 'res_' || g, 'plan', 'active', null, 0, 0, 1, 'key_plan' from generate_series(1, 200000) g`);
@@ -179,7 +179,7 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
   it('keeps the session options of the database URL besides its own', async () => {
     const url = new URL(store.url);
     url.searchParams.set('options', '-c statement_timeout=4321');
-    const other = openPostgres(url.toString());
+    const other = openPostgres(url.toString()).db;
     try {
       const { rows } = await other.executeQuery<{ jit: string; timeout: string }>(CompiledQuery.raw(`select current_setting('jit') as jit, current_setting('statement_timeout') as timeout`));
       expect(rows[0]).toEqual({ jit: 'off', timeout: '4321ms' });

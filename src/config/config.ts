@@ -20,6 +20,8 @@ export interface Config {
   /** The heap's growth past what is live, in percent, for `serve` (0: V8's own; config/heap.ts). */
   heapGrowthPercent: number;
   shutdownGraceMs: number;
+  /** PostgreSQL: cut a connection whose statement has had no answer for this long; PostgreSQL ends transactions idle for as long (ADR 0040). 0: never. */
+  pgAnswerTimeoutMs: number;
   /** How long events stay in the outbox (pull, SSE resume and relays read from it). */
   eventRetentionMs: number;
   /** NATS JetStream relay: off unless a URL is set. */
@@ -120,6 +122,7 @@ export const loadConfig = (flags: ConfigFlags, env: Record<string, string | unde
     availabilityCacheEntries: env.STOCKROOM_AVAILABILITY_CACHE_ENTRIES ? integer('STOCKROOM_AVAILABILITY_CACHE_ENTRIES', env.STOCKROOM_AVAILABILITY_CACHE_ENTRIES, 0, 0, 10_000_000) : undefined,
     heapGrowthPercent: integer('STOCKROOM_HEAP_GROWTH_PERCENT', env.STOCKROOM_HEAP_GROWTH_PERCENT, 100, 0, 1000),
     shutdownGraceMs: integer('STOCKROOM_SHUTDOWN_GRACE_MS', env.STOCKROOM_SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
+    pgAnswerTimeoutMs: integer('STOCKROOM_PG_ANSWER_TIMEOUT_MS', env.STOCKROOM_PG_ANSWER_TIMEOUT_MS, 30_000, 0, 3_600_000),
     eventRetentionMs: integer('STOCKROOM_EVENT_RETENTION_HOURS', env.STOCKROOM_EVENT_RETENTION_HOURS, 168, 1, 24 * 365) * hour,
     natsUrl: env.STOCKROOM_NATS_URL || null,
     natsStream: natsStream(env.STOCKROOM_NATS_STREAM ?? 'STOCKROOM'),

@@ -25,7 +25,7 @@ export interface SeedPlan {
 export const seedBench = async (url: string, plan: SeedPlan, nowMs: number): Promise<{ skus: number; levels: number; movements: number }> => {
   const target = parseStoreUrl(url);
   const sqliteHandles = target.dialect === 'sqlite' ? openSqlite(target.file) : undefined;
-  const db: Kysely<DB> = sqliteHandles ? sqliteHandles.writer : openPostgres((target as { url: string }).url);
+  const db: Kysely<DB> = sqliteHandles ? sqliteHandles.writer : openPostgres((target as { url: string }).url).db;
   const series = (from: number, to: number) =>
     target.dialect === 'sqlite'
       ? sql`with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${to}) select i from n`

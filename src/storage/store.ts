@@ -21,6 +21,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** SQLite: SKUs whose availability the process keeps (ADR 0026); 0 turns the cache off. */
   availabilityCacheEntries?: number | undefined;
+  /** PostgreSQL: how long a statement may go unanswered before its connection is cut (ADR 0040); 0: never. */
+  answerTimeoutMs?: number | undefined;
 }
 
 /** About 11 MB: 530 bytes per SKU with two levels (docs/decisions/0026). */
@@ -85,10 +87,11 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       beginSql: 'begin immediate',
     });
   }
-  const db = openPostgres(target.url, options);
+  const { db, unwatched } = openPostgres(target.url, { poolSize: options.poolSize, answerTimeoutMs: options.answerTimeoutMs });
   const safeUrl = target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   const hotReads = runner(db as unknown as Kysely<unknown>, 'postgres');
   return build('postgres', db, db, postgresErrors, safeUrl, () => db.destroy(), {
+    unwatched,
     coalesced: coalesce((codes: string[]) => levelsOfSkus(hotReads, codes), availabilityCoalescing),
     async durabilityProblems() {
       const problems: string[] = [];
@@ -147,6 +150,8 @@ const build = (
     direct?: { writer: Runner; reader: Runner };
     /** PostgreSQL: the transaction's connection with statements pipelined, BEGIN included (ADR 0033). */
     pipelined?(conn: Kysely<DB>): Promise<PipelinedConnection>;
+    /** PostgreSQL: runs `fn` without the answer timeout (ADR 0040). */
+    unwatched?<T>(fn: () => Promise<T>): Promise<T>;
     cache?: AvailabilityCache;
     coalesced?: Coalescer<string, SkuLevels>;
   },
@@ -163,7 +168,8 @@ const build = (
     availabilityCacheStats: () => extra.cache?.stats(),
     availabilityReadStats: () => extra.coalesced?.stats(),
     async migrate() {
-      const applied = await runMigrations(writer, dialect);
+      // Building an index on a large table may take longer than any statement of a request.
+      const applied = await (extra.unwatched ? extra.unwatched(() => runMigrations(writer, dialect)) : runMigrations(writer, dialect));
       extra.cache?.reset();
       return applied;
     },

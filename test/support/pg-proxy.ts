@@ -2,7 +2,8 @@
  * A TCP proxy in front of the real PostgreSQL that can break connections the way networks do: it
  * reads the server's messages (type byte + int32 length) and, when armed, closes the client's
  * connection instead of passing on the answer to a COMMIT, after the server committed it. It can also
- * refuse every connection for a while, as a server that is down does.
+ * refuse every connection for a while, as a server that is down does, or partition the network:
+ * nothing passes either way and nothing is closed, as when a firewall or NAT forgets the connections.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
@@ -18,6 +19,12 @@ export interface PgProxy {
   readonly dropped: number;
   /** Refuse new connections and cut the open ones (true), or serve again (false). */
   setDown(down: boolean): void;
+  /**
+   * Partition the network (true): from now on the open connections pass nothing either way, for
+   * good, and are never closed; new ones are accepted and pass nothing. Heal it (false): new
+   * connections work again, the partitioned ones stay silent.
+   */
+  setPartitioned(partitioned: boolean): void;
   close(): Promise<void>;
 }
 
@@ -29,26 +36,41 @@ export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
   let downAfterDropMs = 0;
   let dropped = 0;
   let down = false;
+  let partitioned = false;
+  /** Closes off the connections open now: they pass nothing from here on. */
+  const silencers = new Set<() => void>();
 
   const server: Server = createServer((client) => {
     if (down) return void client.destroy();
-    const upstream = createConnectionTo(target.hostname, targetPort);
     sockets.add(client);
+    if (partitioned) return; // accepted, and nothing ever passes
+    const upstream = createConnectionTo(target.hostname, targetPort);
     sockets.add(upstream);
+    let silent = false;
+    silencers.add(() => (silent = true));
     const cut = () => {
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
       sockets.delete(upstream);
     };
-    client.on('error', cut);
-    upstream.on('error', cut);
-    client.on('close', cut);
-    upstream.on('close', cut);
-    client.on('data', (chunk: Buffer) => upstream.write(chunk));
+    // Across a partition a close is not heard either: the other side stays open (until close()).
+    const closed = (side: Socket) => () => {
+      if (!silent) return cut();
+      side.destroy();
+      sockets.delete(side);
+    };
+    client.on('error', closed(client));
+    upstream.on('error', closed(upstream));
+    client.on('close', closed(client));
+    upstream.on('close', closed(upstream));
+    client.on('data', (chunk: Buffer) => {
+      if (!silent) upstream.write(chunk);
+    });
     // Server → client: whole messages only, so a COMMIT's CommandComplete can be recognised.
     let pending = Buffer.alloc(0);
     upstream.on('data', (chunk: Buffer) => {
+      if (silent) return;
       pending = Buffer.concat([pending, chunk]);
       let end = 0;
       while (pending.length - end >= 5) {
@@ -92,6 +114,11 @@ export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
       return dropped;
     },
     setDown,
+    setPartitioned(value) {
+      partitioned = value;
+      if (value) for (const silence of silencers) silence();
+      silencers.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

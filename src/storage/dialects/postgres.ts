@@ -13,16 +13,64 @@ const parseInt8 = (value: string): number => {
 };
 
 /**
+ * Cuts the connections PostgreSQL has stopped answering (ADR 0040). A network that forgets a
+ * connection (a firewall, a NAT, a failover) closes nothing: without this, a statement would wait
+ * for its answer until TCP gives up, about a quarter of an hour, and with it the batch, its lane and
+ * every write behind them. A connection whose oldest unanswered statement has waited longer than
+ * `timeoutMs` is closed: its statements fail as on any lost connection (503, or the commit's fate
+ * asked on another connection, ADR 0016) and the pool opens a new one.
+ */
+class AnswerWatch {
+  private readonly clients = new Set<PreparingClient>();
+  private timer: NodeJS.Timeout | null = null;
+  /** Paused while migrations run: building an index on a large table may take longer. */
+  paused = 0;
+
+  constructor(readonly timeoutMs: number) {}
+
+  add(client: PreparingClient): void {
+    this.clients.add(client);
+    if (this.timer) return;
+    this.timer = setInterval(() => this.sweep(), Math.min(1000, Math.max(50, Math.floor(this.timeoutMs / 4))));
+    this.timer.unref();
+  }
+
+  delete(client: PreparingClient): void {
+    this.clients.delete(client);
+    if (this.clients.size > 0 || !this.timer) return;
+    clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private sweep(): void {
+    if (this.paused > 0) return;
+    const sentBefore = Date.now() - this.timeoutMs;
+    for (const client of this.clients) client.cutIfSilentSince(sentBefore);
+  }
+}
+
+type WatchedConfig = pg.ClientConfig & { answerWatch?: AnswerWatch };
+
+/**
  * A client that runs the hot statements (repositories/prepared.ts) as named prepared statements:
  * PostgreSQL parses and plans each once per connection instead of once per call.
  */
 class PreparingClient extends pg.Client {
-  constructor(config?: string | pg.ClientConfig) {
+  private readonly watch: AnswerWatch | undefined;
+  /** When each unanswered statement was sent, oldest first: a connection answers in order. */
+  private readonly unanswered: number[] = [];
+
+  constructor(config?: string | WatchedConfig) {
     super(config);
     // A client in use (checked out of the pool) that loses its connection emits 'error' besides
     // failing its queries; unheard, that event would crash the process. The failed queries already
     // carry the error to their callers, and the pool drops the broken client when it is released.
     this.on('error', () => undefined);
+    this.watch = typeof config === 'object' ? config.answerWatch : undefined;
+    if (this.watch) {
+      this.watch.add(this);
+      this.once('end', () => this.watch!.delete(this));
+    }
   }
 
   // pg's query() has many overloads; Kysely calls query(text, values) and only that form is prepared.
@@ -31,9 +79,25 @@ class PreparingClient extends pg.Client {
     if (text === clientOfConnection) return Promise.resolve({ command: 'SELECT', rowCount: 1, rows: [{ client: this }] }) as never;
     const call = super.query as (...a: unknown[]) => never;
     // BEGIN and the transaction id in one round trip (simple protocol): answer with the last result.
-    if (text === beginReturningXactId) return (call.apply(this, args) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1]) as never;
+    if (text === beginReturningXactId) return this.watched((call.apply(this, args) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1])) as never;
     const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? preparedName(text) : undefined;
-    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
+    return this.watched(name ? call.call(this, { name, text, values }) : call.apply(this, args)) as never;
+  }
+
+  private watched<T>(answer: T): T {
+    if (!this.watch || !(answer instanceof Promise)) return answer;
+    this.unanswered.push(Date.now());
+    const answered = () => void this.unanswered.shift();
+    answer.then(answered, answered);
+    return answer;
+  }
+
+  /** Closes the connection when its oldest unanswered statement was sent before `sentBefore`. */
+  cutIfSilentSince(sentBefore: number): void {
+    const oldest = this.unanswered[0];
+    if (oldest === undefined || oldest >= sentBefore) return;
+    this.unanswered.length = 0;
+    (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
   }
 }
 
@@ -99,14 +163,36 @@ const withSessionOptions = (connectionString: string): { connectionString: strin
   return { connectionString: url.toString(), options: `${fromUrl} ${own}` };
 };
 
-export const openPostgres = (connectionString: string, options: { poolSize?: number } = {}): Kysely<DB> => {
+export interface PostgresOptions {
+  poolSize?: number;
+  /**
+   * Cut a connection whose oldest statement has had no answer for this long, and have PostgreSQL
+   * end a transaction left idle for this long (ADR 0040). 0 or absent: neither.
+   */
+  answerTimeoutMs?: number;
+}
+
+export interface PostgresHandle {
+  db: Kysely<DB>;
+  /** Runs `fn` with the answer timeout suspended (migrations). */
+  unwatched<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export const openPostgres = (connectionString: string, options: PostgresOptions = {}): PostgresHandle => {
+  const timeoutMs = options.answerTimeoutMs ?? 0;
+  const answerWatch = timeoutMs > 0 ? new AnswerWatch(timeoutMs) : undefined;
+  const session = withSessionOptions(connectionString);
   const pool = new pg.Pool({
-    ...withSessionOptions(connectionString),
+    ...session,
+    // A transaction whose client has gone silent holds its locks until PostgreSQL ends it.
+    ...(answerWatch && { options: `${session.options} -c idle_in_transaction_session_timeout=${timeoutMs}` }),
+    ...(answerWatch && { answerWatch }),
     max: options.poolSize ?? 10,
     Client: PreparingClient,
     // A statement is sent when issued, not when the one before it is answered (ADR 0033).
     pipeline: true,
-    connectionTimeoutMillis: 10_000,
+    // A connection that takes longer to open than a statement may take to answer is as silent.
+    connectionTimeoutMillis: answerWatch ? Math.min(10_000, timeoutMs) : 10_000,
     idleTimeoutMillis: 30_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -115,7 +201,18 @@ export const openPostgres = (connectionString: string, options: { poolSize?: num
   });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
+    async unwatched(fn) {
+      if (!answerWatch) return fn();
+      answerWatch.paused += 1;
+      try {
+        return await fn();
+      } finally {
+        answerWatch.paused -= 1;
+      }
+    },
+  };
 };
 
 const codeOf = (error: unknown): string => String((error as { code?: unknown } | null)?.code ?? '');
