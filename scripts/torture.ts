@@ -135,7 +135,7 @@ const section = [
     'as a replay (after its round and after the last fault), in the backup suites those acknowledged before a backup were replayed against the restored copy. ' +
     '"faults injected" are SIGKILLs of the server (crash), crashes of PostgreSQL (pg_ctl stop -m immediate), rounds of terminated connections, ' +
     'backups or dumps taken under load (plus one SIGKILL before a forced restore), answers dropped after the commit, clock jumps and boundary races (time), ' +
-    'hostile requests (fuzzing) and contested races (last units). Conservation and time run in process, without HTTP, so their 5xx column is 0 by construction. The 5xx column counts every answer of 500 or above except 503 service_unavailable with Retry-After to a request sent while a fault was under way (a server draining, a database down or its connections being cut: counted in the notes); the suites then check that each such request took effect once or not at all. ' +
+    'hostile requests (fuzzing) and contested races (last units); the flush suite injects none: it checks the order of the server\'s own system calls, and its invariant violations are acknowledgements sent ahead of their flush. Conservation and time run in process, without HTTP, so their 5xx column is 0 by construction. The 5xx column counts every answer of 500 or above except 503 service_unavailable with Retry-After to a request sent while a fault was under way (a server draining, a database down or its connections being cut: counted in the notes); the suites then check that each such request took effect once or not at all. ' +
     'See "What each suite proves" above.',
   '',
 ].join('\n');
