@@ -53,7 +53,9 @@ type WatchedConfig = pg.ClientConfig & { answerWatch?: AnswerWatch };
 
 /**
  * A client that runs the hot statements (repositories/prepared.ts) as named prepared statements:
- * PostgreSQL parses and plans each once per connection instead of once per call.
+ * PostgreSQL parses and plans each once per connection instead of once per call. Given an
+ * `answerWatch` in its configuration (the pool passes its own on), it notes when each statement
+ * was sent, for the watch's sweep.
  */
 class PreparingClient extends pg.Client {
   private readonly watch: AnswerWatch | undefined;
