@@ -169,7 +169,8 @@ const build = (
     availabilityReadStats: () => extra.coalesced?.stats(),
     async migrate() {
       // Building an index on a large table may take longer than any statement of a request.
-      const applied = await (extra.unwatched ? extra.unwatched(() => runMigrations(writer, dialect)) : runMigrations(writer, dialect));
+      const unwatched = extra.unwatched ?? ((fn) => fn());
+      const applied = await unwatched(() => runMigrations(writer, dialect));
       extra.cache?.reset();
       return applied;
     },

@@ -149,10 +149,12 @@ export const pipelinedConnection = async (conn: Kysely<unknown>): Promise<Pipeli
  * URL's, then Stockroom's (pg lets a URL's `options` replace the configured ones, so they are
  * joined here). JIT compilation is off: Stockroom's statements are short look-ups and writes, and a
  * row estimate inflated by missing statistics made PostgreSQL spend 53 ms compiling a query that
- * ran in 1 ms (docs/performance.md, "A plan without statistics").
+ * ran in 1 ms (docs/performance.md, "A plan without statistics"). With an answer timeout,
+ * PostgreSQL ends a transaction left idle for as long: one whose client has gone silent holds its
+ * locks until then (ADR 0040).
  */
-const withSessionOptions = (connectionString: string): { connectionString: string; options: string } => {
-  const own = '-c jit=off';
+const withSessionOptions = (connectionString: string, idleInTransactionMs: number): { connectionString: string; options: string } => {
+  const own = idleInTransactionMs > 0 ? `-c jit=off -c idle_in_transaction_session_timeout=${idleInTransactionMs}` : '-c jit=off';
   let url: URL;
   try {
     url = new URL(connectionString);
@@ -183,11 +185,8 @@ export interface PostgresHandle {
 export const openPostgres = (connectionString: string, options: PostgresOptions = {}): PostgresHandle => {
   const timeoutMs = options.answerTimeoutMs ?? 0;
   const answerWatch = timeoutMs > 0 ? new AnswerWatch(timeoutMs) : undefined;
-  const session = withSessionOptions(connectionString);
   const pool = new pg.Pool({
-    ...session,
-    // A transaction whose client has gone silent holds its locks until PostgreSQL ends it.
-    ...(answerWatch && { options: `${session.options} -c idle_in_transaction_session_timeout=${timeoutMs}` }),
+    ...withSessionOptions(connectionString, timeoutMs),
     ...(answerWatch && { answerWatch }),
     max: options.poolSize ?? 10,
     Client: PreparingClient,
