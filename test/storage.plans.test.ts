@@ -10,6 +10,7 @@ import { batchLevels, levelsBySkuCodes, linesOfReservations, reservationLines, r
 import type { Statement } from '../src/storage/repositories/prepared.js';
 import { consistencyPage, openUnitsByStatus } from '../src/storage/repositories/read.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
+import { deleteEventsBefore } from '../src/storage/repositories/write.js';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { seedBench } from '../src/storage/bench-seed.js';
 import { openPostgres } from '../src/storage/dialects/postgres.js';
@@ -174,6 +175,31 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
       ['PLAN-0080501', 'PLAN-W1'],
       ['PLAN-0080501', 'PLAN-W2'],
     ]);
+  });
+
+  it('sweeps expired outbox events as a window of the primary key, whether or not any is due', async () => {
+    // 200,000 events a millisecond apart, written directly and never analyzed.
+    await client.query(`insert into events (type, occurred_at_ms, sku, warehouse, data)
+                        select 'stock.changed', g, 'PLAN-0000001', 'PLAN-W1', '{}' from generate_series(1, 200000) g`);
+    const { rows: bounds } = await client.query<{ first: string }>(`select min(id) as first from events`);
+    const first = Number(bounds[0]!.first);
+    for (const beforeMs of [0, 150, 1_000_000]) {
+      const { sql, parameters } = deleteEventsBefore(db, beforeMs, 1000).compile();
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, parameters as unknown[]);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      // The window is the first 1,000 entries of the primary key; each is deleted by it again. (A scan
+      // of the events for their time is what the dropped index on it served, ADR 0041.)
+      expect(plan, plan).toMatch(/Limit[\s\S]*Index Scan using events_pkey on events/);
+      expect(plan, plan).not.toMatch(/Seq Scan on events|Sort/);
+      // The time is a filter on the window, never on the scan below the limit: a scan filtered by
+      // the time would read every event still retained before it stopped.
+      expect(plan.slice(plan.indexOf('Limit')), plan).not.toMatch(/Filter/);
+    }
+    // Events 1…149 occurred before 150: the window holds them and 851 still retained.
+    expect(Number((await deleteEventsBefore(db, 150, 1000).executeTakeFirst()).numDeletedRows)).toBe(149);
+    expect(Number((await deleteEventsBefore(db, 150, 1000).executeTakeFirst()).numDeletedRows)).toBe(0);
+    const { rows: left } = await client.query<{ first: string; n: string }>(`select min(id) as first, count(*) as n from events`);
+    expect([Number(left[0]!.first), Number(left[0]!.n)]).toEqual([first + 149, 200_000 - 149]);
   });
 
   it('keeps the session options of the database URL besides its own', async () => {

@@ -1,7 +1,7 @@
 /** Background work as bounded ticks under a hand-moved clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expirationsAtOnce, expireDueHolds } from '../src/workers/expirer.js';
-import { deleteExpiredIdempotencyKeys } from '../src/workers/housekeeping.js';
+import { deleteExpiredEvents, deleteExpiredIdempotencyKeys, drain } from '../src/workers/housekeeping.js';
 import { createCore, type Core } from './support/app.js';
 import { buildStocked, must, testActor } from './support/factories.js';
 import { storeKinds } from './support/stores.js';
@@ -91,5 +91,28 @@ describe.each(storeKinds())('workers on %s', (kind) => {
     const later = core.clock.nowMs() + 8 * 24 * 3600 * 1000;
     expect(await deleteExpiredIdempotencyKeys(core.store, { nowMs: later, limit: 2 })).toBe(2);
     expect(await deleteExpiredIdempotencyKeys(core.store, { nowMs: later, limit: 10 })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('deletes outbox events past their retention oldest first, a bounded window at a time, and none still retained', async () => {
+    const { sku } = await buildStocked(core.bus, 20);
+    for (let i = 0; i < 4; i++) await must(core.bus, 'reservation.create', { reference: `old${i}`, lines: [{ sku: sku.sku, quantity: 1 }] });
+    const retentionStartsMs = core.clock.nowMs() + 1;
+    core.clock.advance(60_000);
+    for (let i = 0; i < 3; i++) await must(core.bus, 'reservation.create', { reference: `new${i}`, lines: [{ sku: sku.sku, quantity: 1 }] });
+    const all = await core.store.reads.events.list({}, 0, 100_000);
+    const past = all.filter((e) => e.occurredAtMs < retentionStartsMs);
+    const retained = all.filter((e) => e.occurredAtMs >= retentionStartsMs);
+    expect(past.length).toBeGreaterThan(10);
+    expect(retained.length).toBeGreaterThanOrEqual(6);
+
+    const sweep = (limit: number) => deleteExpiredEvents(core.store, { beforeMs: retentionStartsMs, limit });
+    // Each window is the `limit` oldest events: a full one deletes all of them.
+    expect(await sweep(3)).toBe(3);
+    // Two rounds of at most 4: a drain stops at its bound, the rest waits for the next tick.
+    expect(await drain(4, 2, sweep)).toBe(8);
+    // Then it runs until a window reaches events still retained, and deletes none of those.
+    expect(await drain(4, 1000, sweep)).toBe(past.length - 11);
+    expect(await sweep(100)).toBe(0);
+    expect((await core.store.reads.events.list({}, 0, 100_000)).map((e) => e.id)).toEqual(retained.map((e) => e.id));
   });
 });

@@ -296,7 +296,10 @@ export interface WriteTx {
   housekeeping: {
     /** Deletes up to `limit` idempotency records that expired; returns how many. */
     deleteExpiredIdempotencyKeys(nowMs: number, limit: number): Promise<number>;
-    /** Deletes up to `limit` outbox events older than `beforeMs`; returns how many. */
+    /**
+     * Deletes those of the `limit` oldest outbox events (by id) that occurred before `beforeMs`;
+     * returns how many. Fewer than `limit` means the sweep has reached events still retained.
+     */
     deleteEventsBefore(beforeMs: number, limit: number): Promise<number>;
   };
   events: {

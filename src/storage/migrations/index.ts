@@ -8,6 +8,7 @@ import { signInThrottles } from './0005-sign-in-throttles.js';
 import { skuSearch } from './0006-sku-search.js';
 import { ledgerRowsReferenceTheirLevel } from './0007-ledger-rows-reference-their-level.js';
 import { batchRequirements } from './0008-batch-requirements.js';
+import { eventsRetentionById } from './0009-events-retention-by-id.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -21,6 +22,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0006-sku-search': skuSearch(dialect),
       '0007-ledger-rows-reference-their-level': ledgerRowsReferenceTheirLevel(dialect),
       '0008-batch-requirements': batchRequirements(dialect),
+      '0009-events-retention-by-id': eventsRetentionById(),
     };
   },
 });

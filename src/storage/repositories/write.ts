@@ -44,6 +44,17 @@ const skuColumns = (fields: Partial<SkuFields>) => ({
 });
 
 /**
+ * Deletes those of the `limit` oldest events by id (ids follow commit order) that occurred before
+ * `beforeMs`: a bounded read of the primary key whether or not any is due, with no index on the
+ * time (ADR 0041).
+ */
+export const deleteEventsBefore = (db: Kysely<DB>, beforeMs: number, limit: number) => {
+  const oldest = db.selectFrom('events').select(['id', 'occurred_at_ms']).orderBy('id').limit(limit).as('oldest');
+  const due = db.selectFrom(oldest).select('oldest.id').where('oldest.occurred_at_ms', '<', beforeMs);
+  return db.deleteFrom('events').where('id', 'in', due);
+};
+
+/**
  * `direct`: the hot statements' runner on the transaction's own connection, when there is one
  * (SQLite's writer; PostgreSQL's pipelined connection, ADR 0033). `commitAfter` is given the
  * transaction's last writes (WriteTx.commitAfter).
@@ -331,8 +342,7 @@ export const createWriteTx = (
         return Number(result.numDeletedRows);
       },
       async deleteEventsBefore(beforeMs, limit) {
-        const due = trx.selectFrom('events').select('id').where('occurred_at_ms', '<', beforeMs).orderBy('id').limit(limit);
-        const result = await trx.deleteFrom('events').where('id', 'in', due).executeTakeFirst();
+        const result = await deleteEventsBefore(trx, beforeMs, limit).executeTakeFirst();
         return Number(result.numDeletedRows);
       },
     },
