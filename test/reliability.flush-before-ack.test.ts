@@ -7,20 +7,27 @@
  * what it reported flushed (the disk's half, which no test here can check).
  *
  * The same check run against `serve --unsafe-no-fsync` must find acknowledgements ahead of their
- * flush: the check can fail. PostgreSQL flushes its own WAL before it answers `COMMIT` (with
- * `synchronous_commit` on, which the server checks at start); the crash suites cover the server's
- * side of that.
+ * flush: the check can fail.
+ *
+ * On PostgreSQL, which flushes its own WAL before it answers `COMMIT` (with `synchronous_commit` on,
+ * which the server checks at start), the server's half is to answer no write before that answer. A
+ * proxy between the server and PostgreSQL holds every COMMIT's answer for a while and logs when it
+ * passed it on, with the ids the server sent in that transaction; each 2xx the buyers get must
+ * come after a COMMIT of a transaction holding its id, passed on after the request was sent. A
+ * client that answers before its COMMIT is answered must fail the same check.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { openStore } from '../src/storage/store.js';
 import { createApiKey } from './support/credentials.js';
 import { code } from './support/factories.js';
-import { envInt, suiteRow } from './support/reliability.js';
+import { startPgProxy } from './support/pg-proxy.js';
+import { envInt, prepareStore, suiteRow } from './support/reliability.js';
 import { startServer } from './support/server.js';
-import { createDatabase, type TestDatabase } from './support/stores.js';
+import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
 import { flushOrderOf, straceArgs, straceWorks } from './support/syscall-trace.js';
 
 /** Concurrent buyers; three quarters of them get a unit. */
@@ -121,4 +128,115 @@ describe.runIf(available)('acknowledged only after the flush, on SQLite', () => 
     expect(order.commitFrames).toBeGreaterThan(0);
     expect(order.unflushed.length).toBeGreaterThanOrEqual(writesAcknowledged);
   }), 300_000);
+});
+
+/** Reservation and receipt ids, as the server writes them. */
+const trackedIds = /\b(?:res|rcp)_[0-9a-z]{26}\b/g;
+/** How long the proxy holds each COMMIT's answer: an answer sent ahead of it comes within the hold. */
+const holdMs = 25;
+
+/** A write acknowledged between `sentAt` and `answeredAt` (this process's `performance.now()`), naming `id`. */
+interface Acknowledged {
+  what: string;
+  id: string;
+  sentAt: number;
+  answeredAt: number;
+}
+
+/** The acknowledgements that no COMMIT of a transaction holding their id, passed on while they were in flight, precedes. */
+const aheadOfCommit = (acknowledged: readonly Acknowledged[], commitsOf: (id: string) => readonly number[]): Acknowledged[] =>
+  acknowledged.filter((a) => !commitsOf(a.id).some((at) => at > a.sentAt && at <= a.answeredAt));
+
+describe.skipIf(!storeKinds().includes('postgres'))('acknowledged only after the COMMIT is answered, on PostgreSQL', () => {
+  const suite = suiteRow('answer after COMMIT (proxy)', 'postgres');
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    suite.report();
+    for (const database of databases) await database.drop();
+  });
+
+  it('answers no write before PostgreSQL has answered the COMMIT that holds it', () => suite.track(async () => {
+    const database = await createDatabase('postgres');
+    databases.push(database);
+    const token = await prepareStore(database.url, 'commit-order');
+    const proxy = await startPgProxy(database.url, { holdCommitAnswersMs: holdMs, track: trackedIds });
+    const server = await startServer(proxy.url);
+    const acknowledged: Acknowledged[] = [];
+    const call = async (method: string, path: string, body?: unknown) => {
+      const sentAt = performance.now();
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      const answeredAt = performance.now();
+      const json = (await response.json()) as { id?: string };
+      if (response.ok && json.id && trackedIds.test(json.id)) acknowledged.push({ what: `${method} ${path}`, id: json.id, sentAt, answeredAt });
+      trackedIds.lastIndex = 0;
+      return { status: response.status, json };
+    };
+    try {
+      const warehouse = code('WH');
+      const sku = code('SKU');
+      expect((await call('POST', '/v1/warehouses', { code: warehouse, name: 'Held' })).status).toBe(201);
+      expect((await call('POST', '/v1/skus', { sku, name: 'Held' })).status).toBe(201);
+      expect((await call('POST', '/v1/receipts', { warehouse, lines: [{ sku, quantity: stock }] })).status).toBe(201);
+      // A warehouse on the line takes the batched path; without one, the general path.
+      const holds = await Promise.all(
+        Array.from({ length: buyers }, (_, i) => call('POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1, ...(i % 2 === 0 && { warehouse }) }] })),
+      );
+      const granted = holds.filter((h) => h.status === 201).map((h) => h.json.id!);
+      expect(granted).toHaveLength(stock);
+      expect(holds.filter((h) => h.status === 409)).toHaveLength(buyers - stock);
+      const [toConfirm, toRelease] = [granted.slice(0, confirmed), granted.slice(confirmed)];
+      const steps = await Promise.all([
+        ...toConfirm.map((id) => call('POST', `/v1/reservations/${id}/confirm`)),
+        ...toRelease.map((id) => call('POST', `/v1/reservations/${id}/release`)),
+      ]);
+      expect(steps.every((s) => s.status === 200)).toBe(true);
+      const shipments = await Promise.all(toConfirm.slice(0, shipped).map((id) => call('POST', `/v1/reservations/${id}/fulfil`)));
+      expect(shipments.every((s) => s.status === 200)).toBe(true);
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await proxy.close();
+    }
+    const ahead = aheadOfCommit(acknowledged, proxy.commitsOf);
+    suite.row.operations += 3 + buyers + stock + shipped;
+    suite.row.invariantViolations += ahead.length;
+    suite.row.notes = `${buyers} concurrent buyers for ${stock} units, then ${confirmed} confirms, ${stock - confirmed} releases and ${shipped} shipments; ${acknowledged.length} acknowledgements checked against ${proxy.commitsPassed} COMMIT answers, each held ${holdMs} ms by a proxy; ${suite.row.notes}`;
+    // The receipt, every hold granted, and every confirm, release and shipment were checked.
+    expect(acknowledged).toHaveLength(1 + stock + stock + shipped);
+    expect(ahead).toEqual([]);
+    // Group commit: concurrent writes shared their COMMITs.
+    expect(proxy.commitsPassed).toBeLessThan(acknowledged.length);
+  }), 300_000);
+
+  it('finds a client that answers before its COMMIT is answered', () => suite.track(async () => {
+    const database = await createDatabase('postgres');
+    databases.push(database);
+    const proxy = await startPgProxy(database.url, { holdCommitAnswersMs: holdMs, track: trackedIds });
+    const client = new pg.Client({ connectionString: proxy.url });
+    await client.connect();
+    const acknowledged: Acknowledged[] = [];
+    try {
+      // The same transaction, answered too early and then in time.
+      for (const early of [true, false]) {
+        const id = `res_${early ? '0'.repeat(26) : '1'.repeat(26)}`;
+        const sentAt = performance.now();
+        await client.query('begin');
+        await client.query('select $1::text as id', [id]);
+        const commit = client.query('commit');
+        if (!early) await commit;
+        acknowledged.push({ what: early ? 'before its COMMIT' : 'after its COMMIT', id, sentAt, answeredAt: performance.now() });
+        await commit;
+      }
+    } finally {
+      await client.end();
+      await proxy.close();
+    }
+    const ahead = aheadOfCommit(acknowledged, proxy.commitsOf);
+    suite.row.notes += `a client answering before its COMMIT was found: ${ahead.length} of 1`;
+    expect(proxy.commitsPassed).toBe(2);
+    expect(ahead.map((a) => a.what)).toEqual(['before its COMMIT']);
+  }), 60_000);
 });

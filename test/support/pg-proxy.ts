@@ -4,6 +4,11 @@
  * connection instead of passing on the answer to a COMMIT, after the server committed it. It can also
  * refuse every connection for a while, as a server that is down does, or partition the network:
  * nothing passes either way and nothing is closed, as when a firewall or NAT forgets the connections.
+ *
+ * With `holdCommitAnswersMs` it keeps each COMMIT's answer (and whatever follows it on that
+ * connection) that long before passing it on, and logs when it did, with the ids (`track`) that the
+ * client sent in the transaction: a client that acknowledges a write before its COMMIT is answered
+ * does so while the answer is held, before the log has it.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
@@ -25,10 +30,88 @@ export interface PgProxy {
    * connections work again, the partitioned ones stay silent.
    */
   setPartitioned(partitioned: boolean): void;
+  /**
+   * With `holdCommitAnswersMs`: when (`performance.now()` in this process) each COMMIT answer of a
+   * transaction in which the client sent `id` was passed on to the client, in order.
+   */
+  commitsOf(id: string): readonly number[];
+  /** With `holdCommitAnswersMs`: COMMIT answers passed on so far. */
+  readonly commitsPassed: number;
   close(): Promise<void>;
 }
 
-export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
+export interface PgProxyOptions {
+  /** Hold every COMMIT's answer this long before passing it on, and log it (`commitsOf`). */
+  holdCommitAnswersMs?: number;
+  /** The ids to look for in what clients send (a global RegExp), for `commitsOf`. */
+  track?: RegExp;
+}
+
+/** The transaction status of a ReadyForQuery message outside a transaction: idle. */
+const idle = 'I'.charCodeAt(0);
+
+/**
+ * The tracked ids that each transaction of one connection carried, from the messages of both
+ * directions in order, however far ahead the client pipelines. PostgreSQL answers each Sync or
+ * simple Query a client sends (and its start-up message) with exactly one ReadyForQuery, so the
+ * client's messages fall into groups that the server's ReadyForQuery messages close one by one. A
+ * COMMIT answered in the server's n-th group commits the ids of the client's groups from the one
+ * after the last ReadyForQuery outside a transaction (status idle) through the n-th.
+ */
+class TransactionIds {
+  /** The client's groups, from the first one of the open transaction; the last is still open. */
+  private groups: Array<Set<string>> = [new Set()];
+  /** The number of the first group in `groups`. */
+  private firstGroup = 0;
+  /** The number of the group the server is answering: the ReadyForQuery messages it sent so far. */
+  private answering = 0;
+  /** Whether the client's start-up message has been read. */
+  private started = false;
+  /** The start of a message not yet whole. */
+  private unread = Buffer.alloc(0);
+
+  constructor(private readonly track: RegExp) {}
+
+  fromClient(chunk: Buffer): void {
+    this.unread = Buffer.concat([this.unread, chunk]);
+    let at = 0;
+    for (;;) {
+      // The start-up message has no type byte; every later message has one.
+      const header = this.started ? 5 : 4;
+      if (this.unread.length - at < header) break;
+      const size = (this.started ? 1 : 0) + this.unread.readInt32BE(this.started ? at + 1 : at);
+      if (this.unread.length - at < size) break;
+      const type = this.started ? String.fromCharCode(this.unread[at]!) : 'startup';
+      const group = this.groups[this.groups.length - 1]!;
+      for (const match of this.unread.toString('latin1', at + header, at + size).matchAll(this.track)) group.add(match[0]);
+      if (type === 'startup' || type === 'S' || type === 'Q') this.groups.push(new Set());
+      this.started = true;
+      at += size;
+    }
+    this.unread = this.unread.subarray(at);
+  }
+
+  /** A ReadyForQuery with this transaction status: the group being answered is done. */
+  ready(status: number): void {
+    if (status === idle) {
+      this.groups = this.groups.slice(this.answering + 1 - this.firstGroup);
+      this.firstGroup = this.answering + 1;
+    }
+    this.answering += 1;
+  }
+
+  /** The ids of the open transaction, for a COMMIT answered now. */
+  committed(): Set<string> {
+    const ids = new Set<string>();
+    for (const group of this.groups.slice(0, this.answering + 1 - this.firstGroup)) for (const id of group) ids.add(id);
+    return ids;
+  }
+}
+
+export const startPgProxy = async (targetUrl: string, options: PgProxyOptions = {}): Promise<PgProxy> => {
+  const holdMs = options.holdCommitAnswersMs ?? 0;
+  const commits = new Map<string, number[]>();
+  let commitsPassed = 0;
   const target = new URL(targetUrl);
   const targetPort = Number(target.port || 5432);
   const sockets = new Set<Socket>();
@@ -64,9 +147,26 @@ export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
     upstream.on('error', closed(upstream));
     client.on('close', closed(client));
     upstream.on('close', closed(upstream));
+    const transactions = options.track ? new TransactionIds(options.track) : null;
     client.on('data', (chunk: Buffer) => {
-      if (!silent) upstream.write(chunk);
+      if (silent) return;
+      transactions?.fromClient(chunk);
+      upstream.write(chunk);
     });
+    /** With a hold: what the client has yet to get, in order, each part after its hold. */
+    let passing = Promise.resolve();
+    const pass = (data: Buffer, held: Set<string> | null) => {
+      if (holdMs === 0) return void client.write(data);
+      passing = passing.then(async () => {
+        if (held) await new Promise((resolve) => setTimeout(resolve, holdMs));
+        if (silent) return;
+        client.write(data);
+        if (!held) return;
+        const at = performance.now();
+        commitsPassed += 1;
+        for (const id of held) commits.set(id, [...(commits.get(id) ?? []), at]);
+      });
+    };
     // Server → client: whole messages only, so a COMMIT's CommandComplete can be recognised.
     let pending = Buffer.alloc(0);
     upstream.on('data', (chunk: Buffer) => {
@@ -77,7 +177,16 @@ export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
         const length = pending.readInt32BE(end + 1);
         if (pending.length - end < 1 + length) break;
         const type = String.fromCharCode(pending[end]!);
-        if (armed > 0 && type === 'C' && pending.toString('utf8', end + 5, end + length).startsWith('COMMIT')) {
+        const isCommit = type === 'C' && pending.toString('utf8', end + 5, end + length).startsWith('COMMIT');
+        if (holdMs > 0 && isCommit) {
+          // Everything up to this answer is passed on after the hold; what follows, after it.
+          pass(pending.subarray(0, end + 1 + length), transactions?.committed() ?? new Set());
+          pending = pending.subarray(end + 1 + length);
+          end = 0;
+          continue;
+        }
+        if (type === 'Z') transactions?.ready(pending[end + 5]!);
+        if (armed > 0 && isCommit) {
           armed -= 1;
           dropped += 1;
           client.write(pending.subarray(0, end));
@@ -90,7 +199,7 @@ export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
         }
         end += 1 + length;
       }
-      if (end > 0) client.write(pending.subarray(0, end));
+      if (end > 0) pass(pending.subarray(0, end), null);
       pending = pending.subarray(end);
     });
   });
@@ -114,6 +223,10 @@ export const startPgProxy = async (targetUrl: string): Promise<PgProxy> => {
       return dropped;
     },
     setDown,
+    commitsOf: (id) => commits.get(id) ?? [],
+    get commitsPassed() {
+      return commitsPassed;
+    },
     setPartitioned(value) {
       partitioned = value;
       if (value) for (const silence of silencers) silence();
