@@ -42,6 +42,54 @@ if (!available) {
   console.warn('\n\n*** strace is missing or may not trace here: the flush-before-acknowledgement suite is SKIPPED. apt-get install -y strace ***\n\n');
 }
 
+interface Answer {
+  status: number;
+  json: { id?: string };
+  /** When the answer's head arrived (`performance.now()`). */
+  answeredAt: number;
+}
+
+type Call = (method: string, path: string, body?: unknown) => Promise<Answer>;
+
+/** One request to a suite's server with its API key. */
+const request = async (url: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> => {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const answeredAt = performance.now();
+  return { status: response.status, json: (await response.json()) as { id?: string }, answeredAt };
+};
+
+/**
+ * The suites' writes, through `call`: a warehouse, a SKU and a receipt of `stock` units; `buyers`
+ * concurrent holds of one unit on both reservation paths (a warehouse on the line takes the batched
+ * path; without one, the general path); then two thirds of the holds confirmed and the rest released
+ * at once, and three fifths of the confirmed ones shipped.
+ */
+const settleBuyers = async (call: Call, name: string): Promise<void> => {
+  const warehouse = code('WH');
+  const sku = code('SKU');
+  expect((await call('POST', '/v1/warehouses', { code: warehouse, name })).status).toBe(201);
+  expect((await call('POST', '/v1/skus', { sku, name })).status).toBe(201);
+  expect((await call('POST', '/v1/receipts', { warehouse, lines: [{ sku, quantity: stock }] })).status).toBe(201);
+  const holds = await Promise.all(
+    Array.from({ length: buyers }, (_, i) => call('POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1, ...(i % 2 === 0 && { warehouse }) }] })),
+  );
+  const granted = holds.filter((h) => h.status === 201).map((h) => h.json.id!);
+  expect(granted).toHaveLength(stock);
+  expect(holds.filter((h) => h.status === 409)).toHaveLength(buyers - stock);
+  const [toConfirm, toRelease] = [granted.slice(0, confirmed), granted.slice(confirmed)];
+  const steps = await Promise.all([
+    ...toConfirm.map((id) => call('POST', `/v1/reservations/${id}/confirm`)),
+    ...toRelease.map((id) => call('POST', `/v1/reservations/${id}/release`)),
+  ]);
+  expect(steps.every((s) => s.status === 200)).toBe(true);
+  const shipments = await Promise.all(toConfirm.slice(0, shipped).map((id) => call('POST', `/v1/reservations/${id}/fulfil`)));
+  expect(shipments.every((s) => s.status === 200)).toBe(true);
+};
+
 interface Run {
   /** 2xx answers the buyers got for writes. */
   writesAcknowledged: number;
@@ -69,37 +117,13 @@ describe.runIf(available)('acknowledged only after the flush, on SQLite', () => 
     const trace = join(traces, `${databases.length}.trace`);
     const server = await startServer(database.url, {}, { args, launcher: ['strace', ...straceArgs(trace)] });
     let writesAcknowledged = 0;
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${server.url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const json = (await response.json()) as { id?: string };
-      if (method !== 'GET' && response.ok) writesAcknowledged += 1;
-      return { status: response.status, json };
+    const call: Call = async (method, path, body) => {
+      const answer = await request(server.url, token, method, path, body);
+      if (method !== 'GET' && answer.status < 300) writesAcknowledged += 1;
+      return answer;
     };
     try {
-      const warehouse = code('WH');
-      const sku = code('SKU');
-      expect((await call('POST', '/v1/warehouses', { code: warehouse, name: 'Traced' })).status).toBe(201);
-      expect((await call('POST', '/v1/skus', { sku, name: 'Traced' })).status).toBe(201);
-      expect((await call('POST', '/v1/receipts', { warehouse, lines: [{ sku, quantity: stock }] })).status).toBe(201);
-      // A warehouse on the line takes the batched path; without one, the general path.
-      const holds = await Promise.all(
-        Array.from({ length: buyers }, (_, i) => call('POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1, ...(i % 2 === 0 && { warehouse }) }] })),
-      );
-      const granted = holds.filter((h) => h.status === 201).map((h) => h.json.id!);
-      expect(granted).toHaveLength(stock);
-      expect(holds.filter((h) => h.status === 409)).toHaveLength(buyers - stock);
-      const [toConfirm, toRelease] = [granted.slice(0, confirmed), granted.slice(confirmed)];
-      const steps = await Promise.all([
-        ...toConfirm.map((id) => call('POST', `/v1/reservations/${id}/confirm`)),
-        ...toRelease.map((id) => call('POST', `/v1/reservations/${id}/release`)),
-      ]);
-      expect(steps.every((s) => s.status === 200)).toBe(true);
-      const shipments = await Promise.all(toConfirm.slice(0, shipped).map((id) => call('POST', `/v1/reservations/${id}/fulfil`)));
-      expect(shipments.every((s) => s.status === 200)).toBe(true);
+      await settleBuyers(call, 'Traced');
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -130,8 +154,10 @@ describe.runIf(available)('acknowledged only after the flush, on SQLite', () => 
   }), 300_000);
 });
 
-/** Reservation and receipt ids, as the server writes them. */
-const trackedIds = /\b(?:res|rcp)_[0-9a-z]{26}\b/g;
+/** Reservation and receipt ids, as the server writes them: within what it sends (`trackedIds`), and alone. */
+const idPattern = '(?:res|rcp)_[0-9a-z]{26}';
+const trackedIds = new RegExp(`\\b${idPattern}\\b`, 'g');
+const trackedId = new RegExp(`^${idPattern}$`);
 /** How long the proxy holds each COMMIT's answer: an answer sent ahead of it comes within the hold. */
 const holdMs = 25;
 
@@ -162,40 +188,15 @@ describe.skipIf(!storeKinds().includes('postgres'))('acknowledged only after the
     const proxy = await startPgProxy(database.url, { holdCommitAnswersMs: holdMs, track: trackedIds });
     const server = await startServer(proxy.url);
     const acknowledged: Acknowledged[] = [];
-    const call = async (method: string, path: string, body?: unknown) => {
+    const call: Call = async (method, path, body) => {
       const sentAt = performance.now();
-      const response = await fetch(`${server.url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const answeredAt = performance.now();
-      const json = (await response.json()) as { id?: string };
-      if (response.ok && json.id && trackedIds.test(json.id)) acknowledged.push({ what: `${method} ${path}`, id: json.id, sentAt, answeredAt });
-      trackedIds.lastIndex = 0;
-      return { status: response.status, json };
+      const answer = await request(server.url, token, method, path, body);
+      const id = answer.json.id;
+      if (answer.status < 300 && id && trackedId.test(id)) acknowledged.push({ what: `${method} ${path}`, id, sentAt, answeredAt: answer.answeredAt });
+      return answer;
     };
     try {
-      const warehouse = code('WH');
-      const sku = code('SKU');
-      expect((await call('POST', '/v1/warehouses', { code: warehouse, name: 'Held' })).status).toBe(201);
-      expect((await call('POST', '/v1/skus', { sku, name: 'Held' })).status).toBe(201);
-      expect((await call('POST', '/v1/receipts', { warehouse, lines: [{ sku, quantity: stock }] })).status).toBe(201);
-      // A warehouse on the line takes the batched path; without one, the general path.
-      const holds = await Promise.all(
-        Array.from({ length: buyers }, (_, i) => call('POST', '/v1/reservations', { reference: `buyer-${i}`, lines: [{ sku, quantity: 1, ...(i % 2 === 0 && { warehouse }) }] })),
-      );
-      const granted = holds.filter((h) => h.status === 201).map((h) => h.json.id!);
-      expect(granted).toHaveLength(stock);
-      expect(holds.filter((h) => h.status === 409)).toHaveLength(buyers - stock);
-      const [toConfirm, toRelease] = [granted.slice(0, confirmed), granted.slice(confirmed)];
-      const steps = await Promise.all([
-        ...toConfirm.map((id) => call('POST', `/v1/reservations/${id}/confirm`)),
-        ...toRelease.map((id) => call('POST', `/v1/reservations/${id}/release`)),
-      ]);
-      expect(steps.every((s) => s.status === 200)).toBe(true);
-      const shipments = await Promise.all(toConfirm.slice(0, shipped).map((id) => call('POST', `/v1/reservations/${id}/fulfil`)));
-      expect(shipments.every((s) => s.status === 200)).toBe(true);
+      await settleBuyers(call, 'Held');
     } finally {
       expect(await server.stop()).toBe(0);
       await proxy.close();
