@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
 import { together } from '../app/together.js';
-import { beginReturningXactId, openPostgres, type PipelinedConnection, pipelinedConnection, postgresErrors } from './dialects/postgres.js';
+import { beginReturningXactId, commitFate, openPostgres, xactNumberOf, type PipelinedConnection, pipelinedConnection, postgresErrors } from './dialects/postgres.js';
 import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats, type SkuLevels } from './availability-cache.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -115,12 +115,13 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
     async fateOf(xid) {
       // The backend may still be finishing the COMMIT, or not have noticed yet that its client is
       // gone ('in progress'); the server may be restarting (unreachable). Ask again, within a bound.
+      // Only the server that began the transaction, and has not restarted since, can tell (ADR 0042).
       const deadline = Date.now() + commitFateWaitMs;
       for (let attempt = 0; ; attempt++) {
         try {
-          const { rows } = await sql<{ status: string | null }>`select pg_xact_status(${xid}::xid8) as status`.execute(db);
-          const status = rows[0]?.status;
-          if (status === 'committed' || status === 'aborted') return status;
+          const { rows } = await sql<{ status: string | null; server: string }>`select pg_xact_status(${xactNumberOf(xid)}::xid8) as status, extract(epoch from pg_postmaster_start_time())::text as server`.execute(db);
+          const fate = commitFate(xid, rows[0]);
+          if (fate !== 'pending') return fate;
         } catch {
           // unreachable: ask again
         }

@@ -107,8 +107,34 @@ class PreparingClient extends pg.Client {
  * Starts a write transaction and returns its id (`xid`, as text), so that when the connection breaks
  * during COMMIT the transaction's fate can be asked for on another connection (ADR 0016). One
  * statement sent as one message: no round trip besides BEGIN's own. Requires PostgreSQL 13+.
+ *
+ * The id names the server too, by when its postmaster started (`<xid>@<start>`): a transaction id
+ * means the same transaction only on the server that handed it out, and only until it restarts. A
+ * standby promoted in a failover, or the same server after a crash, may hand out again the ids of
+ * transactions it never received or never made durable (ADR 0042): `commitFate` trusts only the
+ * server that began the transaction.
  */
-export const beginReturningXactId = 'begin; select pg_current_xact_id()::text as xid';
+export const beginReturningXactId = "begin; select pg_current_xact_id()::text || '@' || extract(epoch from pg_postmaster_start_time())::text as xid";
+
+/**
+ * What a server's answer says of the transaction `id` (from `beginReturningXactId`): its
+ * `pg_xact_status` for the id's number, and when its postmaster started, as BEGIN gave it.
+ * `committed` or `aborted` only when the server that answers is the one that began it; `unknown`
+ * from another server (or a restarted one), whatever its status for that number; `pending` while
+ * the transaction is still in progress (its backend finishing the COMMIT).
+ */
+export const commitFate = (id: string, answer: { status: string | null; server: string } | undefined): 'committed' | 'aborted' | 'unknown' | 'pending' => {
+  const at = id.lastIndexOf('@');
+  if (!answer) return 'pending';
+  if (at < 0 || answer.server !== id.slice(at + 1)) return 'unknown';
+  return answer.status === 'committed' || answer.status === 'aborted' ? answer.status : 'pending';
+};
+
+/** The transaction number of an id from `beginReturningXactId`. */
+export const xactNumberOf = (id: string): string => {
+  const at = id.lastIndexOf('@');
+  return at < 0 ? id : id.slice(0, at);
+};
 
 /**
  * A statement that never reaches PostgreSQL: the client answers it with itself. Kysely runs one
