@@ -65,6 +65,7 @@ const sizes = {
 const suites = [
   'test/reliability.crash.test.ts',
   'test/reliability.pg-crash.test.ts',
+  'test/reliability.pg-failover.test.ts',
   'test/reliability.pg-outage.test.ts',
   'test/reliability.backup.test.ts',
   'test/reliability.conservation.test.ts',

@@ -24,6 +24,8 @@ export interface PgProxy {
   readonly dropped: number;
   /** Refuse new connections and cut the open ones (true), or serve again (false). */
   setDown(down: boolean): void;
+  /** From now on connect to the server at `targetUrl` instead (a failover), and cut the open connections. */
+  retarget(targetUrl: string): void;
   /**
    * Partition the network (true): from now on the open connections pass nothing either way, for
    * good, and are never closed; new ones are accepted and pass nothing. Heal it (false): new
@@ -112,8 +114,8 @@ export const startPgProxy = async (targetUrl: string, options: PgProxyOptions = 
   const holdMs = options.holdCommitAnswersMs ?? 0;
   const commits = new Map<string, number[]>();
   let commitsPassed = 0;
-  const target = new URL(targetUrl);
-  const targetPort = Number(target.port || 5432);
+  let target = new URL(targetUrl);
+  let targetPort = Number(target.port || 5432);
   const sockets = new Set<Socket>();
   let armed = 0;
   let downAfterDropMs = 0;
@@ -223,6 +225,11 @@ export const startPgProxy = async (targetUrl: string, options: PgProxyOptions = 
       return dropped;
     },
     setDown,
+    retarget(next) {
+      target = new URL(next);
+      targetPort = Number(target.port || 5432);
+      for (const socket of sockets) socket.destroy();
+    },
     commitsOf: (id) => commits.get(id) ?? [],
     get commitsPassed() {
       return commitsPassed;
