@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { CommitOutcomeUnknown, type Store, type WriteTx } from '../app/ports.js';
 import { together } from '../app/together.js';
-import { beginReturningXactId, commitFate, openPostgres, xactNumberOf, type PipelinedConnection, pipelinedConnection, postgresErrors } from './dialects/postgres.js';
+import { beginReturningXactId, commitFate, openPostgres, serverOf, xactNumberOf, type PipelinedConnection, pipelinedConnection, postgresErrors } from './dialects/postgres.js';
 import { type AvailabilityCache, availabilityCache, type AvailabilityCacheStats, type SkuLevels } from './availability-cache.js';
 import { openSqlite, sqliteErrors } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -119,7 +119,10 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       const deadline = Date.now() + commitFateWaitMs;
       for (let attempt = 0; ; attempt++) {
         try {
-          const { rows } = await sql<{ status: string | null; server: string }>`select pg_xact_status(${xactNumberOf(xid)}::xid8) as status, extract(epoch from pg_postmaster_start_time())::text as server`.execute(db);
+          // Another server is not asked about the number at all: for an id it has not handed out yet it raises an error.
+          const { rows } = await sql<{ status: string | null; server: string }>`
+            select s.server, case when s.server = ${serverOf(xid)} then pg_xact_status(${xactNumberOf(xid)}::xid8) end as status
+              from (select extract(epoch from pg_postmaster_start_time())::text as server) as s`.execute(db);
           const fate = commitFate(xid, rows[0]);
           if (fate !== 'pending') return fate;
         } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitFate, xactNumberOf } from './postgres.js';
+import { commitFate, serverOf, xactNumberOf } from './postgres.js';
 
 describe('the fate of a transaction whose COMMIT lost its connection (ADR 0016, 0042)', () => {
   const id = '7321@1796400000.123456';
@@ -16,8 +16,10 @@ describe('the fate of a transaction whose COMMIT lost its connection (ADR 0016, 
     expect(commitFate('7321', { status: 'committed', server: '1796400000.123456' })).toBe('unknown');
   });
 
-  it('asks by the transaction number alone', () => {
+  it('asks by the transaction number, of the server named', () => {
     expect(xactNumberOf(id)).toBe('7321');
     expect(xactNumberOf('7321')).toBe('7321');
+    expect(serverOf(id)).toBe('1796400000.123456');
+    expect(serverOf('7321')).toBe('');
   });
 });

@@ -124,9 +124,8 @@ export const beginReturningXactId = "begin; select pg_current_xact_id()::text ||
  * the transaction is still in progress (its backend finishing the COMMIT).
  */
 export const commitFate = (id: string, answer: { status: string | null; server: string } | undefined): 'committed' | 'aborted' | 'unknown' | 'pending' => {
-  const at = id.lastIndexOf('@');
   if (!answer) return 'pending';
-  if (at < 0 || answer.server !== id.slice(at + 1)) return 'unknown';
+  if (serverOf(id) === '' || answer.server !== serverOf(id)) return 'unknown';
   return answer.status === 'committed' || answer.status === 'aborted' ? answer.status : 'pending';
 };
 
@@ -134,6 +133,12 @@ export const commitFate = (id: string, answer: { status: string | null; server: 
 export const xactNumberOf = (id: string): string => {
   const at = id.lastIndexOf('@');
   return at < 0 ? id : id.slice(0, at);
+};
+
+/** The server of an id from `beginReturningXactId`: when its postmaster started ('' when the id names none). */
+export const serverOf = (id: string): string => {
+  const at = id.lastIndexOf('@');
+  return at < 0 ? '' : id.slice(at + 1);
 };
 
 /**
