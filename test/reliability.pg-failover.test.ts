@@ -12,7 +12,9 @@
  *   after the failover without being restarted.
  * - With the standby asynchronous and behind (its replication cut), reservations acknowledged by the
  *   primary alone are missing after the failover: the check can fail, and it is synchronous
- *   replication that keeps acknowledged writes across a failover (README, "PostgreSQL").
+ *   replication that keeps acknowledged writes across a failover (README, "PostgreSQL"). `serve`
+ *   advises against an asynchronous standby at start (`settingsAdvice`), and not against a
+ *   synchronous one.
  *
  * Skipped with a notice when the PostgreSQL server binaries (initdb, pg_ctl, pg_basebackup) are not installed.
  */
@@ -20,6 +22,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/storage/store.js';
 import { code } from './support/factories.js';
 import { type PgCluster, postgresBinaries, startCluster, startStandby } from './support/pg-cluster.js';
 import { type PgProxy, startPgProxy } from './support/pg-proxy.js';
@@ -89,6 +92,11 @@ describe.skipIf(!wanted || !bin)('PostgreSQL failing over to a standby under loa
       await queryRows(primary.url, 'select pg_reload_conf()');
       await until(primary.url, "select exists (select 1 from pg_stat_replication where application_name = 'standby1' and sync_state = 'sync') as ok", 'the standby to be synchronous');
     }
+    // `serve` advises at start against an asynchronous standby, and only then.
+    const store = openStore(primary.url);
+    const advice = await store.settingsAdvice();
+    await store.close();
+    expect(advice.some((line) => line.startsWith('PostgreSQL streams to 1 standby asynchronously'))).toBe(!synchronous);
     const front = await startPgProxy(primary.url);
     proxies.push(front);
     const token = await prepareStore(front.url, 'failover');

@@ -106,6 +106,15 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
       const advice = rows
         .filter((row) => row.setting === 'off')
         .map((row) => `PostgreSQL ${row.name} is off: table statistics are refreshed only by a manual ANALYZE, and plans made from stale ones can cut reservations to a third (README, "PostgreSQL")`);
+      // A standby that is not synchronous may lack writes the primary acknowledged: failing over to
+      // it loses them (ADR 0042, test/reliability.pg-failover.test.ts). Roles that may not read
+      // replication details see no sync_state, and get no advice.
+      const { rows: standbys } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_replication where sync_state in ('async', 'potential')`.execute(db);
+      const asynchronous = standbys[0]?.n ?? 0;
+      if (asynchronous > 0)
+        advice.push(
+          `PostgreSQL streams to ${asynchronous} standby${asynchronous === 1 ? '' : 's'} asynchronously: a failover to one loses the writes it had not received, acknowledged ones included; make it synchronous (synchronous_standby_names) before relying on it (README, "PostgreSQL")`,
+        );
       // Migration 0006 goes on without them where pg_trgm cannot be created (ADR 0025).
       if (!(await hasAllTrigramIndexes(db as unknown as Kysely<unknown>))) advice.push(`SKU search has no trigram indexes (the pg_trgm extension could not be created): each search walks the catalogue; see docs/decisions/0025 for the statements that add them`);
       return advice;
