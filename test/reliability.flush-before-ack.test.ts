@@ -21,11 +21,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { openStore } from '../src/storage/store.js';
-import { createApiKey } from './support/credentials.js';
 import { code } from './support/factories.js';
 import { startPgProxy } from './support/pg-proxy.js';
-import { envInt, prepareStore, suiteRow } from './support/reliability.js';
+import { call, envInt, prepareStore, suiteRow } from './support/reliability.js';
 import { startServer } from './support/server.js';
 import { createDatabase, storeKinds, type TestDatabase } from './support/stores.js';
 import { flushOrderOf, straceArgs, straceWorks } from './support/syscall-trace.js';
@@ -45,21 +43,16 @@ if (!available) {
 interface Answer {
   status: number;
   json: { id?: string };
-  /** When the answer's head arrived (`performance.now()`). */
+  /** When the whole answer had arrived (`performance.now()`). */
   answeredAt: number;
 }
 
 type Call = (method: string, path: string, body?: unknown) => Promise<Answer>;
 
-/** One request to a suite's server with its API key. */
+/** One request to a suite's server with its API key, and when its answer had arrived. */
 const request = async (url: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> => {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const answeredAt = performance.now();
-  return { status: response.status, json: (await response.json()) as { id?: string }, answeredAt };
+  const reply = await call(url, token, method, path, { body });
+  return { status: reply.status, json: (reply.body ?? {}) as { id?: string }, answeredAt: performance.now() };
 };
 
 /**
@@ -110,10 +103,7 @@ describe.runIf(available)('acknowledged only after the flush, on SQLite', () => 
   const traced = async (args: string[]): Promise<Run> => {
     const database = await createDatabase('sqlite');
     databases.push(database);
-    const store = openStore(database.url);
-    await store.migrate();
-    const token = (await createApiKey(store, { nowMs: () => Date.now() }, 'trace')).token;
-    await store.close();
+    const token = await prepareStore(database.url, 'trace');
     const trace = join(traces, `${databases.length}.trace`);
     const server = await startServer(database.url, {}, { args, launcher: ['strace', ...straceArgs(trace)] });
     let writesAcknowledged = 0;

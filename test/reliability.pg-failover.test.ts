@@ -38,31 +38,25 @@ if (wanted && !bin) console.warn('[pg-failover] SKIPPED: the PostgreSQL server b
 /** Concurrent buyers. */
 const buyers = 12;
 
-/** Polls `query` on `url` until its first row's `ok` is true. */
-const until = async (url: string, query: string, what: string, ms = 30_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      if ((await client.query<{ ok: boolean }>(query)).rows[0]?.ok) return;
-    } catch {
-      // not up yet
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-};
-
+/** The rows of one statement, on a connection of its own. */
 const queryRows = async <T extends object>(url: string, text: string, values: unknown[] = []): Promise<T[]> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query<T>(text, values)).rows;
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
+  }
+};
+
+/** Polls `query` on `url` until its first row's `ok` is true. */
+const until = async (url: string, query: string, what: string, ms = 30_000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const ok = await queryRows<{ ok: boolean }>(url, query).then((rows) => rows[0]?.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
   }
 };
 

@@ -125,7 +125,8 @@ export const beginReturningXactId = "begin; select pg_current_xact_id()::text ||
  */
 export const commitFate = (id: string, answer: { status: string | null; server: string } | undefined): 'committed' | 'aborted' | 'unknown' | 'pending' => {
   if (!answer) return 'pending';
-  if (serverOf(id) === '' || answer.server !== serverOf(id)) return 'unknown';
+  const server = serverOf(id);
+  if (server === '' || answer.server !== server) return 'unknown';
   return answer.status === 'committed' || answer.status === 'aborted' ? answer.status : 'pending';
 };
 
