@@ -153,7 +153,7 @@ describe.each(storeKinds())('SKU search on %s after migrating a store that alrea
       await db.destroy();
       const store = openStore(database.url);
       try {
-        expect(await store.migrate()).toEqual(['0006-sku-search', '0007-ledger-rows-reference-their-level', '0008-batch-requirements', '0009-events-retention-by-id']);
+        expect(await store.migrate()).toEqual(['0006-sku-search', '0007-ledger-rows-reference-their-level', '0008-batch-requirements', '0009-events-retention-by-id', '0010-ledger-keys-checked-per-statement']);
         expect((await store.reads.skus.list({ search: 'vintage' }, null, 10)).items.map((s) => s.sku)).toEqual(['OLD-1']);
         expect((await store.reads.skus.list({ search: 'lamp' }, null, 10)).items.map((s) => s.sku)).toEqual(['OLD-1', 'OLD-2']);
         expect((await store.reads.skus.list({ search: 'old-' }, null, 10)).items.map((s) => s.sku)).toEqual(['OLD-1', 'OLD-2']);

@@ -251,3 +251,106 @@ describe.runIf(storeKinds().includes('postgres'))('the plan of the coalesced ava
     ]);
   });
 });
+
+describe.runIf(storeKinds().includes('postgres'))('the key checks of ledger rows on a postgres store analyzed while empty', () => {
+  let store: Awaited<ReturnType<typeof createStore>>;
+  /**
+   * Two connections with auto_explain on, each collecting the plans of the statements it runs, its
+   * key checks among them. plpgsql keeps the plan a connection first made for a check: `early`
+   * makes its first while the store holds one SKU, `bulk` for a batch of 20,000 rows.
+   */
+  const connections = { early: { client: new pg.Client(), plans: [] as string[] }, bulk: { client: new pg.Client(), plans: [] as string[] } };
+  type Connection = (typeof connections)['early'];
+  const connect = async (connection: Connection) => {
+    connection.client = new pg.Client({ connectionString: store.url });
+    await connection.client.connect();
+    await connection.client.query(`load 'auto_explain'`);
+    await connection.client.query(`set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set auto_explain.log_level = notice; set client_min_messages = notice`);
+    connection.client.on('notice', (notice) => connection.plans.push(notice.message ?? ''));
+  };
+
+  /** Inserts lines of the reservations `from`–`to` (one each, on a level of SKU `g % skus`) and as many movements; the plans of their key checks. */
+  const insertBatch = async ({ client, plans }: Connection, from: number, to: number, skus: number): Promise<string[]> => {
+    plans.length = 0;
+    const rows = `from generate_series(${from}, ${to}) g
+                    join skus s on s.code = 'PLAN-' || lpad((1 + g % ${skus})::text, 7, '0')
+                    join stock_levels l on l.sku_id = s.id and l.warehouse_id = (select min(id) from warehouses)`;
+    await client.query(`insert into reservation_lines (reservation_id, line_no, sku_id, warehouse_id, quantity, backordered, fulfilled)
+                        select 'res_' || g, 1, l.sku_id, l.warehouse_id, 1, 0, 0 ${rows}`);
+    await client.query(`insert into movements (at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit,
+                                               reference_type, reference_id, actor_type, actor_id, actor_name)
+                        select 0, l.sku_id, l.warehouse_id, 'reserve', 1, 0, 1, 0, 0, 0, 'reservation', 'res_' || g, 'system', 'system', 'system' ${rows}`);
+    return plans.filter((plan) => /from inserted/.test(plan));
+  };
+  const skus = (from: number, to: number) => `insert into skus (code, name, created_at_ms, updated_at_ms) select 'PLAN-' || lpad(g::text, 7, '0'), 'n', 0, 0 from generate_series(${from}, ${to}) g`;
+  const levels = `insert into stock_levels (sku_id, warehouse_id, on_hand, updated_at_ms) select s.id, w.id, 7, 0 from skus s cross join warehouses w on conflict do nothing`;
+  const reservations = (from: number, to: number) => `insert into reservations (id, reference, status, channel, created_at_ms, updated_at_ms, expires_at_ms, actor_id)
+                        select 'res_' || g, 'plan', 'active', null, 0, 0, 1, 'key_plan' from generate_series(${from}, ${to}) g`;
+
+  beforeAll(async () => {
+    store = await createStore('postgres');
+    await connect(connections.early);
+    const { client } = connections.early;
+    // Statistics say every table is empty. One SKU and one reservation, and `early`'s first checks.
+    await client.query('analyze');
+    await client.query(`insert into warehouses (code, name, created_at_ms, updated_at_ms) values ('PLAN-W1', 'w', 0, 0), ('PLAN-W2', 'w', 0, 0)`);
+    await client.query(skus(1, 1));
+    await client.query(levels);
+    await client.query(reservations(1, 1));
+    expect(await insertBatch(connections.early, 1, 1, 1)).toHaveLength(3);
+    // Then 100,000 SKUs with two levels each and 100,000 reservations, never analyzed (autovacuum
+    // off, or not yet run), and `bulk`'s first checks, for 20,000 rows.
+    await client.query(skus(2, 100_000));
+    await client.query(levels);
+    await client.query(reservations(2, 100_000));
+    const { rows } = await client.query<{ reltuples: number }>(`select max(reltuples) as reltuples from pg_class where relname in ('stock_levels', 'reservations')`);
+    expect(Number(rows[0]!.reltuples), 'analyzed while empty').toBeLessThan(1);
+    await connect(connections.bulk);
+    expect(await insertBatch(connections.bulk, 2, 20_001, 100_000)).toHaveLength(3);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(Object.values(connections).map((c) => c.client.end().catch(() => undefined)));
+    await store?.dispose();
+  });
+
+  it('looks each inserted row\'s level and reservation up by primary key, whatever plan the connection made first', async () => {
+    for (const [name, connection, from] of [['early', connections.early, 50_001], ['bulk', connections.bulk, 60_001]] as const) {
+      const checks = await insertBatch(connection, from, from + 127, 100_000);
+      expect(checks, `${name}: both tables' checks`).toHaveLength(3);
+      for (const plan of checks) {
+        expect(plan, `${name}: ${plan}`).not.toMatch(/Seq Scan|Hash|Merge|Bitmap/);
+        // The whole key in the index condition: one look-up per row (by the primary key, or by
+        // another index holding both of a level's columns).
+        expect(plan, `${name}: ${plan}`).toMatch(
+          /Index (Only )?Scan using \w+ on (stock_levels|reservations) .*\n\s+Index Cond: \((\(sku_id = \w\.sku_id\) AND \(warehouse_id = \w\.warehouse_id\)|\(warehouse_id = \w\.warehouse_id\) AND \(sku_id = \w\.sku_id\)|id = \w\.reservation_id)\)/,
+        );
+      }
+    }
+  });
+
+  it('refuses rows whose level or reservation does not exist, under the keys\' names, and keeps levels and reservations', async () => {
+    const { client } = connections.early;
+    await insertBatch(connections.early, 90_001, 90_003, 100_000);
+    const refused = async (statement: string) => await client.query(statement).then(
+      () => null,
+      (error: pg.DatabaseError) => [error.code, error.constraint ?? null],
+    );
+    expect(await refused(`insert into reservation_lines (reservation_id, line_no, sku_id, warehouse_id, quantity) select 'res_none', 1, sku_id, warehouse_id, 1 from stock_levels limit 1`)).toEqual([
+      '23503',
+      'reservation_lines_reservation_id_fkey',
+    ]);
+    expect(await refused(`insert into movements (at_ms, sku_id, warehouse_id, type, quantity, d_on_hand, d_reserved, d_allocated, d_damaged, d_in_transit, reference_type, reference_id, actor_type, actor_id, actor_name)
+                          select 0, sku_id, -1, 'receive', 1, 1, 0, 0, 0, 0, 'adjustment', 'x', 'system', 'system', 'system' from stock_levels limit 1`)).toEqual(['23503', 'movements_level_fkey']);
+    expect(await refused(`update reservation_lines set warehouse_id = -1 where reservation_id = 'res_90001'`)).toEqual(['23503', 'reservation_lines_level_fkey']);
+    expect(await refused(`update movements set sku_id = -1 where id = (select min(id) from movements)`)).toEqual(['23503', 'movements_level_fkey']);
+    expect(await refused(`delete from stock_levels where sku_id = -1`)).toEqual(['23001', null]);
+    expect(await refused(`delete from reservations where id = 'res_none'`)).toEqual(['23001', null]);
+    expect(await refused(`truncate reservations cascade`)).toEqual(['23001', null]);
+    expect(await refused(`update reservations set id = 'res_other' where id = 'res_90002'`)).toEqual(['23001', null]);
+    expect(await refused(`update stock_levels set warehouse_id = -1 where sku_id = (select min(sku_id) from stock_levels)`)).toEqual(['23001', null]);
+    // A key set to what it was is no change of key.
+    expect(await refused(`update reservation_lines set fulfilled = 0, sku_id = sku_id where reservation_id = 'res_90003'`)).toBeNull();
+    const { rows } = await client.query<{ n: string }>(`select count(*) as n from reservation_lines where reservation_id in ('res_none', 'res_90001', 'res_90003') and warehouse_id > 0`);
+    expect(Number(rows[0]!.n)).toBe(2);
+  });
+});

@@ -2,7 +2,7 @@
  * The consistency check: for every stock level, every bucket equals the sum of its ledger
  * deltas, the stored invariants hold, and the holds match the open reservations and transfers;
  * every movement belongs to a stock level, every reservation line to a reservation and a stock
- * level (on PostgreSQL foreign keys say so; SQLite's name the SKU and the warehouse apart, ADR 0034).
+ * level (on PostgreSQL the ledger's key checks say so, ADR 0043; SQLite's name the SKU and the warehouse apart, ADR 0034).
  * Works in bounded batches so it stays usable on millions of levels.
  */
 import { buckets, levelViolations } from '../domain/stock.js';

@@ -71,9 +71,9 @@ export const seedBench = async (url: string, plan: SeedPlan, nowMs: number): Pro
     // merge joins from the first row, that suit an empty table), and the visibility map: otherwise
     // autovacuum's first pass over millions of freshly inserted rows runs later, for minutes, while
     // the store is in use. Only those tables: a table analyzed while empty (reservations, their
-    // lines, …) is planned as empty, and the plans of the foreign-key checks that each connection
-    // caches on first use then scan it whole for every row inserted, until autovacuum next
-    // analyzes it (up to a minute later, measured: ~0.4 ms per check, 100 ms per batch of 256).
+    // lines, …) is planned as empty until autovacuum next analyzes it. (The ledger's key checks no
+    // longer plan from statistics, ADR 0043; PostgreSQL's own foreign-key checks did, and scanned
+    // such a table whole for every row inserted: ~0.4 ms per check, 100 ms per batch of 256.)
     // Then a checkpoint: otherwise the one that follows the bulk load (gigabytes of WAL at 1M SKUs)
     // writes the loaded pages out while the benchmark runs, which a settled store does not pay.
     if (target.dialect === 'postgres') {

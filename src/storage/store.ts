@@ -101,11 +101,11 @@ export const openStore = (url: string, options: StoreOptions = {}): OpenedStore 
     },
     async settingsAdvice() {
       const { rows } = await sql<{ name: string; setting: string }>`select name, setting from pg_settings where name in ('autovacuum', 'track_counts')`.execute(db);
-      // Without autovacuum nothing refreshes the statistics PostgreSQL plans from, its own
-      // foreign-key checks included (docs/decisions/0022); it needs track_counts to run.
+      // Without autovacuum nothing refreshes the statistics PostgreSQL plans from (docs/decisions/0022),
+      // nor reclaims dead rows; it needs track_counts to run.
       const advice = rows
         .filter((row) => row.setting === 'off')
-        .map((row) => `PostgreSQL ${row.name} is off: table statistics are refreshed only by a manual ANALYZE, and plans made from stale ones can cut reservations to a third (README, "PostgreSQL")`);
+        .map((row) => `PostgreSQL ${row.name} is off: table statistics are refreshed only by a manual ANALYZE, and dead rows are not reclaimed (README, "PostgreSQL")`);
       // A standby that is not synchronous may lack writes the primary acknowledged: failing over to
       // it loses them (ADR 0042, test/reliability.pg-failover.test.ts). Roles that may not read
       // replication details see no sync_state, and get no advice.

@@ -9,6 +9,7 @@ import { skuSearch } from './0006-sku-search.js';
 import { ledgerRowsReferenceTheirLevel } from './0007-ledger-rows-reference-their-level.js';
 import { batchRequirements } from './0008-batch-requirements.js';
 import { eventsRetentionById } from './0009-events-retention-by-id.js';
+import { ledgerKeysCheckedPerStatement } from './0010-ledger-keys-checked-per-statement.js';
 
 /** Migrations in order. Never edit a shipped migration: add a new one. */
 export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
@@ -23,6 +24,7 @@ export const migrationProvider = (dialect: Dialect): MigrationProvider => ({
       '0007-ledger-rows-reference-their-level': ledgerRowsReferenceTheirLevel(dialect),
       '0008-batch-requirements': batchRequirements(dialect),
       '0009-events-retention-by-id': eventsRetentionById(),
+      '0010-ledger-keys-checked-per-statement': ledgerKeysCheckedPerStatement(dialect),
     };
   },
 });
