@@ -14,7 +14,22 @@ import type { Dialect } from './helpers.js';
  * or re-keyed, and now cannot be. Rows are refused as the foreign keys refused them: SQLSTATE 23503,
  * under the key's name. SQLite keeps its foreign keys (its checks are index look-ups in process).
  */
+const levelOf = 'stock_levels l where l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id';
+
 const lookUpsOnly = sql.raw('set enable_seqscan = off set enable_bitmapscan = off set enable_hashjoin = off set enable_mergejoin = off');
+
+/** Per table, its check function and its keys: each key's name and the parent an inserted row `x` must have. */
+const insertChecks: ReadonlyArray<[string, string, ReadonlyArray<[string, string]>]> = [
+  ['movements_have_levels', 'movements', [['movements_level_fkey', levelOf]]],
+  [
+    'reservation_lines_have_parents',
+    'reservation_lines',
+    [
+      ['reservation_lines_level_fkey', levelOf],
+      ['reservation_lines_reservation_id_fkey', 'reservations r where r.id = x.reservation_id'],
+    ],
+  ],
+];
 
 export const ledgerKeysCheckedPerStatement = (dialect: Dialect) => ({
   async up(db: Kysely<unknown>): Promise<void> {
@@ -32,23 +47,12 @@ export const ledgerKeysCheckedPerStatement = (dialect: Dialect) => ({
     // is looked up by its primary key whatever the statistics say: plpgsql keeps a statement's
     // first plan for the connection, and one made while a table was small, or for a bulk load,
     // would scan or hash the whole parent table for every batch after it.
-    await sql`create function movements_have_levels() returns trigger language plpgsql ${lookUpsOnly} as $$
-      begin
-        if exists (select 1 from inserted m where not exists (select 1 from stock_levels l where l.sku_id = m.sku_id and l.warehouse_id = m.warehouse_id)) then
-          perform ledger_key_refused('movements_level_fkey', 'movements');
-        end if;
-        return null;
-      end $$`.execute(db);
-    await sql`create function reservation_lines_have_parents() returns trigger language plpgsql ${lookUpsOnly} as $$
-      begin
-        if exists (select 1 from inserted x where not exists (select 1 from stock_levels l where l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id)) then
-          perform ledger_key_refused('reservation_lines_level_fkey', 'reservation_lines');
-        end if;
-        if exists (select 1 from inserted x where not exists (select 1 from reservations r where r.id = x.reservation_id)) then
-          perform ledger_key_refused('reservation_lines_reservation_id_fkey', 'reservation_lines');
-        end if;
-        return null;
-      end $$`.execute(db);
+    for (const [fn, table, keys] of insertChecks) {
+      const checks = keys.map(
+        ([key, parent]) => `if exists (select 1 from inserted x where not exists (select 1 from ${parent})) then perform ledger_key_refused('${key}', '${table}'); end if;`,
+      );
+      await sql`create function ${sql.raw(fn)}() returns trigger language plpgsql ${lookUpsOnly} as $$ begin ${sql.raw(checks.join(' '))} return null; end $$`.execute(db);
+    }
     await sql`create function ledger_row_rekeyed() returns trigger language plpgsql ${lookUpsOnly} as $$
       begin
         if not exists (select 1 from stock_levels l where l.sku_id = new.sku_id and l.warehouse_id = new.warehouse_id) then
