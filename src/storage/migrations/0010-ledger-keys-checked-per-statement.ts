@@ -14,22 +14,32 @@ import type { Dialect } from './helpers.js';
  * or re-keyed, and now cannot be. Rows are refused as the foreign keys refused them: SQLSTATE 23503,
  * under the key's name. SQLite keeps its foreign keys (its checks are index look-ups in process).
  */
-const levelOf = 'stock_levels l where l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id';
+/** The stock level of row `r` (an inserted row, or the new version of an updated one). */
+const levelOf = (r: string) => `stock_levels l where l.sku_id = ${r}.sku_id and l.warehouse_id = ${r}.warehouse_id`;
 
 const lookUpsOnly = sql.raw('set enable_seqscan = off set enable_bitmapscan = off set enable_hashjoin = off set enable_mergejoin = off');
 
-/** Per table, its check function and its keys: each key's name and the parent an inserted row `x` must have. */
-const insertChecks: ReadonlyArray<[string, string, ReadonlyArray<[string, string]>]> = [
-  ['movements_have_levels', 'movements', [['movements_level_fkey', levelOf]]],
-  [
-    'reservation_lines_have_parents',
-    'reservation_lines',
-    [
+/** Per checked table: its key columns, and each key's name with the parent a row `r` must have. */
+const checkedTables: ReadonlyArray<{ table: string; columns: readonly string[]; keys: ReadonlyArray<[string, (r: string) => string]> }> = [
+  { table: 'movements', columns: ['sku_id', 'warehouse_id'], keys: [['movements_level_fkey', levelOf]] },
+  {
+    table: 'reservation_lines',
+    columns: ['sku_id', 'warehouse_id', 'reservation_id'],
+    keys: [
       ['reservation_lines_level_fkey', levelOf],
-      ['reservation_lines_reservation_id_fkey', 'reservations r where r.id = x.reservation_id'],
+      ['reservation_lines_reservation_id_fkey', (r) => `reservations p where p.id = ${r}.reservation_id`],
     ],
-  ],
+  },
 ];
+
+/** PL/pgSQL that refuses row `r` unless each of `keys`' parents exists; `rows` is where `r` comes from (none: `r` is `new`). */
+const keyChecks = (table: string, keys: ReadonlyArray<[string, (r: string) => string]>, rows?: string) =>
+  keys
+    .map(([key, parent]) => {
+      const missing = `not exists (select 1 from ${parent(rows ? 'x' : 'new')})`;
+      return `if ${rows ? `exists (select 1 from ${rows} x where ${missing})` : missing} then perform ledger_key_refused('${key}', '${table}'); end if;`;
+    })
+    .join(' ');
 
 export const ledgerKeysCheckedPerStatement = (dialect: Dialect) => ({
   async up(db: Kysely<unknown>): Promise<void> {
@@ -44,34 +54,20 @@ export const ledgerKeysCheckedPerStatement = (dialect: Dialect) => ({
       end $$`.execute(db);
 
     // Inserted rows, checked together; an update that changes a key, row by row. Each row's parent
-    // is looked up by its primary key whatever the statistics say: plpgsql keeps a statement's
+    // is looked up by index whatever the statistics say: plpgsql keeps a statement's
     // first plan for the connection, and one made while a table was small, or for a bulk load,
     // would scan or hash the whole parent table for every batch after it.
-    for (const [fn, table, keys] of insertChecks) {
-      const checks = keys.map(
-        ([key, parent]) => `if exists (select 1 from inserted x where not exists (select 1 from ${parent})) then perform ledger_key_refused('${key}', '${table}'); end if;`,
-      );
-      await sql`create function ${sql.raw(fn)}() returns trigger language plpgsql ${lookUpsOnly} as $$ begin ${sql.raw(checks.join(' '))} return null; end $$`.execute(db);
+    for (const { table, columns, keys } of checkedTables) {
+      await sql`create function ${sql.raw(`${table}_inserted_keys`)}() returns trigger language plpgsql ${lookUpsOnly}
+                  as $$ begin ${sql.raw(keyChecks(table, keys, 'inserted'))} return null; end $$`.execute(db);
+      await sql`create function ${sql.raw(`${table}_rekeyed`)}() returns trigger language plpgsql ${lookUpsOnly}
+                  as $$ begin ${sql.raw(keyChecks(table, keys))} return new; end $$`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_keys`)} after insert on ${sql.table(table)}
+                  referencing new table as inserted for each statement execute function ${sql.raw(`${table}_inserted_keys`)}()`.execute(db);
+      const changed = columns.map((c) => `old.${c} is distinct from new.${c}`).join(' or ');
+      await sql`create trigger ${sql.raw(`${table}_keys_update`)} before update of ${sql.raw(columns.join(', '))} on ${sql.table(table)} for each row
+                  when (${sql.raw(changed)}) execute function ${sql.raw(`${table}_rekeyed`)}()`.execute(db);
     }
-    await sql`create function ledger_row_rekeyed() returns trigger language plpgsql ${lookUpsOnly} as $$
-      begin
-        if not exists (select 1 from stock_levels l where l.sku_id = new.sku_id and l.warehouse_id = new.warehouse_id) then
-          perform ledger_key_refused(tg_table_name || '_level_fkey', tg_table_name);
-        end if;
-        if tg_table_name = 'reservation_lines' and not exists (select 1 from reservations r where r.id = new.reservation_id) then
-          perform ledger_key_refused('reservation_lines_reservation_id_fkey', 'reservation_lines');
-        end if;
-        return new;
-      end $$`.execute(db);
-    await sql`create trigger movements_level_fkey after insert on movements
-                referencing new table as inserted for each statement execute function movements_have_levels()`.execute(db);
-    await sql`create trigger movements_level_fkey_update before update of sku_id, warehouse_id on movements for each row
-                when (old.sku_id is distinct from new.sku_id or old.warehouse_id is distinct from new.warehouse_id) execute function ledger_row_rekeyed()`.execute(db);
-    await sql`create trigger reservation_lines_fkeys after insert on reservation_lines
-                referencing new table as inserted for each statement execute function reservation_lines_have_parents()`.execute(db);
-    await sql`create trigger reservation_lines_fkeys_update before update of sku_id, warehouse_id, reservation_id on reservation_lines for each row
-                when (old.sku_id is distinct from new.sku_id or old.warehouse_id is distinct from new.warehouse_id or old.reservation_id is distinct from new.reservation_id)
-                execute function ledger_row_rekeyed()`.execute(db);
 
     // The referenced rows stay: never deleted, truncated or re-keyed.
     await sql`create function ledger_parent_kept() returns trigger language plpgsql as $$
