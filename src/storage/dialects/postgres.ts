@@ -181,7 +181,7 @@ export const pipelinedConnection = async (conn: Kysely<unknown>): Promise<Pipeli
  * URL's, then Stockroom's (pg lets a URL's `options` replace the configured ones, so they are
  * joined here). JIT compilation is off: Stockroom's statements are short look-ups and writes, and a
  * row estimate inflated by missing statistics made PostgreSQL spend 53 ms compiling a query that
- * ran in 1 ms (docs/performance.md, "A plan without statistics"). With an answer timeout,
+ * ran in 1 ms (docs/performance-history.md, "A plan without statistics"). With an answer timeout,
  * PostgreSQL ends a transaction left idle for as long: one whose client has gone silent holds its
  * locks until then (ADR 0040).
  */

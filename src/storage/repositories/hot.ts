@@ -308,7 +308,7 @@ const jsonRows = (rows: readonly unknown[][]): string => {
  * entry's summary, a stored outcome), from a second parameter, `jsonTexts`. Inside the rows' JSON
  * such a text would be escaped a second time (every quote it holds) and parsed back by PostgreSQL:
  * for a batch of reservations that was more than half of the JavaScript the batch's events cost
- * (docs/performance.md, "JSON texts beside the rows"). The rows' array and the texts' are zipped in
+ * (docs/performance-history.md, "JSON texts beside the rows"). The rows' array and the texts' are zipped in
  * order; should the counts ever differ, the padded row's NULLs fail the INSERT's NOT NULL columns.
  */
 const fromJsonRowsAndTexts = (types: readonly string[]) =>
