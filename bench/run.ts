@@ -16,13 +16,14 @@
  * bad requests costs);
  * BENCH_SERVER_NODE_OPTIONS are extra Node options for the server process only (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`), so a profile or a heap setting can be compared.
- * After the scenarios, hot and reads run again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they
- * sustained, for the latency of a server that is not saturated (BENCH_RATE_SHARE=0 skips them). Each
- * fixed-rate run first warms up for BENCH_WARMUP seconds (2) on the same connections, not measured.
- * Then BENCH_LATENCY_PROBES (3) more fixed-rate runs of BENCH_PROBE_DURATION seconds (5) each search,
- * by bisection between that rate and the sustained one, for the highest rate whose p99 stays within
- * the issue's latency target (hot: 10 ms on SQLite, 20 ms on PostgreSQL; reads: 5 and 10 ms). The
- * ceiling's route runs once at the reads' first fixed rate too: what any answer costs at that rate.
+ * After the scenarios, hot, uniform and reads run again at a fixed rate, BENCH_RATE_SHARE (0.5) of
+ * what they sustained, for the latency of a server that is not saturated (BENCH_RATE_SHARE=0 skips
+ * them). Each fixed-rate run first warms up for BENCH_WARMUP seconds (2) on the same connections,
+ * not measured. Then BENCH_LATENCY_PROBES (3) more fixed-rate runs of BENCH_PROBE_DURATION seconds
+ * (5) each search, by bisection between that rate and the sustained one, for the highest rate whose
+ * p99 stays within the issue's latency target (hot and uniform reservations: 10 ms on SQLite, 20 ms
+ * on PostgreSQL; reads: 5 and 10 ms). The ceiling's route runs once at the reads' first fixed rate
+ * too: what any answer costs at that rate.
  * Per scenario it records the server's CPU per request, the commands per commit, how the cores
  * were shared between the server, the load generator and (on PostgreSQL) PostgreSQL, and how busy
  * the server's event loop was (its main thread; `stockroom_event_loop_busy_seconds_total`).
@@ -56,7 +57,9 @@ const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'mix
 /** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
 const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
 const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
-const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'reads') : [];
+/** The issue's p99 targets, in ms: the scenarios measured again at a fixed rate. */
+const latencyTargets: Record<string, Partial<Record<Scenario, number>>> = { sqlite: { hot: 10, uniform: 10, reads: 5 }, postgres: { hot: 20, uniform: 20, reads: 10 } };
+const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'uniform' || s === 'reads') : [];
 /** Seconds each fixed-rate run warms up at its rate, on the connections it then measures on. */
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 /** Fixed-rate runs, after the first, in the search for the highest rate within the latency target. */
@@ -64,8 +67,6 @@ const latencyProbes = Number(process.env.BENCH_LATENCY_PROBES ?? 3);
 const probeSeconds = Number(process.env.BENCH_PROBE_DURATION ?? 5);
 /** Seconds of each ceiling run between two scenarios (ADR 0037). */
 const ceilingSeconds = Number(process.env.BENCH_CEILING_DURATION ?? 5);
-/** The issue's p99 targets, in ms. */
-const latencyTargets: Record<string, Partial<Record<Scenario, number>>> = { sqlite: { hot: 10, reads: 5 }, postgres: { hot: 20, reads: 10 } };
 
 interface Row {
   store: string;
