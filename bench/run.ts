@@ -59,7 +59,7 @@ const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
 const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
 /** The p99 targets, in ms: the scenarios measured again at a fixed rate. */
 const latencyTargets: Record<string, Partial<Record<Scenario, number>>> = { sqlite: { hot: 10, uniform: 10, reads: 5 }, postgres: { hot: 20, uniform: 20, reads: 10 } };
-const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => s === 'hot' || s === 'uniform' || s === 'reads') : [];
+const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => Object.values(latencyTargets).some((targets) => targets[s] !== undefined)) : [];
 /** Seconds each fixed-rate run warms up at its rate, on the connections it then measures on. */
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 /** Fixed-rate runs, after the first, in the search for the highest rate within the latency target. */
