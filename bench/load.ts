@@ -6,6 +6,8 @@
  * a schedule whether or not earlier ones were answered (open loop; autocannon's own rate limit
  * sends each connection's quota for the second in a burst, which measures bursts of 256), and each
  * latency counts from the request's scheduled start, so a slow answer cannot hide the queue behind it.
+ * How late each request left after its scheduled start is reported apart (`sendLag`): that part of
+ * the latency is the generator's own stalls (its event loop, a busy machine), not the server's.
  * A fixed-rate run first warms up for `warmupSeconds` at the same rate on the same connections, and
  * only then measures: a load generator that has just started runs its own code cold, opens its
  * connections and churns them while it lags, which put latencies of up to a second into the first
@@ -108,6 +110,7 @@ const openLoopPhase = async (agent: Agent, rate: number, seconds: number) => {
   if (!make) throw new Error(`${config.scenario} cannot run at a fixed rate`);
   const { hostname, port } = new URL(config.url);
   const latencies: number[] = [];
+  const sendLags: number[] = [];
   const statusCodeStats: StatusCounts = {};
   let errors = 0;
   let sent = 0;
@@ -117,6 +120,7 @@ const openLoopPhase = async (agent: Agent, rate: number, seconds: number) => {
   const answered: Array<Promise<void>> = [];
   const fire = (scheduledAt: number) =>
     new Promise<void>((resolve) => {
+      sendLags.push(performance.now() - scheduledAt);
       const one = make();
       const req = request({ agent, hostname, port, method: one.method, path: one.path, headers: headersOf(one) }, (res) => {
         res.resume();
@@ -145,9 +149,11 @@ const openLoopPhase = async (agent: Agent, rate: number, seconds: number) => {
   await Promise.all(answered);
   const elapsedSeconds = (performance.now() - started) / 1000;
   const { p50Ms, p99Ms, maxMs } = latencySummary(latencies);
+  const lag = latencySummary(sendLags);
   return {
     requests: { average: latencies.length / elapsedSeconds, total: latencies.length },
     latency: { p50: p50Ms, p99: p99Ms, max: maxMs },
+    sendLag: { p99: lag.p99Ms, max: lag.maxMs },
     errors,
     timeouts: 0,
     statusCodeStats,
