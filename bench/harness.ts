@@ -83,10 +83,10 @@ export interface AutocannonResult {
   statusCodeStats: Record<string, { count: number }>;
   loadCpuUs: number;
   /**
-   * A fixed-rate run's p99 and max of how late the load generator sent each request after its
-   * scheduled start (ms): the part of the latency that is the generator's own stalls, not the server's.
+   * A fixed-rate run's p99 of how late the load generator sent each request after its scheduled
+   * start (ms): the part of the latency that is the generator's own stalls, not the server's.
    */
-  sendLag?: { p99: number; max: number };
+  sendLag?: { p99: number };
   /** A fixed-rate run's warm-up: not in the figures above, but its grants and 5xx count in the checks. */
   warmup?: { total: number; errors: number; statusCodeStats: Record<string, { count: number }> } | null;
 }
