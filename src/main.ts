@@ -75,12 +75,13 @@ interface Opened {
   cli: CliContext;
 }
 
-const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics; arrivals?: Arrivals; answerTimeout?: boolean }): Promise<Opened> => {
+const open = async (config: Config, options: { migrate: boolean; metrics?: Metrics; arrivals?: Arrivals; server?: boolean }): Promise<Opened> => {
   const store = openStore(config.databaseUrl, {
     unsafeNoFsync: config.unsafeNoFsync,
     availabilityCacheEntries: config.availabilityCacheEntries,
-    // Only the server: a command-line export or check may run a statement for longer.
-    ...(options.answerTimeout && { answerTimeoutMs: config.pgAnswerTimeoutMs }),
+    // Only the server: a command-line export or check may run a statement for longer, and a
+    // short-lived command has no requests for a checkpoint inside its commits to hold up.
+    ...(options.server && { answerTimeoutMs: config.pgAnswerTimeoutMs, backgroundCheckpoints: true }),
   });
   if (options.migrate) await store.migrate();
   const bus = new CommandBus({
@@ -277,7 +278,7 @@ const serve = async (config: Config): Promise<number> => {
   const metrics = createMetrics();
   // Counted once the server exists (below); the bus lets the event loop turn while they arrive (ADR 0031).
   const arrivals = { accepted: 0 };
-  const opened = await open(config, { migrate: true, metrics, arrivals, answerTimeout: true });
+  const opened = await open(config, { migrate: true, metrics, arrivals, server: true });
   metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());
   metrics.watchAvailabilityReads(() => opened.store.availabilityReadStats());
   const { store, bus, queries } = opened;

@@ -21,6 +21,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** SQLite: SKUs whose availability the process keeps (ADR 0026); 0 turns the cache off. */
   availabilityCacheEntries?: number | undefined;
+  /** SQLite: WAL checkpoints on a thread of their own instead of inside commits (ADR 0044); for a long-lived server. */
+  backgroundCheckpoints?: boolean | undefined;
   /** PostgreSQL: how long a statement may go unanswered before its connection is cut (ADR 0040); 0: never. */
   answerTimeoutMs?: number | undefined;
 }

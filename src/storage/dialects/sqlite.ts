@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../schema.js';
+import { type Checkpointer, checkpointerDefaults, startCheckpointer } from './sqlite-checkpointer.js';
 
 export interface SqliteHandles {
   writer: Kysely<DB>;
@@ -56,9 +57,14 @@ const withStatementCache = (db: Database.Database, statementsMax = 1000) => {
 };
 
 /** Opens the embedded store. `:memory:` gets one connection shared by reads and writes. */
-export const openSqlite = (file: string, options: { unsafeNoFsync?: boolean } = {}): SqliteHandles => {
+export const openSqlite = (file: string, options: { unsafeNoFsync?: boolean; backgroundCheckpoints?: boolean } = {}): SqliteHandles => {
   const writerDb = open(file, false);
   if (options.unsafeNoFsync) writerDb.pragma('synchronous = OFF');
+  let checkpointer: Checkpointer | undefined;
+  if (options.backgroundCheckpoints && file !== ':memory:') {
+    writerDb.pragma(`wal_autocheckpoint = ${checkpointerDefaults.backstopPages}`);
+    checkpointer = startCheckpointer(file, { unsafeNoFsync: options.unsafeNoFsync === true });
+  }
   const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(writerDb) }) });
   const shared = file === ':memory:';
   const readerDb = shared ? writerDb : open(file, true);
@@ -70,10 +76,13 @@ export const openSqlite = (file: string, options: { unsafeNoFsync?: boolean } = 
     readerDb,
     file,
     async close() {
+      await checkpointer?.stop();
       if (!shared) await reader.destroy();
-      await writer.destroy();
-      // A reader Kysely never connected (no read went through it) leaves its connection open.
+      // A Kysely never connected (nothing went through it) leaves its connection open. The
+      // read-only one closes first: the last connection to close removes the WAL, if it may write.
       if (readerDb.open) readerDb.close();
+      await writer.destroy();
+      if (writerDb.open) writerDb.close();
     },
   };
 };
