@@ -1,7 +1,8 @@
 /**
- * What the benchmarks that drive a real server share (`bench/run.ts`, `bench/ab.ts`): fresh
- * databases, a server process of a given build, the load generator as its own process, the CPU
- * time of processes read from /proc, and the server's own counters from /metrics.
+ * What the benchmarks that drive a real server share (`bench/run.ts`, `bench/ab.ts`,
+ * `bench/rates.ts`): fresh databases, a server process of a given build, the load generator as its
+ * own process, the CPU time of processes read from /proc, the server's own counters and histograms
+ * from /metrics, and the issue's latency targets.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The p99 targets of issue 6, in ms, per store and scenario. */
+export const latencyTargets: Record<string, Record<string, number>> = { sqlite: { hot: 10, uniform: 10, reads: 5 }, postgres: { hot: 20, uniform: 20, reads: 10 } };
 export const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Runs a `stockroom` command of the build whose CLI is `cli` against `db`; its standard output. */
@@ -180,3 +184,27 @@ export const commandsPerCommit = (before: { commands: number; commits: number },
 /** The share of `wallUs` the server's event loop was busy, in %, between two `countersOf` readings; null without the metric. */
 export const eventLoopBusyPercent = (before: { busySeconds: number | null }, after: { busySeconds: number | null }, wallUs: number): number | null =>
   before.busySeconds === null || after.busySeconds === null ? null : Math.round((100 * (after.busySeconds - before.busySeconds) * 1e6) / wallUs);
+
+/**
+ * The buckets of histogram `name` in a /metrics text, summed over the series whose labels pass
+ * `labels` (every series when omitted): upper bound (`le`, as written) to cumulative count.
+ */
+export const histogramOf = (text: string, name: string, labels: (labels: string) => boolean = () => true): Map<string, number> => {
+  const buckets = new Map<string, number>();
+  for (const [, set, count] of text.matchAll(new RegExp(`^${name}_bucket\\{(.*)\\} (\\S+)$`, 'gm'))) {
+    if (!labels(set!)) continue;
+    const le = /le="([^"]+)"/.exec(set!)![1]!;
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(count));
+  }
+  return buckets;
+};
+
+/** What a histogram counted between two `histogramOf` readings. */
+export const histogramSince = (before: Map<string, number>, after: Map<string, number>): Map<string, number> =>
+  new Map([...after].map(([le, count]) => [le, count - (before.get(le) ?? 0)]));
+
+/** The share, in % to one decimal, of a histogram's observations above bucket bound `le`; null when it has none. */
+export const shareAbove = (buckets: Map<string, number>, le: string): number | null => {
+  const all = buckets.get('+Inf') ?? 0;
+  return all === 0 ? null : Math.round((1000 * (all - (buckets.get(le) ?? 0))) / all) / 10;
+};

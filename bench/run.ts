@@ -38,7 +38,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, load, postgresCpuSince, postgresCpuUs, root, runCli, serverNodeOptionsOf, startServer } from './harness.js';
+import { commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, latencyTargets, load, postgresCpuSince, postgresCpuUs, root, runCli, serverNodeOptionsOf, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
 const cli = join(root, 'bin/stockroom.js');
@@ -57,8 +57,6 @@ const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'mix
 /** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
 const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
 const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
-/** The issue's p99 targets, in ms: the scenarios measured again at a fixed rate. */
-const latencyTargets: Record<string, Partial<Record<Scenario, number>>> = { sqlite: { hot: 10, uniform: 10, reads: 5 }, postgres: { hot: 20, uniform: 20, reads: 10 } };
 const rateScenarios: readonly Scenario[] = rateShare > 0 ? scenarios.filter((s) => Object.values(latencyTargets).some((targets) => targets[s] !== undefined)) : [];
 /** Seconds each fixed-rate run warms up at its rate, on the connections it then measures on. */
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
