@@ -20,7 +20,7 @@
  * after/before ratio of the paired means. After the runs each store must pass `stockroom check`.
  */
 import { join, resolve } from 'node:path';
-import { commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, startServer } from './harness.js';
+import { benchCatalogue, commandsPerCommit, countersOf, countsOf, cpuUs, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, seedServedStore, startServer } from './harness.js';
 
 const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
@@ -53,9 +53,7 @@ const main = async () => {
     sides.map(async (checkout, i) => {
       const cli = join(resolve(checkout), 'bin/stockroom.js');
       const database = await freshDatabase(store);
-      runCli(cli, ['bench', 'seed', '--skus', String(skus)], database.url);
-      runCli(cli, ['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', '10000000'], database.url);
-      const token = createToken(cli, database.url);
+      const token = seedServedStore(cli, database.url, skus);
       const port = 19_000 + i * 100 + Math.floor(Math.random() * 100);
       const child = await startServer(cli, database.url, port, nodeOptions[i]);
       return { name: i === 0 ? 'before' : 'after', checkout, cli, database, token, port, child };
@@ -81,9 +79,7 @@ const main = async () => {
             durationSeconds: seconds,
             connections,
             skus,
-            prefix: 'BENCH',
-            hotSku: 'HOT-0000001',
-            warehouse: 'BENCH-W1',
+            ...benchCatalogue,
             rate: null,
           });
           const wallUs = (performance.now() - wallBefore) * 1000;

@@ -12,14 +12,29 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
+export const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The p99 targets of issue 6, in ms, per store and scenario. */
 export const latencyTargets: Record<string, Record<string, number>> = { sqlite: { hot: 10, uniform: 10, reads: 5 }, postgres: { hot: 20, uniform: 20, reads: 10 } };
-export const postgresUrl = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * What `stockroom bench seed` makes and the load generator names (bench/load.ts): SKUs
+ * `BENCH-0000001` …, the hot SKU, and the warehouse every scenario reserves in.
+ */
+export const benchCatalogue = { prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1' } as const;
+/** Units of the hot SKU: more than any run can reserve. */
+export const hotUnits = 10_000_000;
 
 /** Runs a `stockroom` command of the build whose CLI is `cli` against `db`; its standard output. */
 export const runCli = (cli: string, args: string[], db: string): string =>
   execFileSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, STOCKROOM_LOG_LEVEL: 'warn' } });
+
+/** Seeds a fresh store as the benchmarks serve it: `skus` SKUs × 2 warehouses, the hot SKU, and an admin API key, whose token it returns. */
+export const seedServedStore = (cli: string, db: string, skus: number): string => {
+  runCli(cli, ['bench', 'seed', '--skus', String(skus)], db);
+  runCli(cli, ['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', String(hotUnits)], db);
+  return createToken(cli, db);
+};
 
 /** Creates an API key named `name` (admin) and returns its token. */
 export const createToken = (cli: string, db: string, name = 'bench'): string => /\n\n {2}(sr_\S+)\n/.exec(runCli(cli, ['api-keys', 'create', '--name', name], db))![1]!;

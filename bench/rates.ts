@@ -20,7 +20,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countsOf, createToken, fivexx, freshDatabase, getText, histogramOf, histogramSince, latencyTargets, load, root, runCli, shareAbove, startServer } from './harness.js';
+import { benchCatalogue, countsOf, fivexx, freshDatabase, getText, histogramOf, histogramSince, latencyTargets, load, root, runCli, seedServedStore, shareAbove, startServer } from './harness.js';
 
 const cli = join(root, 'bin/stockroom.js');
 const store = process.env.BENCH_STORE ?? 'sqlite';
@@ -55,9 +55,7 @@ const main = async () => {
   const database = await freshDatabase(store);
   const runs: Run[] = [];
   try {
-    runCli(cli, ['bench', 'seed', '--skus', String(skus)], database.url);
-    runCli(cli, ['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', '10000000'], database.url);
-    const token = createToken(cli, database.url);
+    const token = seedServedStore(cli, database.url, skus);
     const port = 19_500 + Math.floor(Math.random() * 400);
     const server = await startServer(cli, database.url, port);
     const base = `http://127.0.0.1:${port}`;
@@ -68,7 +66,7 @@ const main = async () => {
             console.error(`[${store}] round ${round}: ${scenario} at ${rate}/s …`);
             const route = (labels: string) => labels.includes(`route="${routeFor(scenario)}"`);
             const before = await getText(`${base}/metrics`, token);
-            const result = await load({ url: base, token, scenario, durationSeconds: seconds, connections: 256, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate, warmupSeconds });
+            const result = await load({ url: base, token, scenario, durationSeconds: seconds, connections: 256, skus, ...benchCatalogue, rate, warmupSeconds });
             const after = await getText(`${base}/metrics`, token);
             const requests = histogramSince(histogramOf(before, 'stockroom_http_request_duration_seconds', route), histogramOf(after, 'stockroom_http_request_duration_seconds', route));
             const commits = histogramSince(histogramOf(before, 'stockroom_commit_batch_duration_seconds'), histogramOf(after, 'stockroom_commit_batch_duration_seconds'));

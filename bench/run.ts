@@ -38,7 +38,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, latencyTargets, load, postgresCpuSince, postgresCpuUs, root, runCli, serverNodeOptionsOf, startServer } from './harness.js';
+import { benchCatalogue, commandsPerCommit, countersOf, countsOf, cpuUs, createToken, eventLoopBusyPercent, fivexx, freshDatabase, getText, hotUnits, latencyTargets, load, postgresCpuSince, postgresCpuUs, root, runCli, serverNodeOptionsOf, startServer } from './harness.js';
 import { latencySummary } from './latency.js';
 
 const cli = join(root, 'bin/stockroom.js');
@@ -47,7 +47,6 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const scale = process.env.BENCH_SCALE === '1m' ? { skus: 1_000_000, receiptsPerLevel: 5 } : { skus: Number(process.env.BENCH_SKUS ?? 100_000), receiptsPerLevel: 1 };
 const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
-const hotStock = 10_000_000;
 const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'reads', 'popular', 'mixed'] as const;
 type Scenario = (typeof allScenarios)[number];
 const chosen = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
@@ -280,7 +279,7 @@ const main = async () => {
       console.error(`\n[${store}] seeding ${skus} SKUs × 2 warehouses, ${scale.receiptsPerLevel} receipt(s) per level …`);
       const seeded = timed(() => run(['bench', 'seed', '--skus', String(skus), '--receipts-per-level', String(scale.receiptsPerLevel)], database.url));
       console.error(seeded.value.trim());
-      run(['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', String(hotStock)], database.url);
+      run(['bench', 'seed', '--skus', '1', '--prefix', 'HOT', '--units', String(hotUnits)], database.url);
       const token = createToken(cli, database.url);
       const port = 18_000 + Math.floor(Math.random() * 1000);
       const startedAt = performance.now();
@@ -296,7 +295,7 @@ const main = async () => {
         const postgresBefore = store === 'postgres' ? postgresCpuUs() : new Map<number, number>();
         const wallBefore = performance.now();
         const [result, arriving] = await Promise.all([
-          load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds: seconds, connections, skus, prefix: 'BENCH', hotSku: 'HOT-0000001', warehouse: 'BENCH-W1', rate, warmupSeconds: rate === null ? 0 : warmupSeconds }),
+          load({ url: `http://127.0.0.1:${port}`, token, scenario, durationSeconds: seconds, connections, skus, ...benchCatalogue, rate, warmupSeconds: rate === null ? 0 : warmupSeconds }),
           scenario === 'hot' && rate === null ? probeNewConnections(port, token, '/v1/stock/HOT-0000001', seconds) : null,
         ]);
         if (arriving) newConnections[store] = arriving;
@@ -318,9 +317,9 @@ const main = async () => {
           report.checkSeconds.push(Math.round(checked.ms / 100) / 10);
           const granted = (statusCodes['201'] ?? 0) + (warmupCodes['201'] ?? 0);
           hotGranted += scenario === 'hot' || scenario === 'keyed' ? granted : 0;
-          if (hotGranted > hotStock) throw new Error(`oversold: ${hotGranted} > ${hotStock}`);
+          if (hotGranted > hotUnits) throw new Error(`oversold: ${hotGranted} > ${hotUnits}`);
           if (status5xx > 0) throw new Error(`${status5xx} responses were 5xx`);
-          verified = `${check.startsWith('Consistent') ? 'check ok' : 'CHECK FAILED'}, 0 × 5xx${scenario === 'hot' || scenario === 'keyed' ? `, ${hotGranted} ≤ ${hotStock} so far` : ''}`;
+          verified = `${check.startsWith('Consistent') ? 'check ok' : 'CHECK FAILED'}, 0 × 5xx${scenario === 'hot' || scenario === 'keyed' ? `, ${hotGranted} ≤ ${hotUnits} so far` : ''}`;
           if (!check.startsWith('Consistent')) throw new Error(check);
         }
         const row: Row = {
