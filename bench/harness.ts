@@ -1,6 +1,6 @@
 /**
  * What the benchmarks that drive a real server share (`bench/run.ts`, `bench/ab.ts`,
- * `bench/rates.ts`): fresh databases, a server process of a given build, the load generator as its
+ * `bench/rates.ts`): fresh databases seeded alike, a server process of a given build, the load generator as its
  * own process, the CPU time of processes read from /proc, the server's own counters and histograms
  * from /metrics, and the issue's latency targets.
  */
