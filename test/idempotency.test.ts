@@ -14,15 +14,22 @@ import { storeKinds } from './support/stores.js';
 
 const otherActor: Principal = { type: 'api_key', id: 'key_other', name: 'other', role: 'admin', warehouses: null };
 
-type Path = 'general' | 'batched';
-const paths: Path[] = ['general', 'batched'];
+/**
+ * The reservation paths keys must behave the same on: the general path (a bus that batches nothing),
+ * the batched one with the warehouse named on the line (ADR 0010), and the batched one choosing it.
+ */
+type Path = 'general' | 'batched' | 'routed';
+const paths: Path[] = ['general', 'batched', 'routed'];
 
 describe.each(storeKinds())('idempotency keys through the command bus on %s', (kind) => {
   let core: Core;
+  let generalBus: CommandBus;
   beforeAll(async () => {
     core = await createCore(kind);
+    generalBus = new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchedReservations: false });
   });
   afterAll(async () => {
+    await generalBus.close();
     const report = await core.check();
     expect(report.violations).toEqual([]);
     await core.close();
@@ -30,6 +37,7 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
 
   const execute = <K extends CommandName>(name: K, input: CommandInput<K>, key: string, requestHash: string, actor: Principal = testActor, bus: CommandBus = core.bus) =>
     bus.execute(name, input, { actor, idempotency: { key, requestHash } });
+  const busOf = (path: Path) => (path === 'general' ? generalBus : core.bus);
 
   const levelOf = async (sku: string) => {
     const stock = await core.queries.stock(sku);
@@ -46,10 +54,7 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     if (!page.ok) throw new Error(page.code);
     return page.value.items;
   };
-  /**
-   * A reservation line: naming its warehouse sends it through the batched path (ADR 0010), without
-   * one through the general path; keys must behave the same on both.
-   */
+  /** A reservation line: naming its warehouse on the batched path, leaving the choice to the store on the others. */
   const line = (path: Path, sku: string, quantity: number, warehouse: string) => (path === 'batched' ? { sku, quantity, warehouse } : { sku, quantity });
 
   /** What a replay must answer: the first outcome as it was stored (JSON). */
@@ -62,12 +67,12 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     const reference = code('order');
     const input = { reference, lines: [line(path, sku.sku, 2, warehouse.code)] };
 
-    const first = await execute('reservation.create', input, key, 'hash-1');
+    const first = await execute('reservation.create', input, key, 'hash-1', testActor, busOf(path));
     expect(first.replayed).toBe(false);
     expect(first.outcome.ok).toBe(true);
-    const second = await execute('reservation.create', input, key, 'hash-1');
+    const second = await execute('reservation.create', input, key, 'hash-1', testActor, busOf(path));
     core.clock.advance(60_000);
-    const third = await execute('reservation.create', input, key, 'hash-1');
+    const third = await execute('reservation.create', input, key, 'hash-1', testActor, busOf(path));
 
     for (const replay of [second, third]) {
       expect(replay.replayed).toBe(true);
@@ -94,10 +99,10 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     const { sku, warehouse } = await buildStocked(core.bus, 20);
     const key = code('key');
     const reference = code('order');
-    const first = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 1, warehouse.code)] }, key, 'hash-a');
+    const first = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 1, warehouse.code)] }, key, 'hash-a', testActor, busOf(path));
     expect(first.outcome.ok).toBe(true);
 
-    const reused = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 3, warehouse.code)] }, key, 'hash-b');
+    const reused = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 3, warehouse.code)] }, key, 'hash-b', testActor, busOf(path));
     expect(reused.replayed).toBe(false);
     expect(reused.outcome).toMatchObject({ ok: false, code: 'idempotency_key_reused', details: { key } });
     expect(await reservationsFor(reference)).toHaveLength(1);
@@ -105,7 +110,7 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     expect(await levelOf(sku.sku)).toMatchObject({ reserved: 1 });
 
     // The stored record is untouched: the original request still replays.
-    const again = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 1, warehouse.code)] }, key, 'hash-a');
+    const again = await execute('reservation.create', { reference, lines: [line(path, sku.sku, 1, warehouse.code)] }, key, 'hash-a', testActor, busOf(path));
     expect(again).toEqual({ outcome: asStored(first), replayed: true });
   });
 
@@ -115,7 +120,7 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     const reference = code('dup');
     const input = { reference, lines: [line(path, sku.sku, 1, warehouse.code)] };
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => execute('reservation.create', input, key, 'dup-hash')));
+    const results = await Promise.all(Array.from({ length: 5 }, () => execute('reservation.create', input, key, 'dup-hash', testActor, busOf(path))));
     const applied = results.filter((r) => r.outcome.ok && !r.replayed);
     expect(applied).toHaveLength(1);
     const id = reservationId(applied[0]!);
@@ -128,14 +133,14 @@ describe.each(storeKinds())('idempotency keys through the command bus on %s', (k
     expect(await movementsOf(sku.sku, 'reserve')).toHaveLength(1);
     expect(await levelOf(sku.sku)).toMatchObject({ reserved: 1 });
 
-    const later = await execute('reservation.create', input, key, 'dup-hash');
+    const later = await execute('reservation.create', input, key, 'dup-hash', testActor, busOf(path));
     expect(later.replayed).toBe(true);
     expect(reservationId(later)).toBe(id);
   });
 
   it.each(paths)('applies concurrent duplicates sent through several buses (as from several processes) once (%s path)', async (path) => {
     const { sku, warehouse } = await buildStocked(core.bus, 20);
-    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000 }));
+    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchedReservations: path !== 'general' }));
     try {
       const key = code('key');
       const reference = code('multi');

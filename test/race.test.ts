@@ -34,10 +34,14 @@ const levelOf = async (core: Core, sku: string, warehouse: string) => {
 };
 
 /**
- * 200 buyers of 1 unit against 10 units. With `path: 'batched'` every line names its warehouse, so
- * the holds take the batched, set-based path; without, they take reserveStock's warehouse choice.
+ * The reservation paths: `general`, through a bus that batches nothing (reserveStock, one at a
+ * time); `batched`, every line naming its warehouse; `routed`, batched with no warehouse named, so
+ * the store chooses it.
  */
-const lastUnits = async (core: Core, send: Send, path: 'general' | 'batched' = 'general') => {
+type Path = 'general' | 'batched' | 'routed';
+
+/** 200 buyers of 1 unit against 10 units, on `path` (`send` must be a bus of that path). */
+const lastUnits = async (core: Core, send: Send, path: Path) => {
   const warehouse = await buildWarehouse(core.bus);
   const sku = await buildSku(core.bus);
   await must(core.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku: sku.sku, quantity: 10 }] });
@@ -94,11 +98,21 @@ describe.each(storeKinds())('last units raced through one command bus on %s', (k
   afterAll(async () => {
     await core.close();
   });
-  const send: Send = (input) => core.bus.execute('reservation.create', input, { actor: testActor });
+  const sendThrough =
+    (path: Path): Send =>
+    (input) =>
+      (path === 'general' ? general : core.bus).execute('reservation.create', input, { actor: testActor });
+  let general: CommandBus;
+  beforeAll(() => {
+    general = new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchedReservations: false });
+  });
+  afterAll(async () => {
+    await general.close();
+  });
 
-  it.each(['general', 'batched'] as const)('grants exactly 10 of 200 concurrent 1-unit holds on 10 units (%s path)', (path) => lastUnits(core, send, path));
+  it.each(['general', 'batched', 'routed'] as const)('grants exactly 10 of 200 concurrent 1-unit holds on 10 units (%s path)', (path) => lastUnits(core, sendThrough(path), path));
 
-  it('grants exactly 30 of 100 concurrent two-SKU holds on 30 of each', () => twoSkuBuyers(core, send));
+  it.each(['general', 'batched'] as const)('grants exactly 30 of 100 concurrent two-SKU holds on 30 of each (%s path)', (path) => twoSkuBuyers(core, sendThrough(path)));
 });
 
 describe.runIf(storeKinds().includes('postgres'))('last units raced through four command buses on postgres', () => {
@@ -111,10 +125,10 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
   });
 
   /** Four buses over one store: four transactions at a time. Counts batches that had to be rerun (deadlock, serialization failure). */
-  const withBuses = async (batchSizeMax: number, race: (send: Send) => Promise<void>) => {
+  const withBuses = async (batchSizeMax: number, race: (send: Send) => Promise<void>, batchedReservations = true) => {
     const rerun: number[] = [];
     const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
-    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax, observer }));
+    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax, observer, batchedReservations }));
     try {
       await race((input, i) => buses[i % buses.length]!.execute('reservation.create', input, { actor: testActor }));
     } finally {
@@ -128,8 +142,30 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
     [32, 'general'],
     [1, 'batched'],
     [32, 'batched'],
+    [32, 'routed'],
   ] as const)('grants exactly 10 of 200 buyers spread over four buses (batches of up to %i, %s path)', (batchSizeMax, path) =>
-    withBuses(batchSizeMax, (send) => lastUnits(core, send, path)),
+    withBuses(batchSizeMax, (send) => lastUnits(core, send, path), path !== 'general'),
+  );
+
+  it.each([1, 32])('grants exactly the 20 units of two warehouses to 200 buyers naming one or neither, over four buses without deadlock (batches of up to %i)', (batchSizeMax) =>
+    withBuses(batchSizeMax, async (send) => {
+      const [one, two] = [await buildWarehouse(core.bus), await buildWarehouse(core.bus)];
+      const sku = await buildSku(core.bus);
+      for (const warehouse of [one, two]) await must(core.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku: sku.sku, quantity: 10 }] });
+      const random = prng(20261206);
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => {
+          const roll = random();
+          const warehouse = roll < 0.25 ? one.code : roll < 0.5 ? two.code : undefined;
+          return send({ reference: `either-${i}`, lines: [{ sku: sku.sku, quantity: 1, ...(warehouse && { warehouse }) }] }, i);
+        }),
+      );
+      expect(results.filter((r) => r.outcome.ok)).toHaveLength(20);
+      expect(results.flatMap((r) => (r.outcome.ok ? [] : [r.outcome.code])).filter((c) => c !== 'insufficient_stock')).toEqual([]);
+      for (const warehouse of [one, two]) expect(await levelOf(core, sku.sku, warehouse.code)).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
+      const report = await core.check();
+      expect(report.violations).toEqual([]);
+    }),
   );
 
   it.each([1, 32])('grants exactly 30 of 100 two-SKU buyers spread over four buses without deadlock (batches of up to %i)', (batchSizeMax) =>

@@ -1,6 +1,7 @@
 /**
- * The batched paths (holds whose every line names a warehouse, and a reservation's confirmation,
- * release, expiry and whole fulfilment, set-based per group commit) against the general path (each
+ * The batched paths (holds, whether their lines name a warehouse or leave the choice to the store,
+ * and a reservation's confirmation, release, expiry and whole fulfilment, set-based per group commit)
+ * against the general path (each
  * command alone): the same bursts of concurrent commands, sent to two stores of the same kind — one
  * bus batching, one not — must give the same outcomes, the same levels, the same events and audit
  * entries, including refusals, backorders, safety stock, unknown, archived and inactive codes,
@@ -97,7 +98,11 @@ const normalize = (value: unknown) =>
   JSON.parse(JSON.stringify(value).replace(/(res|rcp)_[0-9a-z]{26}/g, '<id>').replace(/"id":\d+/g, '"id":0').replace(/"movements":\[[\d,]*\]/g, '"movements":[]')) as unknown;
 const normalized = (executed: Executed<unknown>) => normalize(executed.outcome);
 
-/** Callers: mostly an admin; sometimes staff limited to BW-A, or a viewer who may not reserve. */
+/**
+ * Callers: mostly an admin; sometimes a storefront's key limited to BW-A, staff limited to BW-A (who
+ * may not reserve), or a viewer.
+ */
+const storefront: Principal = { type: 'api_key', id: 'key_shop', name: 'shop', role: 'integration', warehouses: ['BW-A'] };
 const staff: Principal = { type: 'user', id: 'usr_staff', name: 'staff', role: 'staff', warehouses: ['BW-A'] };
 const viewer: Principal = { type: 'user', id: 'usr_viewer', name: 'viewer', role: 'viewer', warehouses: null };
 /**
@@ -164,18 +169,24 @@ describe.each(storeKinds())('batched reservations agree with the general path on
         const roll = random();
         const reference = `ref-${++n}`;
         const who = random();
-        actors.push(who < 0.85 ? testActor : who < 0.97 ? staff : viewer);
-        if (roll < 0.6) {
-          // Single-line holds with a warehouse: the batched path. Short TTLs expire and are expired inline.
-          const sku = random() < 0.05 ? 'BS-NONE' : pick(skus);
+        actors.push(who < 0.75 ? testActor : who < 0.88 ? storefront : who < 0.97 ? staff : viewer);
+        const sku = () => (random() < 0.05 ? 'BS-NONE' : pick(skus));
+        if (roll < 0.45) {
+          // Single-line holds with a warehouse. Short TTLs expire and are expired inline.
           const warehouse = random() < 0.05 ? 'BW-NONE' : pick(warehouses);
-          burst.push({ name: 'reservation.create', input: { reference, lines: [{ sku, warehouse, quantity: 1 + Math.floor(random() * 3) }], ttlSeconds: pick([1, 5, 600]) } });
+          burst.push({ name: 'reservation.create', input: { reference, lines: [{ sku: sku(), warehouse, quantity: 1 + Math.floor(random() * 3) }], ttlSeconds: pick([1, 5, 600]) } });
+        } else if (roll < 0.6) {
+          // Single-line holds without a warehouse: the store picks the level with the most available.
+          burst.push({ name: 'reservation.create', input: { reference, lines: [{ sku: sku(), quantity: 1 + Math.floor(random() * 4) }], ttlSeconds: pick([1, 5, 600]) } });
         } else if (roll < 0.7) {
-          // Several lines with warehouses (the batched path; sometimes two on one level), or a line
-          // without a warehouse (the general path), with long TTLs (see below).
-          const line = () => ({ sku: pick(skus), warehouse: pick(warehouses), quantity: 1 + Math.floor(random() * 2) });
+          // Several lines, each with a warehouse or without one (sometimes two on one level or SKU),
+          // with long TTLs: a hold of several levels expired inline, by a reservation the batched
+          // path left, changes levels other than the one that reservation was short on, after the
+          // batched holds on them were granted. That is a valid order of concurrent commands too,
+          // but not the general path's, which this test compares with.
+          const line = () => (random() < 0.3 ? { sku: sku(), quantity: 1 + Math.floor(random() * 2) } : { sku: sku(), warehouse: pick(warehouses), quantity: 1 + Math.floor(random() * 2) });
           const several = Array.from({ length: 2 + Math.floor(random() * 3) }, line);
-          const lines = random() < 0.3 ? [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] : random() < 0.2 ? [...several, several[0]!] : several;
+          const lines = random() < 0.2 ? [...several, several[0]!] : several;
           burst.push({ name: 'reservation.create', input: { reference, lines, ttlSeconds: 3600 } });
         } else if (roll < 0.93 && batched.ids.size > 0) {
           // Lifecycle steps, by reference (resolved to each side's id below): the batched path takes
@@ -254,6 +265,71 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
   });
 });
 
+describe.each(storeKinds())('batched reservations without a warehouse on %s', (kind) => {
+  it('places each where the general path would, as the levels stand after the holds before it, within the caller\'s warehouses', async () => {
+    const clock = new ManualClock();
+    const batched = await side(kind, clock, true);
+    const general = await side(kind, clock, false);
+    try {
+      const hold = (reference: string, sku: string, quantity: number, ttlSeconds = 600): Command => ({ name: 'reservation.create', input: { reference, lines: [{ sku, quantity }], ttlSeconds } });
+      const placedIn = (outcomes: unknown[]) =>
+        outcomes.map((outcome) => {
+          const o = outcome as { ok: boolean; code?: string; value?: { reservation: { lines: Array<{ warehouse: string }> } } };
+          return o.ok ? o.value!.reservation.lines.map((l) => l.warehouse).join('+') : o.code;
+        });
+      // BS-1 has 10 units in BW-A and 3 in BW-B (BW-OFF is inactive). Nine holds of one unit: BW-A
+      // while it has more; at 3 and 3 the tie goes to BW-A, then each to the one with more.
+      let before = batched.taken.reserve;
+      const spread = await agree(batched, general, Array.from({ length: 9 }, (_, i) => hold(`s${i}`, 'BS-1', 1)), [], 'spread');
+      expect(placedIn(spread)).toEqual(['BW-A', 'BW-A', 'BW-A', 'BW-A', 'BW-A', 'BW-A', 'BW-A', 'BW-A', 'BW-B']);
+      expect(batched.taken.reserve - before).toBe(9);
+
+      // BS-2 (10 in BW-A, 3 in BW-B): a key limited to BW-A takes its units there even when BW-B has
+      // more; the admin's hold after it goes to BW-B; a line per SKU and one with a warehouse mix.
+      await agree(batched, general, [hold('a', 'BS-2', 8)], [], 'drain BW-A');
+      before = batched.taken.reserve;
+      const scoped = await agree(
+        batched,
+        general,
+        [
+          hold('k', 'BS-2', 1),
+          hold('m', 'BS-2', 1),
+          { name: 'reservation.create', input: { reference: 'x', lines: [{ sku: 'BS-3', quantity: 2 }, { sku: 'BS-2', warehouse: 'BW-A', quantity: 1 }, { sku: 'BS-2', quantity: 1 }] } },
+        ],
+        [storefront, testActor, testActor],
+        'scoped',
+      );
+      expect(placedIn(scoped)).toEqual(['BW-A', 'BW-B', 'BW-A+BW-A+BW-B']);
+      expect(batched.taken.reserve - before).toBe(3);
+
+      // BS-3 now has 8 units in BW-A and 3 in BW-B. A hold of all 8 in BW-A, due in a second; then a
+      // hold of 5 fits nowhere until the general path expires the due one inline, and takes 5 in
+      // BW-A. The holds after it on BS-3, with or without a warehouse, wait for it (first come,
+      // first served): the next one finds BW-A and BW-B at 3 each, and goes to BW-A. A hold on
+      // another SKU does not wait.
+      await agree(batched, general, [hold('due', 'BS-3', 8, 1)], [], 'due hold');
+      clock.advance(2000);
+      before = batched.taken.reserve;
+      const waiting = await agree(
+        batched,
+        general,
+        [hold('big', 'BS-3', 5), hold('after', 'BS-3', 1), { name: 'reservation.create', input: { reference: 'named', lines: [{ sku: 'BS-3', warehouse: 'BW-B', quantity: 1 }] } }, hold('other', 'BS-SAFE', 1)],
+        [],
+        'left and waiting',
+      );
+      expect(placedIn(waiting)).toEqual(['BW-A', 'BW-A', 'BW-B', 'BW-A']);
+      expect(batched.taken.reserve - before).toBe(1);
+
+      // Nowhere to place it: a SKU without stock, an unknown one, one whose every level is in an inactive warehouse.
+      const nowhere = await agree(batched, general, [hold('new', 'BS-NEW', 1), hold('none', 'BS-NONE', 1)], [], 'nowhere');
+      expect(placedIn(nowhere)).toEqual(['insufficient_stock', 'sku_not_found']);
+    } finally {
+      await batched.close();
+      await general.close();
+    }
+  });
+});
+
 describe.each(storeKinds())('batched lifecycle steps keep the order of each reservation and level on %s', (kind) => {
   it('leaves a repeated step, the later steps on its level, and a fulfilment of units not in the building to the general path', async () => {
     const clock = new ManualClock();
@@ -315,18 +391,19 @@ describe.each(storeKinds())('text that is not well-formed UTF-16, through both r
       const observer = { batch: (size: number, _ms: number, individually: boolean) => void (individually && rerun.push(size)) };
       const clock = new ManualClock();
       const bus = new CommandBus({ store, clock, idempotencyRetentionMs: 3_600_000, observer });
-      const run = <K extends CommandName>(name: K, input: CommandInput<K>) => bus.execute(name, input, { actor: testActor });
+      const generalBus = new CommandBus({ store, clock, idempotencyRetentionMs: 3_600_000, observer, batchedReservations: false });
+      const run = <K extends CommandName>(name: K, input: CommandInput<K>, through = bus) => through.execute(name, input, { actor: testActor });
       await run('warehouse.create', { code: 'TX-W', name: 'TX-W' });
       await run('sku.create', { sku: 'TX-1', name: 'TX-1' });
       await run('stock.receive', { warehouse: 'TX-W', lines: [{ sku: 'TX-1', quantity: 100 }] });
       const afterSetup = await store.reads.events.lastId();
       // Written the way JSON.stringify escapes them, and as literal text that only looks like an escape.
       const references = ['lone \ud800 high', 'lone \udfff low', 'pair 😀 ok', 'quote " and \\ backslash', 'text \\ud800 not an escape', 'Größe 大 עברית', 'control \u0001 char, tab \t and newline \n'];
-      // Together (one batch through the batched path), then one multi-line reservation each (the general path).
+      // Together (one batch through the batched path), then one each through the general path.
       const batched = await Promise.all(references.map((reference) => run('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }] })));
       const general: Executed<unknown>[] = [];
       for (const reference of references) {
-        general.push(await run('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }, { sku: 'TX-1', quantity: 1 }] }));
+        general.push(await run('reservation.create', { reference, lines: [{ sku: 'TX-1', warehouse: 'TX-W', quantity: 1 }, { sku: 'TX-1', quantity: 1 }] }, generalBus));
       }
       expect(rerun).toEqual([]);
       const queries = new Queries(store.reads);
@@ -360,6 +437,7 @@ describe.each(storeKinds())('text that is not well-formed UTF-16, through both r
         expect(again[i]!.outcome).toEqual(JSON.parse(JSON.stringify(executed.outcome)));
       }
       await bus.close();
+      await generalBus.close();
     } finally {
       await store.dispose();
     }

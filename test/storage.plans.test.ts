@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchLevels, levelsBySkuCodes, linesOfReservations, reservationLines, reservationsByIds } from '../src/storage/repositories/hot.js';
+import { batchLevels, levelsBySkuCodes, linesOfReservations, reservationLines, reservationsByIds, targetsByCodesAndSkus } from '../src/storage/repositories/hot.js';
 import type { Statement } from '../src/storage/repositories/prepared.js';
 import { consistencyPage, openUnitsByStatus } from '../src/storage/repositories/read.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
@@ -101,6 +101,8 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
       ['plan_lines_of_reservations', linesOfReservations, [ids]],
       // A batch with a pair by codes, every level of a SKU, reservations' lines and a transfer.
       ['plan_batch_levels', batchLevels, [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009'], ids, ['tr_none']]],
+      // Batched holds: a pair by codes, and every level of a SKU (a line without a warehouse).
+      ['plan_targets_and_skus', targetsByCodesAndSkus, [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009']]],
     ];
     for (const [name, statement, values] of cases) {
       const plan = await genericPlan(client, name, statement, values);
@@ -123,6 +125,18 @@ describe.runIf(storeKinds().includes('postgres'))('plans of the reservation-line
       // reservations' lines (PLAN-0000002…4 in PLAN-W1): six levels, each locked once.
       const locked = await client.query({ name: 'plan_batch_levels', text: batchLevels.postgres, values: [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009'], ids, []] });
       expect(locked.rowCount).toBe(6);
+      // PLAN-0000005 in PLAN-W1 (also one of PLAN-0000005's levels: once), and both of PLAN-0000009's, in code order.
+      const targets = await client.query<{ sku_code: string; warehouse_code: string }>({
+        name: 'plan_targets_and_skus',
+        text: targetsByCodesAndSkus.postgres,
+        values: [['PLAN-0000005'], ['PLAN-W1'], ['PLAN-0000009', 'PLAN-0000005', 'PLAN-NONE']],
+      });
+      expect(targets.rows.map((r) => [r.sku_code, r.warehouse_code])).toEqual([
+        ['PLAN-0000005', 'PLAN-W1'],
+        ['PLAN-0000005', 'PLAN-W2'],
+        ['PLAN-0000009', 'PLAN-W1'],
+        ['PLAN-0000009', 'PLAN-W2'],
+      ]);
     } finally {
       await client.query('rollback');
     }

@@ -73,9 +73,8 @@ export interface CommandBusOptions {
   attemptsMax?: number;
   observer?: BusObserver;
   /**
-   * Run reservations whose every line names its warehouse (ADR 0010) and a reservation's lifecycle steps
-   * (ADR 0024) through the batched, set-based paths. Off only to compare them with the general path
-   * in tests.
+   * Run reservations (ADR 0010) and a reservation's lifecycle steps (ADR 0024) through the batched,
+   * set-based paths. Off only to compare them with the general path in tests.
    */
   batchedReservations?: boolean;
   /** Group commits that may run at once, each on its own connection (PostgreSQL: 2; SQLite: always 1). */
@@ -409,9 +408,9 @@ export class CommandBus {
   }
 
   /**
-   * The set-based path that takes this command, if any: reservations whose every line names its warehouse
-   * (ADR 0010), and a reservation's confirmation, release, expiry or whole fulfilment (ADR 0024),
-   * for a caller whose role has the permission.
+   * The set-based path that takes this command, if any: reservations whose lines each name their
+   * warehouse or none (ADR 0010), and a reservation's confirmation, release, expiry or whole
+   * fulfilment (ADR 0024), for a caller whose role has the permission.
    */
   private setPathOf(item: Pending): SetPath | null {
     const { name, input, options } = item;

@@ -219,9 +219,10 @@ export interface WriteTx {
     apply(skuId: number, warehouseId: number, deltas: Deltas, guard: LevelGuard, nowMs: number): Promise<LevelRecord | undefined>;
     /**
      * The levels addressed by (SKU code, warehouse code), with their SKU and warehouse, locked in
-     * (SKU, warehouse) code order; pairs without a level are left out.
+     * (SKU, warehouse) code order; pairs without a level are left out. A pair without a warehouse
+     * addresses every level of its SKU.
      */
-    lockTargets(pairs: ReadonlyArray<{ sku: string; warehouse: string }>): Promise<LevelTarget[]>;
+    lockTargets(pairs: ReadonlyArray<{ sku: string; warehouse?: string | undefined }>): Promise<LevelTarget[]>;
     /**
      * Locks, in one statement and in (SKU, warehouse) code order, every existing level a batch of
      * commands may write (ADR 0020): afterwards no command of the batch waits for a level lock, so

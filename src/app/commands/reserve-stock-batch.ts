@@ -1,8 +1,9 @@
 /**
- * The batched path of `reservation.create` (ADR 0010): the reservations whose every line names its
- * warehouse that reach one group commit share a few set-based statements instead of running ~10
- * statements per line each. `reserveStock` stays the reference: this path produces the same holds,
- * movements, reservations and events, and leaves to it every case it does not handle.
+ * The batched path of `reservation.create` (ADR 0010): the reservations that reach one group commit
+ * share a few set-based statements instead of running ~10 statements per line each. A line names its
+ * warehouse, or leaves the choice to Stockroom (the active warehouse with the most available units).
+ * `reserveStock` stays the reference: this path produces the same holds, movements, reservations and
+ * events, and leaves to it every case it does not handle.
  */
 import { plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
@@ -21,12 +22,12 @@ export interface BatchedReservation {
   input: ReserveStockInput;
 }
 
-type Line = { sku: string; quantity: number; warehouse: string };
+type Line = { sku: string; quantity: number; warehouse?: string | undefined };
 
-/** Whether the batched path takes this input: at least one line, and a warehouse on every line. */
+/** Whether the batched path takes this input: at least one line, each naming its warehouse or none. */
 export const isBatchable = (input: unknown): boolean => {
   const lines = (input as Partial<ReserveStockInput> | null)?.lines;
-  return Array.isArray(lines) && lines.length > 0 && lines.every((line) => typeof line?.warehouse === 'string');
+  return Array.isArray(lines) && lines.length > 0 && lines.every((line) => typeof line?.sku === 'string' && (typeof line.warehouse === 'string' || line.warehouse === undefined));
 };
 
 const keyOf = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
@@ -39,20 +40,39 @@ interface LineGrant {
   after: LevelRecord;
 }
 
-/** A reservation's lines in (SKU, warehouse) order with their numbers: the order reserveStock applies (and locks) them in. */
+/**
+ * A reservation's lines in (SKU, warehouse) order with their numbers, a line without a warehouse
+ * first among its SKU's: the order reserveStock applies (and locks) them in.
+ */
 const inApplyOrder = (lines: readonly Line[]) =>
   lines
-    .map((line, i) => ({ line, lineNo: i + 1 }))
-    .sort((a, b) => (a.line.sku < b.line.sku ? -1 : a.line.sku > b.line.sku ? 1 : a.line.warehouse < b.line.warehouse ? -1 : a.line.warehouse > b.line.warehouse ? 1 : 0));
+    .map((line, i) => ({ line, lineNo: i + 1, warehouse: line.warehouse ?? '' }))
+    .sort((a, b) => (a.line.sku < b.line.sku ? -1 : a.line.sku > b.line.sku ? 1 : a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0));
 
 /**
- * Places the holds of many reservations whose lines all name a warehouse (all with the same
- * `nowMs`, in the bus's order):
+ * Where reserveStock places a line without a warehouse: the level in an active warehouse within the
+ * caller's reach with the most available units, as the levels stand (`levelOf`); ties go to the
+ * lower warehouse code.
+ */
+const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key: string, target: LevelTarget) => LevelRecord): LevelTarget | undefined => {
+  let best: { target: LevelTarget; available: number } | undefined;
+  for (const target of levels) {
+    if (!target.warehouse.active || !inScope(ctx.actor, target.warehouse.code)) continue;
+    const units = available(levelOf(keyOf(target.sku.sku, target.warehouse.code), target));
+    if (!best || units > best.available || (units === best.available && target.warehouse.code < best.target.warehouse.code)) best = { target, available: units };
+  }
+  return best?.target;
+};
+
+/**
+ * Places the holds of many reservations (all with the same `nowMs`, in the bus's order):
  * 1. one statement locks every level concerned, in (SKU, warehouse) order, with its SKU and
- *    warehouse; on PostgreSQL another draws ids for the movements, in the same round trip;
+ *    warehouse (every level of the SKU for a line without a warehouse); on PostgreSQL another draws
+ *    ids for the movements, in the same round trip;
  * 2. each reservation is granted in order, every line or none, while each level's `available`
  *    stays at or above the SKU's floor — what reserveStock's guarded UPDATEs would grant, so a later
- *    smaller hold never jumps a refused one;
+ *    smaller hold never jumps a refused one. A line without a warehouse goes where reserveStock
+ *    would place it, as the levels stand after the holds granted before it (`bestOf`);
  * 3. one guarded UPDATE applies each level's total (the database re-checks the guard and the CHECKs,
  *    and requires every level to end as computed), one INSERT appends the movements, one the
  *    reservations and one their lines. With the movements' ids drawn before (PostgreSQL), nothing
@@ -61,8 +81,9 @@ const inApplyOrder = (lines: readonly Line[]) =>
  * Returns `undefined` for each reservation it leaves to `reserveStock`: unknown, archived or inactive
  * SKU or warehouse, a warehouse outside the caller's, no level yet, or too little stock (reserveStock
  * may expire due holds and retry, and words the refusal). Once a reservation is left for too little
- * stock or a missing level (it may still succeed there), every later reservation on any of its levels,
- * or with its event stream, is left too, so each level still serves its buyers first come, first served.
+ * stock or a missing level (it may still succeed there), every later reservation on any of its levels
+ * (for a line without a warehouse: any level of its SKU), or with its event stream, is left too, so
+ * each level still serves its buyers first come, first served.
  */
 export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[]): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
@@ -73,6 +94,15 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
   const allLines = items.flatMap((item) => linesOf(item));
   const [locked, drawn] = await together(tx.levels.lockTargets(allLines), tx.movements.drawIds(allLines.length));
   const targets = new Map(locked.map((t) => [keyOf(t.sku.sku, t.warehouse.code), t]));
+  // Each SKU's levels in warehouse-code order, for the lines that name no warehouse.
+  const levelsOfSku = new Map<string, LevelTarget[]>();
+  if (allLines.some((line) => line.warehouse === undefined)) {
+    for (const t of locked) {
+      const levels = levelsOfSku.get(t.sku.sku);
+      if (levels) levels.push(t);
+      else levelsOfSku.set(t.sku.sku, [t]);
+    }
+  }
   const current = new Map<string, LevelRecord>();
   // Levels and event streams that a reservation left to reserveStock may still change.
   const held = new Set<string>();
@@ -80,23 +110,40 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
   items.forEach((item, index) => {
     const { ctx } = item;
     const lines = inApplyOrder(linesOf(item));
-    const keys = lines.map(({ line }) => keyOf(line.sku, line.warehouse));
-    // Its event stream: its one level's, or one key for every reservation of several levels (coarser
-    // than their events' streams, `eventStreamOf`, so holding it back holds back at least what it must).
-    const stream = new Set(keys).size === 1 ? keys[0]! : 'stream:';
+    // The levels its lines may take their holds from: a line's own, or (no warehouse) every level of its SKU.
+    const keys: string[] = [];
+    for (const { line } of lines) {
+      if (line.warehouse !== undefined) keys.push(keyOf(line.sku, line.warehouse));
+      else for (const t of levelsOfSku.get(line.sku) ?? []) keys.push(keyOf(t.sku.sku, t.warehouse.code));
+    }
+    // Its event stream: its one level's; one key for every reservation of several levels (coarser
+    // than their events' streams, `eventStreamOf`, so holding it back holds back at least what it
+    // must); none of its own for one line without a warehouse (its stream is that of the level it
+    // takes, one of its keys).
+    const stream = new Set(keys).size === 1 ? keys[0]! : lines.length === 1 ? undefined : 'stream:';
     const hold = () => {
       for (const key of keys) held.add(key);
-      held.add(stream);
+      if (stream) held.add(stream);
     };
-    if (held.has(stream) || keys.some((key) => held.has(key))) return hold();
+    if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) return hold();
     const trial = new Map<string, LevelRecord>();
+    const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? current.get(key) ?? target.level;
     const grants: LineGrant[] = [];
-    for (const [i, { line, lineNo }] of lines.entries()) {
-      const target = targets.get(keys[i]!);
-      // Refused by reserveStock without a change: left, holding nothing back.
-      if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return;
+    for (const { line, lineNo } of lines) {
+      let target: LevelTarget | undefined;
+      if (line.warehouse === undefined) {
+        const levels = levelsOfSku.get(line.sku);
+        // An archived SKU is refused by reserveStock without a change: left, holding nothing back.
+        if (levels?.[0]?.sku.archived) return;
+        target = bestOf(levels ?? [], ctx, levelOf);
+      } else {
+        target = targets.get(keyOf(line.sku, line.warehouse));
+        // Refused by reserveStock without a change: left, holding nothing back.
+        if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return;
+      }
       if (!target) return hold();
-      const before = trial.get(keys[i]!) ?? current.get(keys[i]!) ?? target.level;
+      const key = keyOf(target.sku.sku, target.warehouse.code);
+      const before = levelOf(key, target);
       const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
         skuId: before.skuId,
         warehouseId: before.warehouseId,
@@ -104,7 +151,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       });
       // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
       if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) return hold();
-      trial.set(keys[i]!, after);
+      trial.set(key, after);
       grants.push({ lineNo, target, quantity: line.quantity, after });
     }
     for (const [key, level] of trial) current.set(key, level);

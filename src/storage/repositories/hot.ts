@@ -109,8 +109,28 @@ const targetsByCodes = statement(
     order by s.code collate "C", w.code collate "C"
       for update of l`,
 );
+// With every level of some SKUs besides (holds that name no warehouse): as in `batchLevels`, each
+// SKU's levels are looked up on their own (lateral, fenced by `offset 0`), whatever the statistics.
+export const targetsByCodesAndSkus = statement(
+  `with wanted (sku_id, warehouse_id) as (
+       select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
+         join skus s on s.code = r.sku join warehouses w on w.code = r.warehouse
+       union
+       select x.sku_id, x.warehouse_id from unnest($3::text[]) as c(code)
+         cross join lateral (select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = c.code offset 0) x)
+   select ${targetColumns}
+     from wanted x
+     join stock_levels l on l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id
+     join skus s on s.id = l.sku_id
+     join warehouses w on w.id = l.warehouse_id
+    order by s.code collate "C", w.code collate "C"
+      for update of l`,
+);
 const targetByCodes = statement(
   `select ${targetColumns} from skus s join warehouses w on w.code = $2 join stock_levels l on l.sku_id = s.id and l.warehouse_id = w.id where s.code = $1`,
+);
+const targetsOfSku = statement(
+  `select ${targetColumns} from skus s join stock_levels l on l.sku_id = s.id join warehouses w on w.id = l.warehouse_id where s.code = $1 order by w.code`,
 );
 
 const toTarget = (row: TargetRow): LevelTarget => ({
@@ -122,20 +142,29 @@ const toTarget = (row: TargetRow): LevelTarget => ({
 const byCodes = <T extends { sku: string; warehouse: string }>(a: T, b: T) =>
   a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.warehouse < b.warehouse ? -1 : a.warehouse > b.warehouse ? 1 : 0;
 
-/** The levels addressed by codes, locked in (SKU, warehouse) code order; missing ones are left out. */
-export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string; warehouse: string }>): Promise<LevelTarget[]> => {
-  const unique = [...new Map(pairs.map((p) => [`${p.sku}\u0000${p.warehouse}`, p])).values()].sort(byCodes);
+/**
+ * The levels addressed by codes, locked in (SKU, warehouse) code order; missing ones are left out.
+ * A pair without a warehouse addresses every level of its SKU.
+ */
+export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string; warehouse?: string | undefined }>): Promise<LevelTarget[]> => {
+  const unique = [...new Map(pairs.map((p) => [`${p.sku}\u0000${p.warehouse ?? ''}`, { sku: p.sku, warehouse: p.warehouse ?? '' }])).values()].sort(byCodes);
   if (unique.length === 0) return [];
+  const named = unique.filter((p) => p.warehouse !== '');
+  const skus = unique.filter((p) => p.warehouse === '').map((p) => p.sku);
   if (db.dialect === 'postgres') {
-    const rows = await db.rows<TargetRow>(targetsByCodes, [unique.map((p) => p.sku), unique.map((p) => p.warehouse)]);
+    const codes = [named.map((p) => p.sku), named.map((p) => p.warehouse)];
+    const rows = await (skus.length === 0 ? db.rows<TargetRow>(targetsByCodes, codes) : db.rows<TargetRow>(targetsByCodesAndSkus, [...codes, skus]));
     return rows.map(toTarget);
   }
   const out: LevelTarget[] = [];
   for (const p of unique) {
-    const [row] = await db.rows<TargetRow>(targetByCodes, [p.sku, p.warehouse]);
-    if (row) out.push(toTarget(row));
+    const rows = p.warehouse === '' ? await db.rows<TargetRow>(targetsOfSku, [p.sku]) : await db.rows<TargetRow>(targetByCodes, [p.sku, p.warehouse]);
+    for (const row of rows) out.push(toTarget(row));
   }
-  return out;
+  if (skus.length === 0) return out;
+  // A SKU's levels came before the pairs of that SKU: each level once, in code order.
+  const codesOf = (t: LevelTarget) => ({ sku: t.sku.sku, warehouse: t.warehouse.code });
+  return [...new Map(out.map((t) => [`${t.sku.sku}\u0000${t.warehouse.code}`, t])).values()].sort((a, b) => byCodes(codesOf(a), codesOf(b)));
 };
 
 // By codes, every level of some SKUs, a reservation's lines, and a transfer's lines at both ends.
