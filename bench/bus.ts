@@ -11,7 +11,8 @@
  * the CPU figure).
  *   npx tsx bench/bus.ts
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | cart | lifecycle | expiry),
- * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path),
+ * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path), BENCH_ROUTED
+ * (0; 1: the reservations' lines name no warehouse, and the store's choice serves them),
  * BENCH_DROP_INDEXES (index names, comma-separated, dropped after the seed: what those indexes cost
  * the write path), STOCKROOM_TEST_POSTGRES_URL.
  */
@@ -31,6 +32,8 @@ const seconds = Number(process.env.BENCH_DURATION ?? 5);
 const clients = Number(process.env.BENCH_CLIENTS ?? 256);
 const skus = Number(process.env.BENCH_SKUS ?? 10_000);
 const batched = process.env.BENCH_BATCHED !== '0';
+/** BENCH_ROUTED=1: the lines name no warehouse, so Stockroom picks one (the one with the most available). */
+const routed = process.env.BENCH_ROUTED === '1';
 const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let url: string;
@@ -138,7 +141,7 @@ try {
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let i = 0; performance.now() < deadline; i++) {
-          const lines = Array.from({ length: scenario === 'cart' ? 3 : 1 }, () => ({ sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }));
+          const lines = Array.from({ length: scenario === 'cart' ? 3 : 1 }, () => (routed ? { sku: skuOf(), quantity: 1 } : { sku: skuOf(), quantity: 1, warehouse: 'BENCH-W1' }));
           const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines }, { actor });
           if (!count(outcome) || scenario !== 'lifecycle' || !outcome.ok) continue;
           const { id } = outcome.value.reservation;
@@ -152,7 +155,7 @@ try {
     await store.close();
     const perOpUs = (used.user + used.system) / done;
     console.log(
-      JSON.stringify({ store: storeKind, scenario, batched, clients, commands: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerCommand: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
+      JSON.stringify({ store: storeKind, scenario, batched, routed, clients, commands: done, refused, perSecond: Math.round((done / elapsedMs) * 1000), cpuUsPerCommand: Math.round(perOpUs), commandsPerBatch: Math.round(done / batches) }),
     );
   }
 } finally {

@@ -21,7 +21,7 @@ import { latencySummary } from './latency.js';
 interface LoadConfig {
   url: string;
   token: string;
-  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'uniform' | 'cart' | 'lifecycle' | 'reads' | 'popular' | 'mixed';
+  scenario: 'ceiling' | 'refused' | 'hot' | 'keyed' | 'routed' | 'uniform' | 'cart' | 'lifecycle' | 'reads' | 'popular' | 'mixed';
   durationSeconds: number;
   connections: number;
   skus: number;
@@ -41,6 +41,8 @@ const randomSku = () => `${config.prefix}-${String(1 + Math.floor(Math.random() 
 const popularSku = () => `${config.prefix}-${String(1 + ((Math.floor(Math.random() * 5000) * 7919) % config.skus)).padStart(7, '0')}`;
 let n = 0;
 const reserve = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1, warehouse: config.warehouse }] });
+/** A hold that leaves the warehouse to the store: the one with the most available units. */
+const reserveAnywhere = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1 }] });
 const reserveCart = (skus: string[]) => JSON.stringify({ reference: `bench-${++n}`, lines: skus.map((sku) => ({ sku, quantity: 1, warehouse: config.warehouse })) });
 const refuse = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 0, warehouse: config.warehouse }] });
 
@@ -60,6 +62,8 @@ const nextRequest: Partial<Record<LoadConfig['scenario'], () => OneRequest>> = {
   hot: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku) }),
   // The hot SKU as a careful storefront sends it: every request with its own Idempotency-Key.
   keyed: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku), key: `bench-key-${++n}` }),
+  // The hot SKU as a storefront that leaves the warehouse to the store sends it.
+  routed: () => ({ method: 'POST', path: '/v1/reservations', body: reserveAnywhere(config.hotSku) }),
   uniform: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
   // A checkout: 1 unit of each of 3 random SKUs, every line with its warehouse.
   cart: () => ({ method: 'POST', path: '/v1/reservations', body: reserveCart([randomSku(), randomSku(), randomSku()]) }),

@@ -13,7 +13,8 @@
  * the scale run: 1,000,000 SKUs × 2 warehouses with 5 receipts per level (10,000,000 movements).
  * BENCH_SCENARIOS (e.g. `hot,reads`) runs only those scenarios (the ceiling always runs first;
  * `refused` is a reservation refused as bad input (400) before any store work: what turning away
- * bad requests costs);
+ * bad requests costs; `keyed` the hot SKU with an Idempotency-Key on every request; `routed` the hot
+ * SKU with no warehouse named, so the store chooses it);
  * BENCH_SERVER_NODE_OPTIONS are extra Node options for the server process only (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`), so a profile or a heap setting can be compared.
  * After the scenarios, hot, uniform and reads run again at a fixed rate, BENCH_RATE_SHARE (0.5) of
@@ -47,12 +48,14 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const scale = process.env.BENCH_SCALE === '1m' ? { skus: 1_000_000, receiptsPerLevel: 5 } : { skus: Number(process.env.BENCH_SKUS ?? 100_000), receiptsPerLevel: 1 };
 const skus = scale.skus;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
-const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'reads', 'popular', 'mixed'] as const;
+const allScenarios = ['ceiling', 'refused', 'hot', 'keyed', 'routed', 'uniform', 'cart', 'lifecycle', 'reads', 'popular', 'mixed'] as const;
 type Scenario = (typeof allScenarios)[number];
 const chosen = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const scenarios: readonly Scenario[] = chosen ? allScenarios.filter((s) => s === 'ceiling' || chosen.includes(s)) : allScenarios;
 const serverNodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-const writes: Scenario[] = ['hot', 'keyed', 'uniform', 'cart', 'lifecycle', 'mixed'];
+const writes: Scenario[] = ['hot', 'keyed', 'routed', 'uniform', 'cart', 'lifecycle', 'mixed'];
+/** The write scenarios that hold units of the hot SKU, whose stock they share. */
+const onHotSku: Scenario[] = ['hot', 'keyed', 'routed'];
 /** Scenarios measured again at a fixed rate, BENCH_RATE_SHARE (0.5) of what they sustained; BENCH_RATE_SHARE=0 skips them. */
 const rateShare = Number(process.env.BENCH_RATE_SHARE ?? 0.5);
 const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
@@ -286,7 +289,7 @@ const main = async () => {
       const server = await startServer(cli, database.url, port, serverNodeOptions);
       const report = { seedSeconds: Math.round(seeded.ms / 100) / 10, startupMs: Math.round(performance.now() - startedAt), idleRssMb: rssMb(server.pid!, 'VmRSS'), checkSeconds: [] as number[], lists: {} };
       scaleReport[store] = report;
-      /** Holds granted on the hot SKU so far in this store's run (hot and keyed share its stock). */
+      /** Holds granted on the hot SKU so far in this store's run (`onHotSku` share its stock). */
       let hotGranted = 0;
       const measure = async (scenario: Scenario, rate: number | null, seconds = durationSeconds) => {
         console.error(`[${store}] ${scenario}${rate === null ? '' : ` at ${rate}/s`} for ${seconds} s …`);
@@ -316,10 +319,10 @@ const main = async () => {
           const check = checked.value;
           report.checkSeconds.push(Math.round(checked.ms / 100) / 10);
           const granted = (statusCodes['201'] ?? 0) + (warmupCodes['201'] ?? 0);
-          hotGranted += scenario === 'hot' || scenario === 'keyed' ? granted : 0;
+          hotGranted += onHotSku.includes(scenario) ? granted : 0;
           if (hotGranted > hotUnits) throw new Error(`oversold: ${hotGranted} > ${hotUnits}`);
           if (status5xx > 0) throw new Error(`${status5xx} responses were 5xx`);
-          verified = `${check.startsWith('Consistent') ? 'check ok' : 'CHECK FAILED'}, 0 × 5xx${scenario === 'hot' || scenario === 'keyed' ? `, ${hotGranted} ≤ ${hotUnits} so far` : ''}`;
+          verified = `${check.startsWith('Consistent') ? 'check ok' : 'CHECK FAILED'}, 0 × 5xx${onHotSku.includes(scenario) ? `, ${hotGranted} ≤ ${hotUnits} so far` : ''}`;
           if (!check.startsWith('Consistent')) throw new Error(check);
         }
         const row: Row = {
