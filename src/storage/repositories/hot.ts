@@ -109,23 +109,27 @@ const targetsByCodes = statement(
     order by s.code collate "C", w.code collate "C"
       for update of l`,
 );
-// With every level of some SKUs besides (holds that name no warehouse): as in `batchLevels`, each
-// SKU's levels are looked up on their own (lateral, fenced by `offset 0`), whatever the statistics.
-export const targetsByCodesAndSkus = statement(
-  `with wanted (sku_id, warehouse_id) as (
-       select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
+/**
+ * The levels named by (SKU, warehouse) codes ($1, $2), and every level of some SKUs ($3): each list
+ * is unnested and looked up one element at a time (lateral, fenced by `offset 0`), whatever the
+ * statistics (ADR 0029).
+ */
+const pairsAndSkus = `select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
          join skus s on s.code = r.sku join warehouses w on w.code = r.warehouse
        union
        select x.sku_id, x.warehouse_id from unnest($3::text[]) as c(code)
-         cross join lateral (select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = c.code offset 0) x)
-   select ${targetColumns}
-     from wanted x
+         cross join lateral (select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = c.code offset 0) x`;
+
+/** `columns` of the levels of CTE `wanted (sku_id, warehouse_id)` that exist, locked in (SKU, warehouse) code order. */
+const lockedInCodeOrder = (columns: string) => `select ${columns} from wanted x
      join stock_levels l on l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id
      join skus s on s.id = l.sku_id
      join warehouses w on w.id = l.warehouse_id
     order by s.code collate "C", w.code collate "C"
-      for update of l`,
-);
+      for update of l`;
+
+// The batched holds' levels when some lines name no warehouse (every level of their SKUs).
+export const targetsByCodesAndSkus = statement(`with wanted (sku_id, warehouse_id) as (${pairsAndSkus}) ${lockedInCodeOrder(targetColumns)}`);
 const targetByCodes = statement(
   `select ${targetColumns} from skus s join warehouses w on w.code = $2 join stock_levels l on l.sku_id = s.id and l.warehouse_id = w.id where s.code = $1`,
 );
@@ -174,11 +178,7 @@ export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string
 // parallel scan, whose workers took about 50 ms to start for a list of a few ids (ADR 0029).
 export const batchLevels = statement(
   `with wanted (sku_id, warehouse_id) as (
-       select s.id, w.id from unnest($1::text[], $2::text[]) as r(sku, warehouse)
-         join skus s on s.code = r.sku join warehouses w on w.code = r.warehouse
-       union
-       select l.sku_id, l.warehouse_id from unnest($3::text[]) as c(code)
-         cross join lateral (select l.sku_id, l.warehouse_id from skus s join stock_levels l on l.sku_id = s.id where s.code = c.code offset 0) l
+       ${pairsAndSkus}
        union
        select l.sku_id, l.warehouse_id from unnest($4::text[]) as r(id)
          cross join lateral (select sku_id, warehouse_id from reservation_lines where reservation_id = r.id offset 0) l
@@ -187,12 +187,7 @@ export const batchLevels = statement(
          cross join lateral (select tl.sku_id, t.from_warehouse_id, t.to_warehouse_id from transfers t
                                join transfer_lines tl on tl.transfer_id = t.id where t.id = x.id offset 0) tl
          join warehouses w on w.id in (tl.from_warehouse_id, tl.to_warehouse_id))
-   select 1 from wanted x
-     join stock_levels l on l.sku_id = x.sku_id and l.warehouse_id = x.warehouse_id
-     join skus s on s.id = l.sku_id
-     join warehouses w on w.id = l.warehouse_id
-    order by s.code collate "C", w.code collate "C"
-      for update of l`,
+   ${lockedInCodeOrder('1')}`,
 );
 
 /** PostgreSQL: locks every existing level the batch may write, in (SKU, warehouse) code order. */
