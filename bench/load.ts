@@ -14,6 +14,7 @@
  * fraction of a second of every run. The warm-up's answers are reported apart (`warmup`), so the
  * caller can still count every grant and every 5xx.
  */
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
 import { latencySummary } from './latency.js';
@@ -40,6 +41,8 @@ const randomSku = () => `${config.prefix}-${String(1 + Math.floor(Math.random() 
 /** One of 5,000 popular SKUs spread over the catalogue, as bench/availability.ts reads them. */
 const popularSku = () => `${config.prefix}-${String(1 + ((Math.floor(Math.random() * 5000) * 7919) % config.skus)).padStart(7, '0')}`;
 let n = 0;
+/** This load process's own prefix for Idempotency-Keys. */
+const run = randomUUID();
 const reserve = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1, warehouse: config.warehouse }] });
 /** A hold that leaves the warehouse to the store: the one with the most available units. */
 const reserveAnywhere = (sku: string) => JSON.stringify({ reference: `bench-${++n}`, lines: [{ sku, quantity: 1 }] });
@@ -61,7 +64,9 @@ const nextRequest: Partial<Record<LoadConfig['scenario'], () => OneRequest>> = {
   refused: () => ({ method: 'POST', path: '/v1/reservations', body: refuse(config.hotSku) }),
   hot: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku) }),
   // The hot SKU as a careful storefront sends it: every request with its own Idempotency-Key.
-  keyed: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku), key: `bench-key-${++n}` }),
+  // Keys unique to this load process: a server measured again (bench/ab.ts's rounds) sees none of
+  // them before, so every request is placed, none replayed.
+  keyed: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(config.hotSku), key: `bench-key-${run}-${++n}` }),
   // The hot SKU as a storefront that leaves the warehouse to the store sends it.
   routed: () => ({ method: 'POST', path: '/v1/reservations', body: reserveAnywhere(config.hotSku) }),
   uniform: () => ({ method: 'POST', path: '/v1/reservations', body: reserve(randomSku()) }),
