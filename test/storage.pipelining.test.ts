@@ -138,18 +138,11 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     ]);
   });
 
-  it('places a batch of reservations with idempotency keys in three round trips: BEGIN with the stored keys, the locks and the movement ids, then every write with the new keys and COMMIT', async () => {
-    const traffic = await observed(async () => {
-      const placed = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          bus.execute('reservation.create', { reference: `keyed-${i}`, lines: [{ sku: 'RT-2', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor, idempotency: { key: `rt-key-${i}`, requestHash: `h${i}` } }),
-        ),
-      );
-      expect(placed.every(({ outcome, replayed }) => outcome.ok && !replayed)).toBe(true);
-    });
-    expect(roundTrips(traffic, /^insert into reservations/)).toEqual([
-      ['begin; select pg_current_xact_id()::text', 'select k.* from'],
-      ['select l.*, s.code', "select nextval('movements_id_seq') as"],
+  it('places a batch of reservations with idempotency keys in two round trips: BEGIN with the stored keys, the locks and the movement ids, then every write with the new keys and COMMIT', async () => {
+    const keyed = (i: number) =>
+      bus.execute('reservation.create', { reference: `keyed-${i}`, lines: [{ sku: 'RT-2', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor, idempotency: { key: `rt-key-${i}`, requestHash: `h${i}` } });
+    const keyedTrips = [
+      ['begin; select pg_current_xact_id()::text', 'select k.* from', 'select l.*, s.code', "select nextval('movements_id_seq') as"],
       [
         'with h (sku_id,',
         'insert into movements',
@@ -161,7 +154,33 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
         'insert into events',
         'commit',
       ],
-    ]);
+    ];
+    const traffic = await observed(async () => {
+      const placed = await Promise.all(Array.from({ length: 10 }, (_, i) => keyed(i)));
+      expect(placed.every(({ outcome, replayed }) => outcome.ok && !replayed)).toBe(true);
+    });
+    expect(roundTrips(traffic, /^insert into reservations/)).toEqual(keyedTrips);
+
+    // Five of them again, between five new ones, in one batch: the five are answered from their
+    // records and place nothing; the new ones are placed, in the same two round trips.
+    const held = async () => (await store.reads.stock.forSku((await store.reads.skus.byCode('RT-2'))!.id))[0]!.reserved;
+    const before = await held();
+    let answers: Awaited<ReturnType<typeof keyed>>[] = [];
+    const mixedTraffic = await observed(async () => {
+      answers = await Promise.all(Array.from({ length: 10 }, (_, i) => keyed(i % 2 === 0 ? i : 10 + i)));
+    });
+    expect(answers.map(({ outcome, replayed }) => [outcome.ok, replayed === true])).toEqual(Array.from({ length: 10 }, (_, i) => [true, i % 2 === 0]));
+    expect(await held()).toBe(before + 5);
+    expect(roundTrips(mixedTraffic, /^insert into reservations/)).toEqual(keyedTrips);
+
+    // Their confirmations with keys: the stored keys are read with the reservations' locks, so the
+    // steps take the four round trips of steps without keys.
+    const ids = answers.map(({ outcome }) => (outcome.ok ? outcome.value.reservation.id : ''));
+    const confirmTraffic = await observed(async () => {
+      const confirmed = await Promise.all(ids.map((id, i) => bus.execute('reservation.confirm', { id }, { actor: testActor, idempotency: { key: `rt-confirm-${i}`, requestHash: `c${i}` } })));
+      expect(confirmed.every(({ outcome, replayed }) => outcome.ok && !replayed)).toBe(true);
+    });
+    expect(roundTrips(confirmTraffic, /^update reservations/).map((trip) => trip.filter((statement) => statement.startsWith('select k.*')).length)).toEqual([0, 1, 0, 0]);
   });
 
   // ADR 0035: PostgreSQL runs the next batch's first statements while the last one's answers are written.

@@ -20,6 +20,7 @@ import { may, type Permission, type Principal } from '../domain/permissions.js';
 import { assert, type Failure, fail, ok, type Outcome, Rejection } from '../domain/result.js';
 import { commandPermissions, commands, type CommandInput, type CommandName, type CommandValue } from './commands/index.js';
 import { isBatchable, reserveStockBatch } from './commands/reserve-stock-batch.js';
+import { noneAnswered } from './commands/reservation-holds.js';
 import { isBatchableTransition, transitionBatch, type TransitionName } from './commands/transition-batch.js';
 import { defaultLimits, type Limits, type UnitContext } from './context.js';
 import { type Ids, randomIds } from './ids.js';
@@ -431,24 +432,35 @@ export class CommandBus {
     const nowMs = this.options.clock.nowMs();
     const out: Array<Settled | undefined> = new Array<Settled | undefined>(items.length);
     const keyed = items.filter((item) => item.options.idempotency);
-    if (keyed.length > 0) {
-      const stored = new Map((await tx.idempotency.getMany(keyed.map(scopeAndKey))).map((record) => [keyIn(record.scope, record.key), record]));
-      items.forEach((item, i) => {
-        const record = item.options.idempotency && stored.get(keyIn(item.options.actor.id, item.options.idempotency.key));
-        if (record) out[i] = { ok: true, value: replayed(record, item.options.idempotency!), events: [], audit: [] };
-      });
-    }
-    const fresh = items.flatMap((item, i) => (out[i] ? [] : [{ item, i, unit: this.unit(tx, item, nowMs) }]));
+    // The stored records of keys seen before are read with the set path's first locks, in the same
+    // round trip on PostgreSQL (ADR 0033); the set path skips the requests they answer.
+    const answered =
+      keyed.length === 0
+        ? noneAnswered
+        : tx.idempotency.getMany(keyed.map(scopeAndKey)).then((records) => {
+            const stored = new Map(records.map((record) => [keyIn(record.scope, record.key), record]));
+            const replays = new Set<number>();
+            items.forEach((item, i) => {
+              const record = item.options.idempotency && stored.get(keyIn(item.options.actor.id, item.options.idempotency.key));
+              if (!record) return;
+              out[i] = { ok: true, value: replayed(record, item.options.idempotency!), events: [], audit: [] };
+              replays.add(i);
+            });
+            return replays;
+          });
+    const units = items.map((item) => this.unit(tx, item, nowMs));
     const { results: values, writes } =
       path === 'reserve'
-        ? await reserveStockBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, input: item.input as CommandInput<'reservation.create'> })))
-        : await transitionBatch(tx, fresh.map(({ item, unit }) => ({ ctx: unit.ctx, name: item.name as TransitionName, id: idOf(item.input) })));
+        ? await reserveStockBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, input: item.input as CommandInput<'reservation.create'> })), answered)
+        : await transitionBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, name: item.name as TransitionName, id: idOf(item.input) })), answered);
     const taken = values.filter((value) => value !== undefined).length;
-    this.options.observer?.setPath?.(path, taken, fresh.length - taken);
+    const fresh = items.length - out.filter((settled) => settled !== undefined).length;
+    this.options.observer?.setPath?.(path, taken, fresh - taken);
     const records: IdempotencyRecord[] = [];
-    values.forEach((value, j) => {
+    values.forEach((value, i) => {
       if (value === undefined) return;
-      const { item, i, unit } = fresh[j]!;
+      const item = items[i]!;
+      const unit = units[i]!;
       const effects: Effects = { events: [], audit: [] };
       const executed = this.finish(item, ok(value), unit, nowMs, effects);
       out[i] = { ok: true, value: executed, ...effects };
@@ -459,7 +471,7 @@ export class CommandBus {
     // with those and COMMIT (ADR 0036). Otherwise they must have succeeded first: a statement after
     // a failed one fails too, and a command's own failure is its answer, not the batch's. A key
     // another process stored meanwhile fails the batch: the re-run one by one replays it.
-    const last = isLast && values.every((value) => value !== undefined);
+    const last = isLast && values.every((value, i) => value !== undefined || out[i] !== undefined);
     if (!last) await writes;
     const stored = tx.idempotency.insertMany(records);
     if (last) tx.commitAfter(together(writes, stored));

@@ -25,6 +25,9 @@ export interface BatchOutcome {
   writes: Promise<void>;
 }
 
+/** For a batched path's caller that has answered none of its items already. */
+export const noneAnswered: Promise<ReadonlySet<number>> = Promise.resolve(new Set<number>());
+
 /**
  * The movements' ids of a batch whose writes were issued together as `written` (its second value:
  * the ids as `movements.append` answers them), and the writes for `BatchOutcome`. With ids `drawn`

@@ -14,7 +14,7 @@ import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
 import type { LevelHold, LevelRecord, LevelTarget, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { type BatchOutcome, emitReservation, movementIdsAndWrites, type ReservationResult, reservationOf } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, movementIdsAndWrites, noneAnswered, type ReservationResult, reservationOf } from './reservation-holds.js';
 import type { ReserveStockInput } from './reserve-stock.js';
 
 export interface BatchedReservation {
@@ -78,21 +78,23 @@ const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key:
  *    reservations and one their lines. With the movements' ids drawn before (PostgreSQL), nothing
  *    the results need comes from these writes: they are returned unawaited, and the caller may
  *    send COMMIT behind them.
- * Returns `undefined` for each reservation it leaves to `reserveStock`: unknown, archived or inactive
+ * `answered` settles, with the locks, to the indices of the items the caller has answered already
+ * (requests whose Idempotency-Key was seen before, read in the same round trip): they are skipped.
+ * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered): unknown, archived or inactive
  * SKU or warehouse, a warehouse outside the caller's, no level yet, or too little stock (reserveStock
  * may expire due holds and retry, and words the refusal). Once a reservation is left for too little
  * stock or a missing level (it may still succeed there), every later reservation on any of its levels
  * (for a line without a warehouse: any level of its SKU), or with its event stream, is left too, so
  * each level still serves its buyers first come, first served.
  */
-export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[]): Promise<BatchOutcome> => {
+export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
   if (items.length === 0) return { results, writes: Promise.resolve() };
   const nowMs = items[0]!.ctx.nowMs;
   const linesOf = (item: BatchedReservation) => item.input.lines as Line[];
 
   const allLines = items.flatMap((item) => linesOf(item));
-  const [locked, drawn] = await together(tx.levels.lockTargets(allLines), tx.movements.drawIds(allLines.length));
+  const [locked, drawn, done] = await together(tx.levels.lockTargets(allLines), tx.movements.drawIds(allLines.length), answered);
   const targets = new Map(locked.map((t) => [keyOf(t.sku.sku, t.warehouse.code), t]));
   // Each SKU's levels in warehouse-code order, for the lines that name no warehouse.
   const levelsOfSku = new Map<string, LevelTarget[]>();
@@ -108,6 +110,8 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
   const held = new Set<string>();
   const granted: Array<{ index: number; lines: LineGrant[] }> = [];
   items.forEach((item, index) => {
+    // Answered already (a replayed key): neither placed nor holding anything back.
+    if (done.has(index)) return;
     const { ctx } = item;
     const lines = inApplyOrder(linesOf(item));
     // The levels its lines may take their holds from: a line's own, or (no warehouse) every level of its SKU.

@@ -12,7 +12,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { LevelChange, LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { type BatchOutcome, emitReservation, eventOf, inLockOrder, movementIdsAndWrites, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, eventOf, inLockOrder, movementIdsAndWrites, noneAnswered, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
 export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
 
@@ -81,16 +81,20 @@ interface Step {
  *    level to end as computed), one INSERT appends the movements, one UPDATE sets the statuses and
  *    one the shipped units. With the movements' ids drawn before (PostgreSQL), these writes are
  *    returned unawaited, and the caller may send COMMIT behind them (ADR 0036).
- * Returns `undefined` for each step it leaves to its command: a reservation that does not exist or
+ * `answered` settles, with the reservations' locks, to the indices of the items the caller has
+ * answered already (requests whose Idempotency-Key was seen before, read in the same round trip):
+ * they are skipped.
+ * Returns `undefined` for each step it leaves to its command (and each one answered): a reservation that does not exist or
  * may not take the step, a caller outside its warehouses, a level that does not take the movement.
  * Once a step is left, every later step on its reservation, its levels or its event stream is left
  * too, so each of them still sees the commands in the bus's order.
  */
-export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[]): Promise<BatchOutcome> => {
+export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
   if (items.length === 0) return { results, writes: Promise.resolve() };
   const nowMs = items[0]!.ctx.nowMs;
-  const reservations = new Map((await tx.reservations.lockMany(items.map((item) => item.id))).map((r) => [r.id, r]));
+  const [lockedReservations, done] = await together(tx.reservations.lockMany(items.map((item) => item.id)), answered);
+  const reservations = new Map(lockedReservations.map((r) => [r.id, r]));
   const pairs = [...reservations.values()].flatMap((r) => r.lines.map((l) => ({ sku: l.sku, warehouse: l.warehouse })));
   const [locked, drawn] = await together(tx.levels.lockTargets(pairs), tx.movements.drawIds(pairs.length));
   const targets = new Map(locked.map((t) => [levelKey({ sku: t.sku.sku, warehouse: t.warehouse.code }), t]));
@@ -100,6 +104,8 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   const left = new Set<string>();
   const steps: Step[] = [];
   items.forEach((item, index) => {
+    // Answered already (a replayed key): neither taken nor holding anything back.
+    if (done.has(index)) return;
     const stored = reservations.get(item.id);
     const held = stored ? [`id:${stored.id}`, streamKey(stored.lines), ...stored.lines.map((l) => `level:${levelKey(l)}`)] : [`id:${item.id}`];
     const leave = () => held.forEach((key) => left.add(key));
