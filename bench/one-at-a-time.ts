@@ -1,0 +1,79 @@
+/**
+ * `npx tsx bench/one-at-a-time.ts`: two builds of Stockroom side by side, each sent one hot-SKU
+ * reservation at a time over HTTP, for a change to what a lone request waits for (a round trip,
+ * a statement) that flat-out runs hide behind the event loop's load. Both servers run at once, each
+ * on its own fresh store seeded alike; blocks of requests alternate A B, B A, … so a drift of the
+ * machine lands on both sides. The first block of each side warms it up and is not counted.
+ *
+ * Environment: BENCH_AB (required): the two checkouts, `before,after`, each built (`npm run build`);
+ * BENCH_STORE (postgres | sqlite; postgres), BENCH_SKUS (100000), BENCH_BLOCKS (16), BENCH_BLOCK_SIZE
+ * (200 requests), BENCH_KEYED (1: every request with its own Idempotency-Key; 0: none).
+ *
+ * Prints each side's median per block, then its p50, p90, p99 and max over the counted blocks.
+ */
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { benchCatalogue, freshDatabase, seedServedStore, startServer } from './harness.js';
+import { latencySummary } from './latency.js';
+
+const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
+if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
+const store = process.env.BENCH_STORE ?? 'postgres';
+const skus = Number(process.env.BENCH_SKUS ?? 100_000);
+const blocks = Number(process.env.BENCH_BLOCKS ?? 16);
+const blockSize = Number(process.env.BENCH_BLOCK_SIZE ?? 200);
+const keyed = process.env.BENCH_KEYED !== '0';
+
+/** The p-th quantile (0–1) of `sorted`, by nearest rank. */
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+
+const main = async () => {
+  const servers = await Promise.all(
+    sides.map(async (checkout, i) => {
+      const cli = join(resolve(checkout), 'bin/stockroom.js');
+      const database = await freshDatabase(store);
+      const token = seedServedStore(cli, database.url, skus);
+      const port = 19_400 + i * 100 + Math.floor(Math.random() * 100);
+      const child = await startServer(cli, database.url, port);
+      return { checkout, database, token, port, child, waits: [] as number[], blockMedians: [] as number[] };
+    }),
+  );
+  const run = randomUUID();
+  let n = 0;
+  try {
+    for (let block = 0; block < blocks; block++) {
+      for (const server of block % 2 === 0 ? servers : [...servers].reverse()) {
+        const waits: number[] = [];
+        for (let k = 0; k < blockSize; k++) {
+          n += 1;
+          const headers: Record<string, string> = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
+          if (keyed) headers['idempotency-key'] = `one-${run}-${n}`;
+          const body = JSON.stringify({ reference: `one-${n}`, lines: [{ sku: benchCatalogue.hotSku, quantity: 1, warehouse: benchCatalogue.warehouse }] });
+          const started = performance.now();
+          const response = await fetch(`http://127.0.0.1:${server.port}/v1/reservations`, { method: 'POST', headers, body });
+          await response.text();
+          waits.push(performance.now() - started);
+          if (response.status !== 201) throw new Error(`${server.checkout}: a reservation was answered ${response.status}`);
+        }
+        if (block === 0) continue;
+        server.waits.push(...waits);
+        server.blockMedians.push(quantile([...waits].sort((a, b) => a - b), 0.5));
+      }
+    }
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    for (const server of servers) await server.database.drop();
+  }
+  console.log(`${store}, ${skus} SKUs, ${blocks - 1} counted blocks of ${blockSize} ${keyed ? 'keyed ' : ''}reservations, one at a time`);
+  for (const [i, server] of servers.entries()) {
+    const sorted = [...server.waits].sort((a, b) => a - b);
+    const { p50Ms, p99Ms, maxMs } = latencySummary(sorted);
+    console.log(`${i === 0 ? 'before' : 'after'} (${server.checkout}): block medians ${server.blockMedians.map((ms) => ms.toFixed(2)).join(' ')} ms`);
+    console.log(`  p50 ${p50Ms} ms, p90 ${quantile(sorted, 0.9).toFixed(1)} ms, p99 ${p99Ms} ms, max ${maxMs} ms over ${sorted.length} requests`);
+  }
+  const lower = servers[1]!.blockMedians.filter((ms, i) => ms < servers[0]!.blockMedians[i]!).length;
+  console.log(`after's median lower in ${lower} of ${servers[1]!.blockMedians.length} blocks`);
+};
+
+await main();
