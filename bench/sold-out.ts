@@ -1,0 +1,53 @@
+/**
+ * `npx tsx bench/sold-out.ts`: the end of a flash sale. A SKU whose last unit is held already is
+ * asked for by 256 buyers flat out (each request 1 unit, answered 409 insufficient_stock), then
+ * the bench's hot SKU, in stock, the same way for comparison, against one server on a fresh store.
+ *
+ * Environment: BENCH_STORE (postgres | sqlite; postgres), BENCH_DURATION seconds per run (5),
+ * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them).
+ *
+ * Prints, per SKU, the answers per second and their status codes, p50 and p99 latency, and the
+ * server's CPU time per request.
+ */
+import { join } from 'node:path';
+import { benchCatalogue, countsOf, cpuUs, freshDatabase, load, root, seedServedStore, startServer } from './harness.js';
+
+const store = process.env.BENCH_STORE ?? 'postgres';
+const seconds = Number(process.env.BENCH_DURATION ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
+const skus = Number(process.env.BENCH_SKUS ?? 1000);
+const soldOut = 'SOLD-OUT-1';
+
+const main = async () => {
+  const cli = join(root, 'bin/stockroom.js');
+  const database = await freshDatabase(store);
+  const token = seedServedStore(cli, database.url, skus);
+  const port = 19_600 + Math.floor(Math.random() * 100);
+  const child = await startServer(cli, database.url, port);
+  const base = `http://127.0.0.1:${port}`;
+  const post = async (path: string, body: object): Promise<void> => {
+    const response = await fetch(base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  };
+  try {
+    // One unit, held by the first buyer: every later buyer is refused.
+    await post('/v1/skus', { sku: soldOut, name: 'Sold out' });
+    await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: 1 }] });
+    await post('/v1/reservations', { reference: 'the-last-one', lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }] });
+    console.log(`${store}, ${connections} connections, ${seconds} s per SKU`);
+    for (const sku of [soldOut, benchCatalogue.hotSku]) {
+      const cpuBefore = cpuUs(child.pid!);
+      const result = await load({ url: base, token, scenario: 'hot', durationSeconds: seconds, connections, skus, prefix: benchCatalogue.prefix, hotSku: sku, warehouse: benchCatalogue.warehouse, rate: null });
+      const codes = countsOf(result.statusCodeStats);
+      const answers = Object.values(codes).reduce((sum, count) => sum + count, 0);
+      const serverUs = Math.round((cpuUs(child.pid!) - cpuBefore) / Math.max(1, answers));
+      console.log(`${sku === soldOut ? 'sold out' : 'in stock'}: ${Math.round(answers / seconds)} answers/s ${JSON.stringify(codes)}, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, server ${serverUs} µs/request`);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => setTimeout(done, 1000));
+    await database.drop();
+  }
+};
+
+await main();
