@@ -214,7 +214,7 @@ describe.each(storeKinds())('batched reservations agree with the general path on
 });
 
 describe.each(storeKinds())('batched reservations of several lines on %s', (kind) => {
-  it('takes them whole, and leaves one that is short with every later one on its levels to the general path', async () => {
+  it('takes them whole, refuses one that is short where no hold is due, and leaves one short beside a due hold with every later one on its levels to the general path', async () => {
     const clock = new ManualClock();
     const batched = await side(kind, clock, true);
     const general = await side(kind, clock, false);
@@ -224,7 +224,8 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
         input: { reference, lines: lines.map(([sku, warehouse, quantity]) => ({ sku, warehouse, quantity })), ttlSeconds: 600 },
       });
       // The bus orders a batch by each command's first level: m1, s4, m5 (BS-1), m2 (BS-2), s3 (BS-3).
-      // m2 wants 5 of BS-2's 3 units in BW-B: left, and s3 (on its level BS-3 in BW-A) after it.
+      // m2 wants 5 of BS-2's 3 units in BW-B, where no hold is due: refused by the batched path with
+      // the general path's shortages, changing nothing, so s3 (on its level BS-3 in BW-A) is not held back.
       const outcomes = await agree(
         batched,
         general,
@@ -239,7 +240,7 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
         'holds',
       );
       expect(outcomes.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['ok', 'insufficient_stock', 'ok', 'ok', 'ok']);
-      expect(batched.taken.reserve).toBe(3);
+      expect(batched.taken.reserve).toBe(5);
       const m5 = (outcomes[4] as { value: { reservation: { lines: unknown[] } } }).value.reservation;
       expect(m5.lines).toHaveLength(3);
 

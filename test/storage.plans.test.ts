@@ -3,6 +3,8 @@
  * busy store has and without statistics on them (a fresh store, or autovacuum off: PostgreSQL then
  * expects ~0.5 % of `reservation_lines` per reservation). Written with joins, the planner hashed
  * every SKU on each call; with the codes taken per line by primary key, no plan can scan the SKUs.
+ * The due holds of a level (a reservation short of stock asks for them) are read from the holds that
+ * are due, on both stores, whatever the level has held.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +12,9 @@ import { batchLevels, levelsBySkuCodes, linesOfReservations, reservationLines, r
 import type { Statement } from '../src/storage/repositories/prepared.js';
 import { consistencyPage, openUnitsByStatus } from '../src/storage/repositories/read.js';
 import { reservationLinesQuery } from '../src/storage/repositories/shared.js';
-import { deleteEventsBefore } from '../src/storage/repositories/write.js';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { deleteEventsBefore, dueHolds } from '../src/storage/repositories/write.js';
+import Database from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect } from 'kysely';
 import { seedBench } from '../src/storage/bench-seed.js';
 import { openPostgres } from '../src/storage/dialects/postgres.js';
 import type { DB } from '../src/storage/schema.js';
@@ -366,5 +369,73 @@ describe.runIf(storeKinds().includes('postgres'))('the key checks of ledger rows
     expect(await refused(`update reservation_lines set fulfilled = 0, sku_id = sku_id where reservation_id = 'res_90003'`)).toBeNull();
     const { rows } = await client.query<{ n: string }>(`select count(*) as n from reservation_lines where reservation_id in ('res_none', 'res_90001', 'res_90003') and warehouse_id > 0`);
     expect(Number(rows[0]!.n)).toBe(2);
+  });
+});
+
+describe.runIf(storeKinds().includes('postgres'))('the due holds of a sold-out level on a postgres store without statistics', () => {
+  let store: Awaited<ReturnType<typeof createStore>>;
+  let client: pg.Client;
+  let db: Kysely<DB>;
+  let level: { sku: number; warehouse: number };
+  let other: { sku: number; warehouse: number };
+  beforeAll(async () => {
+    store = await createStore('postgres');
+    await seedBench(store.url, { skus: 10, receiptsPerLevel: 1, unitsPerReceipt: 10, prefix: 'DUE', warehouses: ['DUE-W1', 'DUE-W2'], batchSize: 1000 }, Date.now());
+    client = new pg.Client({ connectionString: store.url });
+    await client.connect();
+    db = openPostgres(store.url).db;
+    const { rows } = await client.query<{ sku: string; warehouse: string }>(`select sku_id as sku, warehouse_id as warehouse from stock_levels order by sku_id, warehouse_id limit 2`);
+    [level, other] = rows.map((r) => ({ sku: Number(r.sku), warehouse: Number(r.warehouse) })) as [typeof level, typeof other];
+    // A sold-out level with 50,000 holds, none due; 20 holds due on another level. Never analyzed.
+    await client.query(`insert into reservations (id, reference, status, channel, created_at_ms, updated_at_ms, expires_at_ms, actor_id)
+                        select 'res_held_' || lpad(g::text, 6, '0'), 'due', 'active', null, 0, 0, 9000000000000, 'key_due' from generate_series(1, 50000) g
+                        union all select 'res_due_' || lpad(g::text, 6, '0'), 'due', 'active', null, 0, 0, 1000, 'key_due' from generate_series(1, 20) g`);
+    await client.query(`insert into reservation_lines (reservation_id, line_no, sku_id, warehouse_id, quantity, backordered, fulfilled)
+                        select id, 1, case when id like 'res_held_%' then $1::bigint else $3::bigint end, case when id like 'res_held_%' then $2::bigint else $4::bigint end, 1, 0, 0
+                          from reservations where reference = 'due'`, [level.sku, level.warehouse, other.sku, other.warehouse]);
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    await db?.destroy();
+    await store?.dispose();
+  });
+
+  /** The rows the query's plan read from reservation_lines (its scans of that table), when run (EXPLAIN ANALYZE). */
+  const linesRead = async (query: ReturnType<typeof dueHolds>): Promise<number> => {
+    const { sql, parameters } = query.compile();
+    const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${sql}`, parameters as unknown[]);
+    type Node = { 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: Node[] };
+    const sum = (node: Node): number =>
+      (node['Relation Name'] === 'reservation_lines' ? node['Actual Rows'] * node['Actual Loops'] : 0) +
+      (node.Plans ?? []).reduce((total, child) => total + sum(child), 0);
+    return sum((rows[0]!['QUERY PLAN'] as Array<{ Plan: Node }>)[0]!.Plan);
+  };
+
+  it('goes from the holds that are due to their lines, not through every line of the level', async () => {
+    // A buyer refused on the sold-out level asks whether any of its holds is due: none is, and the
+    // answer reads none of its 50,000 lines (joined from the level, it read every one).
+    expect((await dueHolds(db, 'postgres', level.sku, [level.warehouse], 5000, 1).execute()).map((r) => r.id)).toEqual([]);
+    expect(await linesRead(dueHolds(db, 'postgres', level.sku, [level.warehouse], 5000, 1))).toBeLessThanOrEqual(20);
+    // On the other level, its 20 due holds, in id order, up to the limit.
+    expect((await dueHolds(db, 'postgres', other.sku, [other.warehouse], 5000, 3).execute()).map((r) => r.id)).toEqual(['res_due_000001', 'res_due_000002', 'res_due_000003']);
+    expect((await dueHolds(db, 'postgres', other.sku, [other.warehouse], 999, 3).execute()).map((r) => r.id)).toEqual([]);
+  });
+});
+
+describe('the due holds of a level on sqlite', () => {
+  it("reads each due hold's lines by its key, not the level's lines by theirs", async () => {
+    const store = await createStore('sqlite');
+    const file = new Database(store.url.slice('sqlite:'.length), { readonly: true });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: file }) });
+    try {
+      const { sql, parameters } = dueHolds(db, 'sqlite', 1, [1, 2], 5000, 1).compile();
+      const plan = (file.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as Array<{ detail: string }>).map((row) => row.detail).join('\n');
+      expect(plan, plan).toMatch(/SEARCH reservations USING INDEX reservations_status_expiry_idx/);
+      expect(plan, plan).toMatch(/SEARCH l USING INDEX sqlite_autoindex_reservation_lines_1 \(reservation_id=\?\)/);
+      expect(plan, plan).not.toMatch(/reservation_lines_level_idx|SCAN l\b/);
+    } finally {
+      await db.destroy();
+      await store.dispose();
+    }
   });
 });

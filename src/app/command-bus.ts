@@ -449,20 +449,22 @@ export class CommandBus {
             return replays;
           });
     const units = items.map((item) => this.unit(tx, item, nowMs));
-    const { results: values, writes } =
+    const { results: values, refusals, writes } =
       path === 'reserve'
         ? await reserveStockBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, input: item.input as CommandInput<'reservation.create'> })), answered)
         : await transitionBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, name: item.name as TransitionName, id: idOf(item.input) })), answered);
-    const taken = values.filter((value) => value !== undefined).length;
+    const taken = values.filter((value) => value !== undefined).length + (refusals?.size ?? 0);
     const fresh = items.length - out.filter((settled) => settled !== undefined).length;
     this.options.observer?.setPath?.(path, taken, fresh - taken);
     const records: IdempotencyRecord[] = [];
-    values.forEach((value, i) => {
-      if (value === undefined) return;
-      const item = items[i]!;
-      const unit = units[i]!;
+    // Each outcome as the general path would have finished it: granted, or refused (a refusal
+    // changes nothing; its key stores the refusal).
+    items.forEach((item, i) => {
+      const value = values[i];
+      const outcome = value !== undefined ? ok(value) : refusals?.get(i);
+      if (outcome === undefined) return;
       const effects: Effects = { events: [], audit: [] };
-      const executed = this.finish(item, ok(value), unit, nowMs, effects);
+      const executed = this.finish(item, outcome, units[i]!, nowMs, effects);
       out[i] = { ok: true, value: executed, ...effects };
       if (item.options.idempotency) records.push(this.record(item.options.actor, item.options.idempotency, executed.outcome, nowMs));
     });

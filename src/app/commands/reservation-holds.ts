@@ -1,6 +1,6 @@
 /** Moving a reservation's units between buckets, shared by the lifecycle commands. */
 import { type MovementDraft, plan } from '../../domain/movements.js';
-import { assert, Rejection, reject } from '../../domain/result.js';
+import { assert, type Failure, Rejection, reject } from '../../domain/result.js';
 import { checkTransition, outstanding, type Reservation, type ReservationAction, type ReservationStatus } from '../../domain/reservations.js';
 import type { EventType } from '../../domain/events.js';
 import type { UnitContext } from '../context.js';
@@ -16,8 +16,10 @@ export interface ReservationResult {
 
 /** What a batched path did: a result per command, and the writes that store them. */
 export interface BatchOutcome {
-  /** `undefined` for each command left to the general path. */
+  /** `undefined` for each command left to the general path, or refused (`refusals`). */
   results: Array<ReservationResult | undefined>;
+  /** The commands refused by the batched path itself, by index, with their refusal (none: no refusals). */
+  refusals?: ReadonlyMap<number, Failure>;
   /**
    * The batch's writes. On SQLite they have finished; on PostgreSQL they may still be running, and
    * the transaction commits only if they succeed (`WriteTx.commitAfter`, ADR 0036).

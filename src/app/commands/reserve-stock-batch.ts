@@ -15,7 +15,7 @@ import { reservationFloor } from '../lookups.js';
 import type { LevelHold, LevelRecord, LevelTarget, WriteTx } from '../ports.js';
 import { together } from '../together.js';
 import { type BatchOutcome, emitReservation, movementIdsAndWrites, noneAnswered, type ReservationResult, reservationOf } from './reservation-holds.js';
-import type { ReserveStockInput } from './reserve-stock.js';
+import { type ReserveStockInput, type Shortage, shortOfStock } from './reserve-stock.js';
 
 export interface BatchedReservation {
   ctx: UnitContext;
@@ -23,6 +23,13 @@ export interface BatchedReservation {
 }
 
 type Line = { sku: string; quantity: number; warehouse?: string | undefined };
+
+/** Whether any hold on these levels of a SKU is due: `key` names the question. */
+interface DueQuestion {
+  key: string;
+  skuId: number;
+  warehouseIds: number[];
+}
 
 /** Whether the batched path takes this input: at least one line, each naming its warehouse or none. */
 export const isBatchable = (input: unknown): boolean => {
@@ -80,12 +87,15 @@ const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key:
  *    send COMMIT behind them.
  * `answered` settles, with the locks, to the indices of the items the caller has answered already
  * (requests whose Idempotency-Key was seen before, read in the same round trip): they are skipped.
- * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered): unknown, archived or inactive
- * SKU or warehouse, a warehouse outside the caller's, no level yet, or too little stock (reserveStock
- * may expire due holds and retry, and words the refusal). Once a reservation is left for too little
- * stock or a missing level (it may still succeed there), every later reservation on any of its levels
- * (for a line without a warehouse: any level of its SKU), or with its event stream, is left too, so
- * each level still serves its buyers first come, first served.
+ * A reservation short of stock where no hold on its short lines' levels is due is refused here
+ * (`refusals`), as reserveStock would refuse it: it would expire nothing (one more round trip asks,
+ * for a batch with a shortage only).
+ * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered or
+ * refused): unknown, archived or inactive SKU or warehouse, a warehouse outside the caller's, no level
+ * yet, or too little stock beside a due hold (reserveStock may expire it and retry). Once a
+ * reservation is left for too little stock or a missing level (it may still succeed there), every
+ * later reservation on any of its levels (for a line without a warehouse: any level of its SKU), or
+ * with its event stream, is left too, so each level still serves its buyers first come, first served.
  */
 export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
@@ -105,63 +115,101 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       else levelsOfSku.set(t.sku.sku, [t]);
     }
   }
-  const current = new Map<string, LevelRecord>();
-  // Levels and event streams that a reservation left to reserveStock may still change.
-  const held = new Set<string>();
-  const granted: Array<{ index: number; lines: LineGrant[] }> = [];
-  items.forEach((item, index) => {
-    // Answered already (a replayed key): neither placed nor holding anything back.
-    if (done.has(index)) return;
-    const { ctx } = item;
-    const lines = inApplyOrder(linesOf(item));
-    // The levels its lines may take their holds from: a line's own, or (no warehouse) every level of its SKU.
-    const keys: string[] = [];
-    for (const { line } of lines) {
-      if (line.warehouse !== undefined) keys.push(keyOf(line.sku, line.warehouse));
-      else for (const t of levelsOfSku.get(line.sku) ?? []) keys.push(keyOf(t.sku.sku, t.warehouse.code));
-    }
-    // Its event stream: its one level's; one key for every reservation of several levels (coarser
-    // than their events' streams, `eventStreamOf`, so holding it back holds back at least what it
-    // must); none of its own for one line without a warehouse (its stream is that of the level it
-    // takes, one of its keys).
-    const stream = new Set(keys).size === 1 ? keys[0]! : lines.length === 1 ? undefined : 'stream:';
-    const hold = () => {
-      for (const key of keys) held.add(key);
-      if (stream) held.add(stream);
-    };
-    if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) return hold();
-    const trial = new Map<string, LevelRecord>();
-    const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? current.get(key) ?? target.level;
-    const grants: LineGrant[] = [];
-    for (const { line, lineNo } of lines) {
-      let target: LevelTarget | undefined;
-      if (line.warehouse === undefined) {
-        const levels = levelsOfSku.get(line.sku);
-        // An archived SKU is refused by reserveStock without a change: left, holding nothing back.
-        if (levels?.[0]?.sku.archived) return;
-        target = bestOf(levels ?? [], ctx, levelOf);
-      } else {
-        target = targets.get(keyOf(line.sku, line.warehouse));
-        // Refused by reserveStock without a change: left, holding nothing back.
-        if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return;
+  /**
+   * One pass over the items in the bus's order, granting each reservation that fits (see above).
+   * A reservation short of stock on levels where no hold is due (`noDue`, by `DueQuestion.key`) is
+   * refused here: reserveStock would expire nothing and refuse it with the same shortages. Any other
+   * that does not fit is left, holding back what it may still change; `unknown` collects the levels
+   * whose due holds would decide it.
+   */
+  const grantInOrder = (noDue: ReadonlyMap<string, boolean>) => {
+    const current = new Map<string, LevelRecord>();
+    // Levels and event streams that a reservation left to reserveStock may still change.
+    const held = new Set<string>();
+    const granted: Array<{ index: number; lines: LineGrant[] }> = [];
+    const refused = new Map<number, Shortage[]>();
+    const unknown = new Map<string, DueQuestion>();
+    items.forEach((item, index) => {
+      // Answered already (a replayed key): neither placed nor holding anything back.
+      if (done.has(index)) return;
+      const { ctx } = item;
+      const lines = inApplyOrder(linesOf(item));
+      // The levels its lines may take their holds from: a line's own, or (no warehouse) every level of its SKU.
+      const keys: string[] = [];
+      for (const { line } of lines) {
+        if (line.warehouse !== undefined) keys.push(keyOf(line.sku, line.warehouse));
+        else for (const t of levelsOfSku.get(line.sku) ?? []) keys.push(keyOf(t.sku.sku, t.warehouse.code));
       }
-      if (!target) return hold();
-      const key = keyOf(target.sku.sku, target.warehouse.code);
-      const before = levelOf(key, target);
-      const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
-        skuId: before.skuId,
-        warehouseId: before.warehouseId,
-        updatedAtMs: nowMs,
-      });
-      // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
-      if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) return hold();
-      trial.set(key, after);
-      grants.push({ lineNo, target, quantity: line.quantity, after });
-    }
-    for (const [key, level] of trial) current.set(key, level);
-    granted.push({ index, lines: grants });
-  });
-  if (granted.length === 0) return { results, writes: Promise.resolve() };
+      // Its event stream: its one level's; one key for every reservation of several levels (coarser
+      // than their events' streams, `eventStreamOf`, so holding it back holds back at least what it
+      // must); none of its own for one line without a warehouse (its stream is that of the level it
+      // takes, one of its keys).
+      const stream = new Set(keys).size === 1 ? keys[0]! : lines.length === 1 ? undefined : 'stream:';
+      const hold = () => {
+        for (const key of keys) held.add(key);
+        if (stream) held.add(stream);
+      };
+      if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) return hold();
+      const trial = new Map<string, LevelRecord>();
+      const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? current.get(key) ?? target.level;
+      const grants: LineGrant[] = [];
+      const shortages: Shortage[] = [];
+      const questions: DueQuestion[] = [];
+      for (const { line, lineNo } of lines) {
+        let target: LevelTarget | undefined;
+        if (line.warehouse === undefined) {
+          const levels = levelsOfSku.get(line.sku);
+          // An archived SKU is refused by reserveStock without a change: left, holding nothing back.
+          if (levels?.[0]?.sku.archived) return;
+          target = bestOf(levels ?? [], ctx, levelOf);
+        } else {
+          target = targets.get(keyOf(line.sku, line.warehouse));
+          // Refused by reserveStock without a change: left, holding nothing back.
+          if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return;
+        }
+        if (!target) return hold();
+        const key = keyOf(target.sku.sku, target.warehouse.code);
+        const before = levelOf(key, target);
+        const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
+          skuId: before.skuId,
+          warehouseId: before.warehouseId,
+          updatedAtMs: nowMs,
+        });
+        // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
+        if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) {
+          // As reserveStock reports it: the units available before this line, as its earlier lines left them.
+          shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: Math.max(0, available(before)) });
+          // The holds reserveStock would look for: on the named level, or on every level of the SKU.
+          const warehouseIds = line.warehouse !== undefined ? [target.warehouse.id] : (levelsOfSku.get(line.sku) ?? []).map((t) => t.warehouse.id);
+          questions.push({ key: `${target.sku.id}:${warehouseIds.join(',')}`, skuId: target.sku.id, warehouseIds });
+          continue;
+        }
+        trial.set(key, after);
+        grants.push({ lineNo, target, quantity: line.quantity, after });
+      }
+      if (shortages.length > 0) {
+        if (questions.every((q) => noDue.get(q.key) === true)) return void refused.set(index, shortages);
+        for (const q of questions) if (!noDue.has(q.key)) unknown.set(q.key, q);
+        return hold();
+      }
+      for (const [key, level] of trial) current.set(key, level);
+      granted.push({ index, lines: grants });
+    });
+    return { current, granted, refused, unknown };
+  };
+  let pass = grantInOrder(new Map());
+  // Reservations short of stock: when no hold on their levels is due, refused here rather than one
+  // by one through reserveStock (one round trip more for the batch, none per reservation). The
+  // levels are locked, so no hold on them can fall due or change meanwhile; `nowMs` is the batch's.
+  if (pass.unknown.size > 0) {
+    const questions = [...pass.unknown.values()];
+    const due = await Promise.all(questions.map((q) => tx.reservations.dueForSku(q.skuId, q.warehouseIds, nowMs, 1)));
+    const noDue = new Map(questions.map((q, i) => [q.key, due[i]!.length === 0]));
+    if ([...noDue.values()].some(Boolean)) pass = grantInOrder(noDue);
+  }
+  const { current, granted } = pass;
+  const refusals = new Map([...pass.refused].map(([index, shortages]) => [index, shortOfStock(shortages)]));
+  if (granted.length === 0) return { results, refusals, writes: Promise.resolve() };
 
   // Each level is locked and its holds were granted from its locked state: the store must leave it as computed.
   const holds = new Map<string, LevelHold>();
@@ -223,5 +271,5 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     emitReservation(ctx, reservation, 'reservation.created');
     results[grant.index] = { reservation, movements };
   });
-  return { results, writes };
+  return { results, refusals, writes };
 };

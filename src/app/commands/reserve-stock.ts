@@ -1,6 +1,6 @@
 import { plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
-import { Rejection } from '../../domain/result.js';
+import { type Failure, Rejection } from '../../domain/result.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
 import { available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
@@ -16,7 +16,7 @@ export interface ReserveStockInput {
   channel?: string | undefined;
 }
 
-interface Shortage {
+export interface Shortage {
   sku: string;
   warehouse?: string;
   requested: number;
@@ -156,10 +156,11 @@ const expireDueHolds = async (ctx: UnitContext, shortages: Shortage[], skus: Map
   return expired;
 };
 
-const rejectShort = (shortages: Shortage[]): never => {
+/** The refusal of a reservation short of stock on its `shortages` (in the order its lines were applied). */
+export const shortOfStock = (shortages: Shortage[]): Failure => {
   const first = shortages[0]!;
   const where = first.warehouse ? ` in ${first.warehouse}` : '';
-  throw new Rejection({
+  return {
     ok: false,
     code: 'insufficient_stock',
     message:
@@ -167,6 +168,10 @@ const rejectShort = (shortages: Shortage[]): never => {
         ? `Only ${first.available} of ${first.sku} available${where}; ${first.requested} requested.`
         : `Not enough stock for ${shortages.length} lines.`,
     details: { lines: shortages },
-  });
+  };
+};
+
+const rejectShort = (shortages: Shortage[]): never => {
+  throw new Rejection(shortOfStock(shortages));
 };
 

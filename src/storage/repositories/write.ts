@@ -55,6 +55,34 @@ export const deleteEventsBefore = (db: Kysely<DB>, beforeMs: number, limit: numb
 };
 
 /**
+ * The active holds due by `nowMs` with a line on the SKU's levels in `warehouseIds` (not empty), in
+ * id order. It goes from the holds that are due (the sweeper keeps them few) to their lines, not from
+ * the levels' lines (every hold they ever had: on a store without statistics, 112 ms for a level
+ * with 50,000 against 0.6 ms). `offset 0` keeps PostgreSQL from planning it the other way round on a
+ * guess (ADR 0022), and reads each due hold's lines by its key, not the levels' by theirs; SQLite
+ * is held to the same plan.
+ */
+export const dueHolds = (db: Kysely<DB>, dialect: DialectName, skuId: number, warehouseIds: readonly number[], nowMs: number, limit: number) => {
+  // A subquery the planner must run as written: `offset 0` on PostgreSQL, `limit -1` (no limit) on SQLite.
+  const fenced = <Q extends { offset(n: number): Q; limit(n: number): Q }>(query: Q): Q => (dialect === 'postgres' ? query.offset(0) : query.limit(-1));
+  const due = db.selectFrom('reservations').select('id').where('status', '=', 'active').where('expires_at_ms', '<=', nowMs);
+  return db
+    .selectFrom(fenced(due).as('r'))
+    .select('r.id')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        // Each due hold's own lines, by its key, and then those on the levels asked about.
+        selectFrom(fenced(selectFrom('reservation_lines as l').select(['l.sku_id', 'l.warehouse_id']).whereRef('l.reservation_id', '=', 'r.id')).as('own'))
+          .select('own.sku_id')
+          .where('own.sku_id', '=', skuId)
+          .where('own.warehouse_id', 'in', [...warehouseIds]),
+      ),
+    )
+    .orderBy('r.id')
+    .limit(limit);
+};
+
+/**
  * `direct`: the hot statements' runner on the transaction's own connection, when there is one
  * (SQLite's writer; PostgreSQL's pipelined connection, ADR 0033). `commitAfter` is given the
  * transaction's last writes (WriteTx.commitAfter).
@@ -272,19 +300,7 @@ export const createWriteTx = (
       setFulfilledMany: (lines) => hot.setLinesFulfilled(db, lines),
       async dueForSku(skuId, warehouseIds, nowMs, limit) {
         if (warehouseIds.length === 0) return [];
-        const rows = await trx
-          .selectFrom('reservations as r')
-          .innerJoin('reservation_lines as l', 'l.reservation_id', 'r.id')
-          .select('r.id')
-          .distinct()
-          .where('l.sku_id', '=', skuId)
-          .where('l.warehouse_id', 'in', [...warehouseIds])
-          .where('r.status', '=', 'active')
-          .where('r.expires_at_ms', '<=', nowMs)
-          .orderBy('r.id')
-          .limit(limit)
-          .execute();
-        return rows.map((r) => r.id);
+        return (await dueHolds(trx, dialect, skuId, warehouseIds, nowMs, limit).execute()).map((r) => r.id);
       },
     },
 
