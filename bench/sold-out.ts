@@ -1,10 +1,12 @@
 /**
- * `npx tsx bench/sold-out.ts`: the end of a flash sale. A SKU whose last unit is held already is
- * asked for by 256 buyers flat out (each request 1 unit, answered 409 insufficient_stock), then
- * the bench's hot SKU, in stock, the same way for comparison, against one server on a fresh store.
+ * `npx tsx bench/sold-out.ts`: the end of a flash sale. A SKU whose units are all held already, one
+ * per buyer, is asked for by 256 buyers flat out (each request 1 unit, answered 409
+ * insufficient_stock), then the bench's hot SKU, in stock, the same way for comparison, against one
+ * server on a fresh store.
  *
  * Environment: BENCH_STORE (postgres | sqlite; postgres), BENCH_DURATION seconds per run (5),
- * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them).
+ * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them), BENCH_HELD (5000: the
+ * sold-out SKU's units, each held by its own reservation before the run).
  *
  * Prints, per SKU, the answers per second and their status codes, p50 and p99 latency, and the
  * server's CPU time per request.
@@ -16,6 +18,7 @@ const store = process.env.BENCH_STORE ?? 'postgres';
 const seconds = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const skus = Number(process.env.BENCH_SKUS ?? 1000);
+const held = Number(process.env.BENCH_HELD ?? 5000);
 const soldOut = 'SOLD-OUT-1';
 
 const main = async () => {
@@ -30,11 +33,14 @@ const main = async () => {
     if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
   };
   try {
-    // One unit, held by the first buyer: every later buyer is refused.
+    // Every unit held by a buyer of its own: every later buyer is refused.
     await post('/v1/skus', { sku: soldOut, name: 'Sold out' });
-    await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: 1 }] });
-    await post('/v1/reservations', { reference: 'the-last-one', lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }] });
-    console.log(`${store}, ${connections} connections, ${seconds} s per SKU`);
+    await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: held }] });
+    for (let first = 0; first < held; first += 64) {
+      const buyers = Array.from({ length: Math.min(64, held - first) }, (_, i) => first + i);
+      await Promise.all(buyers.map((i) => post('/v1/reservations', { reference: `held-${i}`, lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }] })));
+    }
+    console.log(`${store}, ${connections} connections, ${seconds} s per SKU, ${held} holds on the sold-out SKU`);
     for (const sku of [soldOut, benchCatalogue.hotSku]) {
       const cpuBefore = cpuUs(child.pid!);
       const result = await load({ url: base, token, scenario: 'hot', durationSeconds: seconds, connections, skus, prefix: benchCatalogue.prefix, hotSku: sku, warehouse: benchCatalogue.warehouse, rate: null });
