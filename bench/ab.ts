@@ -19,8 +19,7 @@
  * busy the server's event loop was, for builds that report it) and their means, and the
  * after/before ratio of the paired means. After the runs each store must pass `stockroom check`.
  */
-import { join, resolve } from 'node:path';
-import { benchCatalogue, commandsPerCommit, countersOf, countsOf, cpuUs, eventLoopBusyPercent, fivexx, freshDatabase, load, postgresCpuSince, postgresCpuUs, runCli, seedServedStore, startServer } from './harness.js';
+import { benchCatalogue, commandsPerCommit, countersOf, countsOf, cpuUs, eventLoopBusyPercent, fivexx, load, postgresCpuSince, postgresCpuUs, runCli, startSide } from './harness.js';
 
 const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
@@ -50,14 +49,7 @@ const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0
 
 const main = async () => {
   const servers = await Promise.all(
-    sides.map(async (checkout, i) => {
-      const cli = join(resolve(checkout), 'bin/stockroom.js');
-      const database = await freshDatabase(store);
-      const token = seedServedStore(cli, database.url, skus);
-      const port = 19_000 + i * 100 + Math.floor(Math.random() * 100);
-      const child = await startServer(cli, database.url, port, nodeOptions[i]);
-      return { name: i === 0 ? 'before' : 'after', checkout, cli, database, token, port, child };
-    }),
+    sides.map(async (checkout, i) => ({ name: i === 0 ? 'before' : 'after', ...(await startSide(checkout, store, skus, 19_000 + i * 100, nodeOptions[i])) })),
   );
   const runs = new Map<string, Run[][]>(scenarios.map((s) => [s, [[], []]]));
   try {

@@ -7,7 +7,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -73,6 +73,19 @@ const startNodeOptions = (cli: string): string[] => {
   const { scripts } = JSON.parse(readFileSync(join(dirname(dirname(cli)), 'package.json'), 'utf8')) as { scripts?: { start?: string } };
   const options = /\bnode((?:\s+--\S+)*)\s+bin\/stockroom\.js\s+serve\b/.exec(scripts?.start ?? '')?.[1] ?? '';
   return options.split(/\s+/).filter(Boolean);
+};
+
+/**
+ * One build's server for a side-by-side comparison: a fresh store seeded as the benchmarks serve it
+ * (`seedServedStore`), and `stockroom serve` of `checkout` on a port of its own near `basePort`.
+ */
+export const startSide = async (checkout: string, store: string, skus: number, basePort: number, nodeOptions: readonly string[] = []) => {
+  const cli = join(resolve(checkout), 'bin/stockroom.js');
+  const database = await freshDatabase(store);
+  const token = seedServedStore(cli, database.url, skus);
+  const port = basePort + Math.floor(Math.random() * 100);
+  const child = await startServer(cli, database.url, port, nodeOptions);
+  return { checkout, cli, database, token, port, child };
 };
 
 /** The Node options `startServer` gives a server of `cli`: its `npm start`'s, then `extra` (the later of two settings of one option wins). */

@@ -1,7 +1,7 @@
 /** Latency figures shared by the benchmark's drivers. */
 
 /** The p-th percentile (0–100) of `sorted` (ascending), by nearest rank; 0 when empty. */
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** Milliseconds to one decimal. */
 const roundMs = (ms: number): number => Math.round(ms * 10) / 10;

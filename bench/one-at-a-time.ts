@@ -12,9 +12,8 @@
  * Prints each side's median per block, then its p50, p90, p99 and max over the counted blocks.
  */
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { benchCatalogue, freshDatabase, seedServedStore, startServer } from './harness.js';
-import { latencySummary } from './latency.js';
+import { benchCatalogue, startSide } from './harness.js';
+import { latencySummary, percentile } from './latency.js';
 
 const sides = (process.env.BENCH_AB ?? '').split(',').filter(Boolean);
 if (sides.length !== 2) throw new Error('BENCH_AB must name two checkouts: before,after');
@@ -24,19 +23,9 @@ const blocks = Number(process.env.BENCH_BLOCKS ?? 16);
 const blockSize = Number(process.env.BENCH_BLOCK_SIZE ?? 200);
 const keyed = process.env.BENCH_KEYED !== '0';
 
-/** The p-th quantile (0–1) of `sorted`, by nearest rank. */
-const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-
 const main = async () => {
   const servers = await Promise.all(
-    sides.map(async (checkout, i) => {
-      const cli = join(resolve(checkout), 'bin/stockroom.js');
-      const database = await freshDatabase(store);
-      const token = seedServedStore(cli, database.url, skus);
-      const port = 19_400 + i * 100 + Math.floor(Math.random() * 100);
-      const child = await startServer(cli, database.url, port);
-      return { checkout, database, token, port, child, waits: [] as number[], blockMedians: [] as number[] };
-    }),
+    sides.map(async (checkout, i) => ({ ...(await startSide(checkout, store, skus, 19_400 + i * 100)), waits: [] as number[], blockMedians: [] as number[] })),
   );
   const run = randomUUID();
   let n = 0;
@@ -57,7 +46,7 @@ const main = async () => {
         }
         if (block === 0) continue;
         server.waits.push(...waits);
-        server.blockMedians.push(quantile([...waits].sort((a, b) => a - b), 0.5));
+        server.blockMedians.push(percentile([...waits].sort((a, b) => a - b), 50));
       }
     }
   } finally {
@@ -70,7 +59,7 @@ const main = async () => {
     const sorted = [...server.waits].sort((a, b) => a - b);
     const { p50Ms, p99Ms, maxMs } = latencySummary(sorted);
     console.log(`${i === 0 ? 'before' : 'after'} (${server.checkout}): block medians ${server.blockMedians.map((ms) => ms.toFixed(2)).join(' ')} ms`);
-    console.log(`  p50 ${p50Ms} ms, p90 ${quantile(sorted, 0.9).toFixed(1)} ms, p99 ${p99Ms} ms, max ${maxMs} ms over ${sorted.length} requests`);
+    console.log(`  p50 ${p50Ms} ms, p90 ${percentile(sorted, 90).toFixed(1)} ms, p99 ${p99Ms} ms, max ${maxMs} ms over ${sorted.length} requests`);
   }
   const lower = servers[1]!.blockMedians.filter((ms, i) => ms < servers[0]!.blockMedians[i]!).length;
   console.log(`after's median lower in ${lower} of ${servers[1]!.blockMedians.length} blocks`);

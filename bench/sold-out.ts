@@ -11,8 +11,7 @@
  * Prints, per SKU, the answers per second and their status codes, p50 and p99 latency, and the
  * server's CPU time per request.
  */
-import { join } from 'node:path';
-import { benchCatalogue, countsOf, cpuUs, freshDatabase, load, root, seedServedStore, startServer } from './harness.js';
+import { benchCatalogue, countsOf, cpuUs, load, root, startSide } from './harness.js';
 
 const store = process.env.BENCH_STORE ?? 'postgres';
 const seconds = Number(process.env.BENCH_DURATION ?? 5);
@@ -22,11 +21,7 @@ const held = Number(process.env.BENCH_HELD ?? 5000);
 const soldOut = 'SOLD-OUT-1';
 
 const main = async () => {
-  const cli = join(root, 'bin/stockroom.js');
-  const database = await freshDatabase(store);
-  const token = seedServedStore(cli, database.url, skus);
-  const port = 19_600 + Math.floor(Math.random() * 100);
-  const child = await startServer(cli, database.url, port);
+  const { database, token, port, child } = await startSide(root, store, skus, 19_600);
   const base = `http://127.0.0.1:${port}`;
   const post = async (path: string, body: object): Promise<void> => {
     const response = await fetch(base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
