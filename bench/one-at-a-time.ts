@@ -1,13 +1,16 @@
 /**
- * `npx tsx bench/one-at-a-time.ts`: two builds of Stockroom side by side, each sent one hot-SKU
- * reservation at a time over HTTP, for a change to what a lone request waits for (a round trip,
- * a statement) that flat-out runs hide behind the event loop's load. Both servers run at once, each
+ * `npx tsx bench/one-at-a-time.ts`: two builds of Stockroom side by side, each sent one request at a
+ * time over HTTP (a hot-SKU reservation, or a receipt or an adjustment), for a change to what a lone
+ * request waits for (a round trip, a statement) that flat-out runs hide behind the event loop's load. Both servers run at once, each
  * on its own fresh store seeded alike; blocks of requests alternate A B, B A, … so a drift of the
  * machine lands on both sides. The first block of each side warms it up and is not counted.
  *
  * Environment: BENCH_AB (required): the two checkouts, `before,after`, each built (`npm run build`);
  * BENCH_STORE (postgres | sqlite; postgres), BENCH_SKUS (100000), BENCH_BLOCKS (16), BENCH_BLOCK_SIZE
- * (200 requests), BENCH_KEYED (1: every request with its own Idempotency-Key; 0: none).
+ * (200 requests), BENCH_KEYED (1: every request with its own Idempotency-Key; 0: none),
+ * BENCH_REQUEST (reserve | receive | adjust; reserve): a reservation of 1 unit of the hot SKU, a
+ * receipt of BENCH_LINES (10) lines of 1 unit each over distinct seeded SKUs, or an adjustment of
+ * 1 unit of a seeded SKU.
  *
  * Prints each side's median per block, then its p50, p90, p99 and max over the counted blocks.
  */
@@ -22,6 +25,21 @@ const skus = Number(process.env.BENCH_SKUS ?? 100_000);
 const blocks = Number(process.env.BENCH_BLOCKS ?? 16);
 const blockSize = Number(process.env.BENCH_BLOCK_SIZE ?? 200);
 const keyed = process.env.BENCH_KEYED !== '0';
+const request = process.env.BENCH_REQUEST ?? 'reserve';
+const receiptLines = Number(process.env.BENCH_LINES ?? 10);
+
+/** A seeded SKU's code, chosen by `n` (`bench seed` numbers them from 1). */
+const seeded = (n: number) => `${benchCatalogue.prefix}-${String(1 + (n % skus)).padStart(7, '0')}`;
+const requests: Record<string, (n: number) => { path: string; body: unknown }> = {
+  reserve: (n) => ({ path: '/v1/reservations', body: { reference: `one-${n}`, lines: [{ sku: benchCatalogue.hotSku, quantity: 1, warehouse: benchCatalogue.warehouse }] } }),
+  receive: (n) => ({
+    path: '/v1/receipts',
+    body: { warehouse: benchCatalogue.warehouse, reference: `one-${n}`, lines: Array.from({ length: receiptLines }, (_, i) => ({ sku: seeded(n * receiptLines + i), quantity: 1 })) },
+  }),
+  adjust: (n) => ({ path: '/v1/adjustments', body: { warehouse: benchCatalogue.warehouse, sku: seeded(n), quantity: 1, reason: 'found' } }),
+};
+const requestOf = requests[request];
+if (!requestOf) throw new Error(`BENCH_REQUEST must be one of ${Object.keys(requests).join(', ')}`);
 
 const main = async () => {
   const servers = await Promise.all(
@@ -37,12 +55,12 @@ const main = async () => {
           n += 1;
           const headers: Record<string, string> = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
           if (keyed) headers['idempotency-key'] = `one-${run}-${n}`;
-          const body = JSON.stringify({ reference: `one-${n}`, lines: [{ sku: benchCatalogue.hotSku, quantity: 1, warehouse: benchCatalogue.warehouse }] });
+          const { path, body } = requestOf(n);
           const started = performance.now();
-          const response = await fetch(`http://127.0.0.1:${server.port}/v1/reservations`, { method: 'POST', headers, body });
+          const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
           await response.text();
           waits.push(performance.now() - started);
-          if (response.status !== 201) throw new Error(`${server.checkout}: a reservation was answered ${response.status}`);
+          if (response.status !== 201) throw new Error(`${server.checkout}: POST ${path} was answered ${response.status}`);
         }
         if (block === 0) continue;
         server.waits.push(...waits);
@@ -54,7 +72,8 @@ const main = async () => {
     await new Promise((done) => setTimeout(done, 1000));
     for (const server of servers) await server.database.drop();
   }
-  console.log(`${store}, ${skus} SKUs, ${blocks - 1} counted blocks of ${blockSize} ${keyed ? 'keyed ' : ''}reservations, one at a time`);
+  const what = { reserve: 'reservations', receive: `receipts of ${receiptLines} lines`, adjust: 'adjustments' }[request];
+  console.log(`${store}, ${skus} SKUs, ${blocks - 1} counted blocks of ${blockSize} ${keyed ? 'keyed ' : ''}${what}, one at a time`);
   for (const [i, server] of servers.entries()) {
     const sorted = [...server.waits].sort((a, b) => a - b);
     const { p50Ms, p99Ms, maxMs } = latencySummary(sorted);

@@ -184,6 +184,59 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
   });
 
   // ADR 0035: PostgreSQL runs the next batch's first statements while the last one's answers are written.
+  it("runs a command of the general path in as few round trips as its answers allow: SAVEPOINT with its first statement, a receipt's lines together, a refusal's ROLLBACK TO with RELEASE", async () => {
+    const adjust = (note: string, quantity: number) =>
+      bus.execute('stock.adjust', { warehouse: 'RT-W', sku: 'RT-1', quantity, reason: 'correction', note }, { actor: testActor });
+    // A set-based path would take these commands from the general path, and change what is counted.
+    const adjusted = await observed(async () => {
+      expect((await adjust('general-ok', 1)).outcome.ok).toBe(true);
+    });
+    const openLookAndLock = [
+      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      ['savepoint sp_1', 'select * from', 'select * from'],
+      ['insert into stock_levels', 'select sku_id, warehouse_id,'],
+      ['update stock_levels set'],
+    ];
+    expect(roundTrips(adjusted, /^savepoint/)).toEqual([
+      ...openLookAndLock,
+      ['insert into movements'],
+      ['release savepoint sp_1'],
+      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+    ]);
+
+    // Refused (it would leave holds uncovered): nothing written, and the savepoint undone in one round trip.
+    const refused = await observed(async () => {
+      expect((await adjust('general-refused', -1_000_000)).outcome).toMatchObject({ ok: false, code: 'would_break_holds' });
+    });
+    expect(roundTrips(refused, /^savepoint/)).toEqual([...openLookAndLock, ['rollback to savepoint', 'release savepoint sp_1'], ['commit']]);
+
+    // A receipt of six lines, two of them for one SKU: its levels made together, then changed together, in order.
+    const lines = [1, 2, 3, 4, 5, 6].map((n) => ({ sku: `RT-${1 + (n % 2)}`, quantity: n }));
+    const onHand = async (sku: string) => (await store.reads.stock.forSkuCode(sku))![0]!.onHand;
+    const before = { 'RT-1': await onHand('RT-1'), 'RT-2': await onHand('RT-2') };
+    let levels: Array<{ sku: string; onHand: number }> = [];
+    const received = await observed(async () => {
+      const { outcome } = await bus.execute('stock.receive', { warehouse: 'RT-W', lines }, { actor: testActor });
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) levels = outcome.value.levels;
+    });
+    expect(roundTrips(received, /^savepoint/)).toEqual([
+      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      ['savepoint sp_1', 'select * from', 'select * from'],
+      ['insert into stock_levels', 'insert into stock_levels'],
+      Array.from({ length: 6 }, () => 'update stock_levels set'),
+      ['insert into movements'],
+      ['release savepoint sp_1'],
+      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+    ]);
+    // Each SKU's level after its last line, in first-touched order: RT-2 got 1 + 3 + 5 units, RT-1 2 + 4 + 6.
+    expect(levels).toEqual([
+      expect.objectContaining({ sku: 'RT-2', onHand: before['RT-2'] + 9 }),
+      expect.objectContaining({ sku: 'RT-1', onHand: before['RT-1'] + 12 }),
+    ]);
+    expect([await onHand('RT-1'), await onHand('RT-2')]).toEqual([before['RT-1'] + 12, before['RT-2'] + 9]);
+  });
+
   it("sends the lane's next batch's BEGIN and locks before the batch just committed is answered", async () => {
     const reserve = (i: number) => bus.execute('reservation.create', { reference: `next-${i}`, lines: [{ sku: 'RT-1', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
     const traffic = await observed(async (seen) => {
@@ -252,6 +305,18 @@ describe.each(storeKinds())('statements issued together on %s', (kind) => {
     expect(await entries()).toBe(before);
     await store.transaction((tx) => tx.audit.append([entry(1)]));
     expect(await entries()).toBe(before + 1);
+  });
+
+  it("reports a savepoint's own failure, sent unawaited, rather than the command's", async () => {
+    const outcome = store.transaction(async (tx) => {
+      // On PostgreSQL a failed statement aborts the transaction, so the SAVEPOINT after it fails too.
+      await tx.movements.append([orphanMovement]).catch(() => undefined);
+      return tx.nested(async () => {
+        await Promise.resolve();
+        throw new Error('the command failed');
+      });
+    });
+    await expect(outcome).rejects.toThrow(kind === 'postgres' ? /current transaction is aborted/ : /the command failed/);
   });
 
   it('commits the last writes given to commitAfter with the transaction, and nothing when one of them fails', async () => {

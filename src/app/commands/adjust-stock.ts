@@ -4,6 +4,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { backorderLimitOf, requireSku, requireWarehouse } from '../lookups.js';
 import type { LevelView, MovementRecord } from '../ports.js';
+import { together } from '../together.js';
 
 export interface AdjustStockInput {
   warehouse: string;
@@ -26,10 +27,9 @@ export interface AdjustStockResult {
 
 export const adjustStock = async (ctx: UnitContext, input: AdjustStockInput): Promise<AdjustStockResult> => {
   const { tx, nowMs } = ctx;
-  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
-  const sku = await requireSku(tx, input.sku, 'existing');
-  await tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs);
-  const current = (await tx.levels.lock(sku.id, warehouse.id))!;
+  const [warehouse, sku] = await together(requireWarehouse(ctx, input.warehouse, 'stock'), requireSku(tx, input.sku, 'existing'));
+  const [, locked] = await together(tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs), tx.levels.lock(sku.id, warehouse.id));
+  const current = locked!;
   const difference = input.countedQuantity !== undefined ? input.countedQuantity - current.onHand : (input.quantity ?? 0);
   const id = ctx.ids.next('adj', nowMs);
   ctx.describe({ type: 'adjustment', id }, { sku: sku.sku, warehouse: warehouse.code, reason: input.reason, onHandBefore: current.onHand, difference });

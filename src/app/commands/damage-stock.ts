@@ -3,6 +3,7 @@ import { reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSku, requireWarehouse } from '../lookups.js';
+import { together } from '../together.js';
 import type { StockOperationResult } from './stock-operation.js';
 
 export interface DamageStockInput {
@@ -16,8 +17,7 @@ export interface DamageStockInput {
 /** Marks units on hand as damaged (not sellable). Refused if the units are needed by holds. */
 export const damageStock = async (ctx: UnitContext, input: DamageStockInput): Promise<StockOperationResult> => {
   const { tx } = ctx;
-  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
-  const sku = await requireSku(tx, input.sku, 'existing');
+  const [warehouse, sku] = await together(requireWarehouse(ctx, input.warehouse, 'stock'), requireSku(tx, input.sku, 'existing'));
   const id = ctx.ids.next('dmg', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'damage', id });
   const level = await ledger.apply(sku, warehouse, plan.damage(input.quantity, input.reason, input.note));

@@ -3,6 +3,7 @@ import { assert } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse } from '../lookups.js';
+import { together } from '../together.js';
 import { type StockOperationResult, TouchedLevels } from './stock-operation.js';
 
 export interface ReceiveStockInput {
@@ -13,17 +14,17 @@ export interface ReceiveStockInput {
 
 /** Goods arrive: each line adds to `onHand`. */
 export const receiveStock = async (ctx: UnitContext, input: ReceiveStockInput): Promise<StockOperationResult> => {
-  const warehouse = await requireWarehouse(ctx, input.warehouse, 'stock');
-  const skus = await requireSkus(ctx.tx, input.lines.map((l) => l.sku), 'new_stock');
+  const [warehouse, skus] = await together(requireWarehouse(ctx, input.warehouse, 'stock'), requireSkus(ctx.tx, input.lines.map((l) => l.sku), 'new_stock'));
   const id = ctx.ids.next('rcp', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'receipt', id: input.reference ?? id });
   const touched = new TouchedLevels();
-  for (const line of input.lines) {
-    const sku = skus.get(line.sku)!;
-    const level = await ledger.apply(sku, warehouse, plan.receive(line.quantity), {}, true);
-    assert(level, `receipt of ${line.quantity} ${sku.sku} into ${warehouse.code} was refused`);
+  const changes = input.lines.map((line) => ({ sku: skus.get(line.sku)!, warehouse, draft: plan.receive(line.quantity) }));
+  const levels = await ledger.applyEach(changes);
+  changes.forEach(({ sku, draft }, i) => {
+    const level = levels[i];
+    assert(level, `receipt of ${draft.quantity} ${sku.sku} into ${warehouse.code} was refused`);
     touched.add(sku, warehouse, level);
-  }
+  });
   ctx.describe({ type: 'receipt', id }, { warehouse: warehouse.code, reference: input.reference ?? null });
   return { id, reference: input.reference ?? null, movements: await ledger.flush(), levels: touched.list() };
 };

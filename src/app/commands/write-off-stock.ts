@@ -3,6 +3,7 @@ import { reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSku, requireWarehouse } from '../lookups.js';
+import { together } from '../together.js';
 import type { StockOperationResult } from './stock-operation.js';
 
 export interface WriteOffStockInput {
@@ -16,8 +17,7 @@ export interface WriteOffStockInput {
 /** Removes damaged units from the building (they leave `damaged` and `onHand`). */
 export const writeOffStock = async (ctx: UnitContext, input: WriteOffStockInput): Promise<StockOperationResult> => {
   const { tx } = ctx;
-  const warehouse = await requireWarehouse(ctx, input.warehouse, 'read');
-  const sku = await requireSku(tx, input.sku, 'existing');
+  const [warehouse, sku] = await together(requireWarehouse(ctx, input.warehouse, 'read'), requireSku(tx, input.sku, 'existing'));
   const id = ctx.ids.next('wof', ctx.nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'write_off', id });
   const level = await ledger.apply(sku, warehouse, plan.writeOff(input.quantity, input.reason, input.note));

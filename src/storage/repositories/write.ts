@@ -1,6 +1,7 @@
 /** The repositories of a write transaction (the WriteTx port), bound to one Kysely transaction. */
 import { type Kysely, type Selectable, type Transaction, sql, type SqlBool } from 'kysely';
 import type { IdempotencyRecord, SkuFields, StoredReservation, WarehouseFields, WriteTx } from '../../app/ports.js';
+import { together } from '../../app/together.js';
 import { reject } from '../../domain/result.js';
 import { toLevel, toSku, toWarehouse } from '../mappers.js';
 import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns, StockLevelTable, WarehouseTable as WarehouseColumns } from '../schema.js';
@@ -120,16 +121,27 @@ export const createWriteTx = (
     async nested(fn) {
       const name = `sp_${++depth}`;
       try {
-        await db.raw(`savepoint ${name}`);
+        // SAVEPOINT is not awaited: on PostgreSQL it goes out with fn's first statement. Should it
+        // fail, the transaction is aborted, fn's statements fail behind it, and its failure is the
+        // one reported. RELEASE is awaited: a failed RELEASE nobody waited for would reach COMMIT,
+        // which PostgreSQL turns into a rollback (ADR 0033, amendment).
+        const opened = db.raw(`savepoint ${name}`).then(
+          () => undefined,
+          (error: unknown) => ({ error }),
+        );
+        let result: Awaited<ReturnType<typeof fn>>;
         try {
-          const result = await fn();
-          await db.raw(`release savepoint ${name}`);
-          return result;
+          result = await fn();
         } catch (error) {
-          await db.raw(`rollback to savepoint ${name}`);
-          await db.raw(`release savepoint ${name}`);
+          const refused = await opened;
+          if (refused) throw refused.error;
+          await together(db.raw(`rollback to savepoint ${name}`), db.raw(`release savepoint ${name}`));
           throw error;
         }
+        const refused = await opened;
+        if (refused) throw refused.error;
+        await db.raw(`release savepoint ${name}`);
+        return result;
       } finally {
         depth -= 1;
       }
