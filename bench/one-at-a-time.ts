@@ -8,9 +8,9 @@
  * Environment: BENCH_AB (required): the two checkouts, `before,after`, each built (`npm run build`);
  * BENCH_STORE (postgres | sqlite; postgres), BENCH_SKUS (100000), BENCH_BLOCKS (16), BENCH_BLOCK_SIZE
  * (200 requests), BENCH_KEYED (1: every request with its own Idempotency-Key; 0: none),
- * BENCH_REQUEST (reserve | receive | adjust; reserve): a reservation of 1 unit of the hot SKU, a
- * receipt of BENCH_LINES (10) lines of 1 unit each over distinct seeded SKUs, or an adjustment of
- * 1 unit of a seeded SKU.
+ * BENCH_REQUEST (reserve | receive | transfer | adjust; reserve): a reservation of 1 unit of the
+ * hot SKU, a receipt (or a transfer from BENCH-W1 to BENCH-W2) of BENCH_LINES (10) lines of 1 unit
+ * each over distinct seeded SKUs, or an adjustment of 1 unit of a seeded SKU.
  *
  * Prints each side's median per block, then its p50, p90, p99 and max over the counted blocks.
  */
@@ -26,16 +26,15 @@ const blocks = Number(process.env.BENCH_BLOCKS ?? 16);
 const blockSize = Number(process.env.BENCH_BLOCK_SIZE ?? 200);
 const keyed = process.env.BENCH_KEYED !== '0';
 const request = process.env.BENCH_REQUEST ?? 'reserve';
-const receiptLines = Number(process.env.BENCH_LINES ?? 10);
+const lineCount = Number(process.env.BENCH_LINES ?? 10);
 
 /** A seeded SKU's code, chosen by `n` (`bench seed` numbers them from 1). */
 const seeded = (n: number) => `${benchCatalogue.prefix}-${String(1 + (n % skus)).padStart(7, '0')}`;
+const linesOf = (n: number) => Array.from({ length: lineCount }, (_, i) => ({ sku: seeded(n * lineCount + i), quantity: 1 }));
 const requests: Record<string, (n: number) => { path: string; body: unknown }> = {
   reserve: (n) => ({ path: '/v1/reservations', body: { reference: `one-${n}`, lines: [{ sku: benchCatalogue.hotSku, quantity: 1, warehouse: benchCatalogue.warehouse }] } }),
-  receive: (n) => ({
-    path: '/v1/receipts',
-    body: { warehouse: benchCatalogue.warehouse, reference: `one-${n}`, lines: Array.from({ length: receiptLines }, (_, i) => ({ sku: seeded(n * receiptLines + i), quantity: 1 })) },
-  }),
+  receive: (n) => ({ path: '/v1/receipts', body: { warehouse: benchCatalogue.warehouse, reference: `one-${n}`, lines: linesOf(n) } }),
+  transfer: (n) => ({ path: '/v1/transfers', body: { from: benchCatalogue.warehouse, to: 'BENCH-W2', reference: `one-${n}`, lines: linesOf(n) } }),
   adjust: (n) => ({ path: '/v1/adjustments', body: { warehouse: benchCatalogue.warehouse, sku: seeded(n), quantity: 1, reason: 'found' } }),
 };
 const requestOf = requests[request];
@@ -72,7 +71,7 @@ const main = async () => {
     await new Promise((done) => setTimeout(done, 1000));
     for (const server of servers) await server.database.drop();
   }
-  const what = { reserve: 'reservations', receive: `receipts of ${receiptLines} lines`, adjust: 'adjustments' }[request];
+  const what = { reserve: 'reservations', receive: `receipts of ${lineCount} lines`, transfer: `transfers of ${lineCount} lines`, adjust: 'adjustments' }[request];
   console.log(`${store}, ${skus} SKUs, ${blocks - 1} counted blocks of ${blockSize} ${keyed ? 'keyed ' : ''}${what}, one at a time`);
   for (const [i, server] of servers.entries()) {
     const sorted = [...server.waits].sort((a, b) => a - b);

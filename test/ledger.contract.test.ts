@@ -170,6 +170,41 @@ describe.each(storeKinds())('stock ledger on %s', (kind) => {
     expect(tooMuch.outcome).toMatchObject({ ok: false, code: 'insufficient_stock' });
   });
 
+  it('ships a transfer of several lines, two of one SKU, in line order, and refuses one whose lines do not all fit with what each leaves available', async () => {
+    const { sku: a, warehouse: from } = await buildStocked(core.bus, 6);
+    const b = await buildSku(core.bus);
+    await must(core.bus, 'stock.receive', { warehouse: from.code, lines: [{ sku: b.sku, quantity: 2 }] });
+    const to = await buildWarehouse(core.bus);
+    await must(core.bus, 'stock.settings', { sku: a.sku, warehouse: from.code, settings: { safetyStock: 1 } });
+
+    // A has 5 available (6 on hand, safety stock 1): its first line leaves 2, its second asks for 3.
+    const short = await run('transfer.create', { from: from.code, to: to.code, lines: [{ sku: b.sku, quantity: 3 }, { sku: a.sku, quantity: 3 }, { sku: a.sku, quantity: 3 }] });
+    expect(short.outcome).toMatchObject({
+      ok: false,
+      code: 'insufficient_stock',
+      details: { lines: expect.arrayContaining([{ sku: a.sku, warehouse: from.code, requested: 3, available: 2 }, { sku: b.sku, warehouse: from.code, requested: 3, available: 2 }]) },
+    });
+    expect(await levelOf(a.sku, from.code)).toMatchObject({ onHand: 6, available: 5 });
+    expect(await levelOf(a.sku, to.code)).toBeUndefined();
+
+    const shipped = await must(core.bus, 'transfer.create', { from: from.code, to: to.code, lines: [{ sku: a.sku, quantity: 2 }, { sku: b.sku, quantity: 2 }, { sku: a.sku, quantity: 3 }] });
+    expect(shipped.transfer.lines.map((l) => [l.sku, l.quantity])).toEqual([[a.sku, 2], [b.sku, 2], [a.sku, 3]]);
+    expect(await levelOf(a.sku, from.code)).toMatchObject({ onHand: 1, available: 0 });
+    expect(await levelOf(b.sku, from.code)).toMatchObject({ onHand: 0 });
+    expect(await levelOf(a.sku, to.code)).toMatchObject({ onHand: 0, inTransit: 5 });
+    expect(await levelOf(b.sku, to.code)).toMatchObject({ inTransit: 2 });
+    // Each line's units leave the source and enter the destination's inTransit, the lines in SKU order.
+    const [first, second] = [a.sku, b.sku].sort();
+    expect(shipped.movements.map((m) => [m.sku, m.warehouse, m.deltas.onHand, m.deltas.inTransit])).toEqual(
+      [first, second].flatMap((sku) =>
+        (sku === a.sku ? [2, 3] : [2]).flatMap((q) => [
+          [sku, from.code, -q, 0],
+          [sku, to.code, 0, q],
+        ]),
+      ),
+    );
+  });
+
   it('takes returns back as resellable or damaged', async () => {
     const { sku, warehouse } = await buildStocked(core.bus, 0);
     await must(core.bus, 'stock.return', {

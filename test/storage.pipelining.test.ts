@@ -184,7 +184,7 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
   });
 
   // ADR 0035: PostgreSQL runs the next batch's first statements while the last one's answers are written.
-  it("runs a command of the general path in as few round trips as its answers allow: SAVEPOINT with its first statement, a receipt's lines together, a refusal's ROLLBACK TO with RELEASE", async () => {
+  it("runs a command of the general path in as few round trips as its answers allow: SAVEPOINT with its first statement, a receipt's or a transfer's lines together, a refusal's ROLLBACK TO with RELEASE", async () => {
     const adjust = (note: string, quantity: number) =>
       bus.execute('stock.adjust', { warehouse: 'RT-W', sku: 'RT-1', quantity, reason: 'correction', note }, { actor: testActor });
     // A set-based path would take these commands from the general path, and change what is counted.
@@ -235,6 +235,25 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       expect.objectContaining({ sku: 'RT-1', onHand: before['RT-1'] + 12 }),
     ]);
     expect([await onHand('RT-1'), await onHand('RT-2')]).toEqual([before['RT-1'] + 12, before['RT-2'] + 9]);
+
+    // A transfer of four lines: its levels made and locked together, then changed together.
+    await bus.execute('warehouse.create', { code: 'RT-X', name: 'RT-X' }, { actor: testActor });
+    const shipped = await observed(async () => {
+      const { outcome } = await bus.execute('transfer.create', { from: 'RT-W', to: 'RT-X', lines: [1, 2, 3, 4].map((n) => ({ sku: `RT-${1 + (n % 2)}`, quantity: 1 })) }, { actor: testActor });
+      expect(outcome.ok).toBe(true);
+    });
+    const levelLocks = ['insert into stock_levels', 'select sku_id, warehouse_id,', 'select sku_id, warehouse_id,'];
+    expect(roundTrips(shipped, /^savepoint/)).toEqual([
+      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      ['savepoint sp_1', 'select * from', 'select * from', 'select * from'],
+      [...levelLocks, ...levelLocks],
+      Array.from({ length: 8 }, () => 'update stock_levels set'),
+      ['insert into "transfers"'],
+      ['insert into "transfer_lines"'],
+      ['insert into movements'],
+      ['release savepoint sp_1'],
+      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+    ]);
   });
 
   it("sends the lane's next batch's BEGIN and locks before the batch just committed is answered", async () => {

@@ -35,16 +35,19 @@ export class LedgerWriter {
   }
 
   /**
-   * Applies unguarded changes, creating their levels if need be, and returns each level after its
-   * change (undefined only if it could not be applied). The levels are created together and then
-   * changed together, in order: on PostgreSQL a receipt of any number of lines waits twice, not
-   * twice per line (ADR 0033, amendment). Two changes of one level apply one after the other.
+   * Applies changes, each with its guard if it has one (creating their levels first unless
+   * `create` is false), and returns each level after its change: undefined where the change was not
+   * allowed or the level does not exist. The levels are created together and then changed together,
+   * in order: on PostgreSQL a receipt of any number of lines waits twice, not twice per line (ADR
+   * 0033, amendment). Two changes of one level apply one after the other.
    */
-  async applyEach(changes: ReadonlyArray<{ sku: SkuRef; warehouse: WarehouseRef; draft: MovementDraft }>): Promise<Array<LevelRecord | undefined>> {
+  async applyEach(changes: ReadonlyArray<{ sku: SkuRef; warehouse: WarehouseRef; draft: MovementDraft; guard?: LevelGuard }>, create = true): Promise<Array<LevelRecord | undefined>> {
     const { tx, nowMs } = this.ctx;
-    const levels = new Map(changes.map(({ sku, warehouse }) => [`${sku.id}:${warehouse.id}`, { sku, warehouse }]));
-    await together(...[...levels.values()].map(({ sku, warehouse }) => tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs)));
-    const after = await together(...changes.map(({ sku, warehouse, draft }) => tx.levels.apply(sku.id, warehouse.id, draft.deltas, {}, nowMs)));
+    if (create) {
+      const levels = new Map(changes.map(({ sku, warehouse }) => [`${sku.id}:${warehouse.id}`, { sku, warehouse }]));
+      await together(...[...levels.values()].map(({ sku, warehouse }) => tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs)));
+    }
+    const after = await together(...changes.map(({ sku, warehouse, draft, guard }) => tx.levels.apply(sku.id, warehouse.id, draft.deltas, guard ?? {}, nowMs)));
     changes.forEach(({ sku, warehouse, draft }, i) => {
       const level = after[i];
       if (level) this.record(sku, warehouse, draft, level);

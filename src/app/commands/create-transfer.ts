@@ -6,6 +6,7 @@ import { LedgerWriter } from '../ledger-writer.js';
 import { backorderLimitOf, requireSkus, requireWarehouse } from '../lookups.js';
 import type { MovementRecord, StoredTransfer } from '../ports.js';
 import { presentTransfer } from '../presenters.js';
+import { together } from '../together.js';
 
 export interface CreateTransferInput {
   from: string;
@@ -32,32 +33,44 @@ export interface TransferResult {
 export const createTransfer = async (ctx: UnitContext, input: CreateTransferInput): Promise<TransferResult> => {
   const { tx, nowMs } = ctx;
   if (input.from === input.to) reject('transfer_same_warehouse', 'A transfer needs two different warehouses.', { from: input.from, to: input.to });
-  const from = await requireWarehouse(ctx, input.from, 'stock');
-  // Staff move stock out of their own warehouses to any other; receiving is checked at the destination.
-  const to = await requireWarehouse(ctx, input.to, 'stock', { scoped: false });
-  const skus = await requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock');
+  const [from, to, skus] = await together(
+    requireWarehouse(ctx, input.from, 'stock'),
+    // Staff move stock out of their own warehouses to any other; receiving is checked at the destination.
+    requireWarehouse(ctx, input.to, 'stock', { scoped: false }),
+    requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock'),
+  );
   const id = ctx.ids.next('trf', nowMs);
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id });
-  const short: Array<{ sku: string; warehouse: string; requested: number; available: number }> = [];
   // Levels are locked in (SKU, warehouse code) order, as in every multi-level write, so transfers
-  // in opposite directions (and reservations) cannot deadlock on PostgreSQL.
+  // in opposite directions (and reservations) cannot deadlock on PostgreSQL. Each SKU's
+  // destination level is made first; every statement goes out together, run in this order.
   const byCode = [from, to].sort((a, b) => (a.code < b.code ? -1 : 1));
-  for (const line of [...input.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
-    const sku = skus.get(line.sku)!;
-    await tx.levels.ensure(sku.id, to.id, backorderLimitOf(sku), nowMs);
-    for (const warehouse of byCode) await tx.levels.lock(sku.id, warehouse.id);
-    const left = await ledger.apply(sku, from, plan.shipTransferOut(line.quantity), { availableAtLeast: 0 });
-    if (!left) {
-      const current = await tx.levels.lock(sku.id, from.id);
-      short.push({ sku: sku.sku, warehouse: from.code, requested: line.quantity, available: current ? Math.max(0, available(current)) : 0 });
-      continue;
-    }
-    const inbound = await ledger.apply(sku, to, plan.shipTransferInbound(line.quantity), {}, true);
-    assert(inbound, `inbound transfer of ${line.quantity} ${sku.sku} to ${to.code} was refused`);
+  const lines = [...input.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)).map((line) => ({ ...line, sku: skus.get(line.sku)! }));
+  const inOrder = [...new Map(lines.map(({ sku }) => [sku.id, sku])).values()];
+  const locked = await together(
+    ...inOrder.map(async (sku) => {
+      const [, ...levels] = await together(tx.levels.ensure(sku.id, to.id, backorderLimitOf(sku), nowMs), ...byCode.map((warehouse) => tx.levels.lock(sku.id, warehouse.id)));
+      return levels[byCode.indexOf(from)];
+    }),
+  );
+  // What is available at the source, line by line: only what is available may leave.
+  const availableAtSource = new Map(inOrder.map((sku, i) => [sku.id, locked[i] ? available(locked[i]) : 0]));
+  const short: Array<{ sku: string; warehouse: string; requested: number; available: number }> = [];
+  for (const line of lines) {
+    const left = availableAtSource.get(line.sku.id)!;
+    if (left < line.quantity) short.push({ sku: line.sku.sku, warehouse: from.code, requested: line.quantity, available: Math.max(0, left) });
+    else availableAtSource.set(line.sku.id, left - line.quantity);
   }
   if (short.length > 0) {
     reject('insufficient_stock', `Not enough available stock in ${from.code} for this transfer.`, { lines: short });
   }
+  // Every line fits: its units leave the source (guarded all the same) and enter the destination's inTransit.
+  const changes = lines.flatMap((line) => [
+    { sku: line.sku, warehouse: from, draft: plan.shipTransferOut(line.quantity), guard: { availableAtLeast: 0 } },
+    { sku: line.sku, warehouse: to, draft: plan.shipTransferInbound(line.quantity) },
+  ]);
+  const applied = await ledger.applyEach(changes, false);
+  changes.forEach(({ sku, warehouse, draft }, i) => assert(applied[i], `transfer of ${draft.quantity} ${sku.sku} ${warehouse === from ? 'out of' : 'into'} ${warehouse.code} was refused`));
   const transfer = {
     id,
     fromWarehouseId: from.id,
