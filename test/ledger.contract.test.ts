@@ -203,6 +203,17 @@ describe.each(storeKinds())('stock ledger on %s', (kind) => {
         ]),
       ),
     );
+
+    // Received in part: 4 units of A fill its lines in order (2 of 2, then 2 of 3), then the rest.
+    const part = await must(core.bus, 'transfer.receive', { id: shipped.transfer.id, lines: [{ sku: a.sku, quantity: 4 }] });
+    expect(part.transfer).toMatchObject({ status: 'partially_received', lines: [{ received: 2 }, { received: 0 }, { received: 2 }] });
+    expect(await levelOf(a.sku, to.code)).toMatchObject({ onHand: 4, inTransit: 1 });
+    const rest = await must(core.bus, 'transfer.receive', { id: shipped.transfer.id });
+    expect(rest.transfer).toMatchObject({ status: 'received', lines: [{ received: 2 }, { received: 2 }, { received: 3 }] });
+    expect(rest.movements.map((m) => [m.sku, m.deltas.onHand, m.deltas.inTransit])).toEqual([first, second].map((sku) => (sku === a.sku ? [a.sku, 1, -1] : [b.sku, 2, -2])));
+    expect(await levelOf(a.sku, to.code)).toMatchObject({ onHand: 5, inTransit: 0 });
+    expect(await levelOf(b.sku, to.code)).toMatchObject({ onHand: 2, inTransit: 0 });
+    expect(await core.queries.transfer(shipped.transfer.id)).toMatchObject({ ok: true, value: { status: 'received', lines: [{ received: 2 }, { received: 2 }, { received: 3 }] } });
   });
 
   it('takes returns back as resellable or damaged', async () => {

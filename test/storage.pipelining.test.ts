@@ -238,9 +238,11 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
 
     // A transfer of four lines: its levels made and locked together, then changed together.
     await bus.execute('warehouse.create', { code: 'RT-X', name: 'RT-X' }, { actor: testActor });
+    let shippedId = '';
     const shipped = await observed(async () => {
       const { outcome } = await bus.execute('transfer.create', { from: 'RT-W', to: 'RT-X', lines: [1, 2, 3, 4].map((n) => ({ sku: `RT-${1 + (n % 2)}`, quantity: 1 })) }, { actor: testActor });
       expect(outcome.ok).toBe(true);
+      if (outcome.ok) shippedId = outcome.value.transfer.id;
     });
     const levelLocks = ['insert into stock_levels', 'select sku_id, warehouse_id,', 'select sku_id, warehouse_id,'];
     expect(roundTrips(shipped, /^savepoint/)).toEqual([
@@ -250,6 +252,24 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       Array.from({ length: 8 }, () => 'update stock_levels set'),
       ['insert into "transfers"'],
       ['insert into "transfer_lines"'],
+      ['insert into movements'],
+      ['release savepoint sp_1'],
+      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+    ]);
+
+    // Received: its lines' levels changed together, then its lines' counts in one statement and its status.
+    const transferId = shippedId;
+    const arrived = await observed(async () => {
+      const { outcome } = await bus.execute('transfer.receive', { id: transferId }, { actor: testActor });
+      expect(outcome).toMatchObject({ ok: true, value: { transfer: { status: 'received', lines: [1, 2, 3, 4].map(() => ({ quantity: 1, received: 1 })) } } });
+    });
+    expect(roundTrips(arrived, /^savepoint/)).toEqual([
+      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      ['savepoint sp_1', 'select "t".*, "f"."code"'],
+      ['select "l"."line_no", "l"."sku_id",'],
+      Array.from({ length: 4 }, () => 'update stock_levels set'),
+      ['update "transfer_lines" set'],
+      ['update "transfers" set'],
       ['insert into movements'],
       ['release savepoint sp_1'],
       ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],

@@ -276,7 +276,8 @@ export interface WriteTx {
     insert(transfer: Omit<StoredTransfer, 'from' | 'to' | 'lines'> & { lines: Array<{ lineNo: number; skuId: number; quantity: number }> }): Promise<void>;
     lock(id: string): Promise<StoredTransfer | undefined>;
     update(id: string, status: TransferStatus, nowMs: number): Promise<void>;
-    setReceived(id: string, lineNo: number, received: number): Promise<void>;
+    /** Sets the received count of each of the transfer's lines named, in one statement. */
+    setReceived(id: string, lines: ReadonlyArray<{ lineNo: number; received: number }>): Promise<void>;
   };
   idempotency: {
     get(scope: string, key: string): Promise<IdempotencyRecord | undefined>;

@@ -3,6 +3,7 @@ import { assert, reject } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireScope } from '../lookups.js';
+import { together } from '../together.js';
 import { emitTransfer, type TransferResult } from './create-transfer.js';
 
 export interface ReceiveTransferInput {
@@ -46,19 +47,21 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   const statusBefore = transfer.status;
   const destination = { id: transfer.toWarehouseId, code: transfer.to };
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id: transfer.id });
-  // All at the destination: SKU order is the lock order.
-  for (const line of [...transfer.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
-    const quantity = arriving.get(line.lineNo);
-    if (!quantity) continue;
-    const sku = { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } };
-    const level = await ledger.apply(sku, destination, plan.receiveTransfer(quantity));
-    assert(level, `receiving ${quantity} ${line.sku} of ${transfer.id} was refused`);
-    line.received += quantity;
-    await tx.transfers.setReceived(transfer.id, line.lineNo, line.received);
-  }
+  // All at the destination: SKU order is the lock order. The lines' changes go out together, as do
+  // the transfer's received counts and status (ADR 0033, amendment).
+  const received = [...transfer.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)).filter((line) => arriving.has(line.lineNo));
+  const changes = received.map((line) => ({
+    sku: { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } },
+    warehouse: destination,
+    draft: plan.receiveTransfer(arriving.get(line.lineNo)!),
+  }));
+  const levels = await ledger.applyEach(changes, false);
+  changes.forEach(({ sku, draft }, i) => assert(levels[i], `receiving ${draft.quantity} ${sku.sku} of ${transfer.id} was refused`));
+  for (const line of received) line.received += arriving.get(line.lineNo)!;
   transfer.status = transfer.lines.every((l) => l.received === l.quantity) ? 'received' : 'partially_received';
   transfer.updatedAtMs = nowMs;
-  await tx.transfers.update(transfer.id, transfer.status, nowMs);
+  const counts = received.map((l) => ({ lineNo: l.lineNo, received: l.received }));
+  await together(tx.transfers.setReceived(transfer.id, counts), tx.transfers.update(transfer.id, transfer.status, nowMs));
   ctx.describe({ type: 'transfer', id: transfer.id }, { status: { before: statusBefore, after: transfer.status } });
   const movements = await ledger.flush();
   emitTransfer(ctx, transfer, 'transfer.received');

@@ -339,8 +339,18 @@ export const createWriteTx = (
       async update(id, status, nowMs) {
         await trx.updateTable('transfers').set({ status, updated_at_ms: nowMs }).where('id', '=', id).execute();
       },
-      async setReceived(id, lineNo, received) {
-        await trx.updateTable('transfer_lines').set({ received }).where('transfer_id', '=', id).where('line_no', '=', lineNo).execute();
+      async setReceived(id, lines) {
+        if (lines.length === 0) return;
+        const [first, ...rest] = lines;
+        await trx
+          .updateTable('transfer_lines')
+          .set((eb) => {
+            const byLine = rest.reduce((c, l) => c.when('line_no', '=', l.lineNo).then(l.received), eb.case().when('line_no', '=', first!.lineNo).then(first!.received));
+            return { received: byLine.else(eb.ref('received')).end() };
+          })
+          .where('transfer_id', '=', id)
+          .where('line_no', 'in', lines.map((l) => l.lineNo))
+          .execute();
       },
     },
 
