@@ -188,21 +188,19 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     const adjust = (note: string, quantity: number) =>
       bus.execute('stock.adjust', { warehouse: 'RT-W', sku: 'RT-1', quantity, reason: 'correction', note }, { actor: testActor });
     // A set-based path would take these commands from the general path, and change what is counted.
+    // Every transaction here begins with the batch's level locks (ADR 0020) and ends with RELEASE, then the audit entries and events with COMMIT.
+    const begun = ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'];
+    const released = [['release savepoint sp_1'], ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit']];
     const adjusted = await observed(async () => {
       expect((await adjust('general-ok', 1)).outcome.ok).toBe(true);
     });
     const openLookAndLock = [
-      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      begun,
       ['savepoint sp_1', 'select * from', 'select * from'],
       ['insert into stock_levels', 'select sku_id, warehouse_id,'],
       ['update stock_levels set'],
     ];
-    expect(roundTrips(adjusted, /^savepoint/)).toEqual([
-      ...openLookAndLock,
-      ['insert into movements'],
-      ['release savepoint sp_1'],
-      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
-    ]);
+    expect(roundTrips(adjusted, /^savepoint/)).toEqual([...openLookAndLock, ['insert into movements'], ...released]);
 
     // Refused (it would leave holds uncovered): nothing written, and the savepoint undone in one round trip.
     const refused = await observed(async () => {
@@ -221,13 +219,12 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       if (outcome.ok) levels = outcome.value.levels;
     });
     expect(roundTrips(received, /^savepoint/)).toEqual([
-      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      begun,
       ['savepoint sp_1', 'select * from', 'select * from'],
       ['insert into stock_levels', 'insert into stock_levels'],
       Array.from({ length: 6 }, () => 'update stock_levels set'),
       ['insert into movements'],
-      ['release savepoint sp_1'],
-      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+      ...released,
     ]);
     // Each SKU's level after its last line, in first-touched order: RT-2 got 1 + 3 + 5 units, RT-1 2 + 4 + 6.
     expect(levels).toEqual([
@@ -246,15 +243,14 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     });
     const levelLocks = ['insert into stock_levels', 'select sku_id, warehouse_id,', 'select sku_id, warehouse_id,'];
     expect(roundTrips(shipped, /^savepoint/)).toEqual([
-      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      begun,
       ['savepoint sp_1', 'select * from', 'select * from', 'select * from'],
       [...levelLocks, ...levelLocks],
       Array.from({ length: 8 }, () => 'update stock_levels set'),
       ['insert into "transfers"'],
       ['insert into "transfer_lines"'],
       ['insert into movements'],
-      ['release savepoint sp_1'],
-      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+      ...released,
     ]);
 
     // Received: its lines' levels changed together, then its lines' counts in one statement and its status.
@@ -264,15 +260,14 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       expect(outcome).toMatchObject({ ok: true, value: { transfer: { status: 'received', lines: [1, 2, 3, 4].map(() => ({ quantity: 1, received: 1 })) } } });
     });
     expect(roundTrips(arrived, /^savepoint/)).toEqual([
-      ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'],
+      begun,
       ['savepoint sp_1', 'select "t".*, "f"."code"'],
       ['select "l"."line_no", "l"."sku_id",'],
       Array.from({ length: 4 }, () => 'update stock_levels set'),
       ['update "transfer_lines" set'],
       ['update "transfers" set'],
       ['insert into movements'],
-      ['release savepoint sp_1'],
-      ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit'],
+      ...released,
     ]);
   });
 

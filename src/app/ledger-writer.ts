@@ -4,6 +4,7 @@
  */
 import { stockSignals } from '../domain/events.js';
 import type { MovementDraft, ReferenceType } from '../domain/movements.js';
+import { assert } from '../domain/result.js';
 import { applyDeltas } from '../domain/stock.js';
 import { presentLevelOf, presentMovement } from './presenters.js';
 import type { UnitContext } from './context.js';
@@ -35,24 +36,25 @@ export class LedgerWriter {
   }
 
   /**
-   * Applies changes, each with its guard if it has one (creating their levels first unless
-   * `create` is false), and returns each level after its change: undefined where the change was not
-   * allowed or the level does not exist. The levels are created together and then changed together,
-   * in order: on PostgreSQL a receipt of any number of lines waits twice, not twice per line (ADR
-   * 0033, amendment). Two changes of one level apply one after the other.
+   * Applies changes that must all apply, each with its guard if it has one (creating their levels
+   * first unless `create` is false), and returns each level after its change. The levels are
+   * created together and then changed together, in order: on PostgreSQL a receipt of any number
+   * of lines waits twice, not twice per line (ADR 0033, amendment). Two changes of one level apply
+   * one after the other. A change refused here is a bug (the caller checked what it asks).
    */
-  async applyEach(changes: ReadonlyArray<{ sku: SkuRef; warehouse: WarehouseRef; draft: MovementDraft; guard?: LevelGuard }>, create = true): Promise<Array<LevelRecord | undefined>> {
+  async applyEach(changes: ReadonlyArray<{ sku: SkuRef; warehouse: WarehouseRef; draft: MovementDraft; guard?: LevelGuard }>, create = true): Promise<LevelRecord[]> {
     const { tx, nowMs } = this.ctx;
     if (create) {
       const levels = new Map(changes.map(({ sku, warehouse }) => [`${sku.id}:${warehouse.id}`, { sku, warehouse }]));
       await together(...[...levels.values()].map(({ sku, warehouse }) => tx.levels.ensure(sku.id, warehouse.id, backorderLimitOf(sku), nowMs)));
     }
     const after = await together(...changes.map(({ sku, warehouse, draft, guard }) => tx.levels.apply(sku.id, warehouse.id, draft.deltas, guard ?? {}, nowMs)));
-    changes.forEach(({ sku, warehouse, draft }, i) => {
+    return changes.map(({ sku, warehouse, draft }, i) => {
       const level = after[i];
-      if (level) this.record(sku, warehouse, draft, level);
+      assert(level, `${draft.type} of ${draft.quantity} ${sku.sku} in ${warehouse.code} was refused`);
+      this.record(sku, warehouse, draft, level);
+      return level;
     });
-    return after;
   }
 
   /** Records a movement whose change the caller applied to the level (`after` is the level after it). */

@@ -1,5 +1,4 @@
 import { plan } from '../../domain/movements.js';
-import { assert } from '../../domain/result.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse } from '../lookups.js';
@@ -20,11 +19,7 @@ export const receiveStock = async (ctx: UnitContext, input: ReceiveStockInput): 
   const touched = new TouchedLevels();
   const changes = input.lines.map((line) => ({ sku: skus.get(line.sku)!, warehouse, draft: plan.receive(line.quantity) }));
   const levels = await ledger.applyEach(changes);
-  changes.forEach(({ sku, draft }, i) => {
-    const level = levels[i];
-    assert(level, `receipt of ${draft.quantity} ${sku.sku} into ${warehouse.code} was refused`);
-    touched.add(sku, warehouse, level);
-  });
+  changes.forEach(({ sku }, i) => touched.add(sku, warehouse, levels[i]!));
   ctx.describe({ type: 'receipt', id }, { warehouse: warehouse.code, reference: input.reference ?? null });
   return { id, reference: input.reference ?? null, movements: await ledger.flush(), levels: touched.list() };
 };
