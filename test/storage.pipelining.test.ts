@@ -247,13 +247,12 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       ['savepoint sp_1', 'select * from', 'select * from', 'select * from'],
       [...levelLocks, ...levelLocks],
       Array.from({ length: 8 }, () => 'update stock_levels set'),
-      ['insert into "transfers"'],
-      ['insert into "transfer_lines"'],
-      ['insert into movements'],
+      ['insert into transfers', 'insert into transfer_lines', 'insert into movements'],
       ...released,
     ]);
 
-    // Received: its lines' levels changed together, then its lines' counts in one statement and its status.
+    // Received: the transfer locked and its lines read together, their levels changed together, then
+    // its status, its lines' counts in one statement and the movements together.
     const transferId = shippedId;
     const arrived = await observed(async () => {
       const { outcome } = await bus.execute('transfer.receive', { id: transferId }, { actor: testActor });
@@ -261,12 +260,9 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     });
     expect(roundTrips(arrived, /^savepoint/)).toEqual([
       begun,
-      ['savepoint sp_1', 'select "t".*, "f"."code"'],
-      ['select "l"."line_no", "l"."sku_id",'],
+      ['savepoint sp_1', 'select t.*, f.code', 'select l.line_no, l.sku_id,'],
       Array.from({ length: 4 }, () => 'update stock_levels set'),
-      ['update "transfer_lines" set'],
-      ['update "transfers" set'],
-      ['insert into movements'],
+      ['update transfers set', 'update transfer_lines t', 'insert into movements'],
       ...released,
     ]);
   });

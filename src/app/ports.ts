@@ -151,6 +151,9 @@ export interface StoredReservation extends ReservationRow {
 
 export type TransferStatus = 'in_transit' | 'partially_received' | 'received';
 
+/** A transfer as it is first written: its lines have received nothing yet. */
+export type NewTransfer = Omit<StoredTransfer, 'from' | 'to' | 'lines'> & { lines: Array<{ lineNo: number; skuId: number; quantity: number }> };
+
 export interface StoredTransfer {
   id: string;
   fromWarehouseId: number;
@@ -273,11 +276,10 @@ export interface WriteTx {
     dueForSku(skuId: number, warehouseIds: readonly number[], nowMs: number, limit: number): Promise<string[]>;
   };
   transfers: {
-    insert(transfer: Omit<StoredTransfer, 'from' | 'to' | 'lines'> & { lines: Array<{ lineNo: number; skuId: number; quantity: number }> }): Promise<void>;
+    insert(transfer: NewTransfer): Promise<void>;
     lock(id: string): Promise<StoredTransfer | undefined>;
-    update(id: string, status: TransferStatus, nowMs: number): Promise<void>;
-    /** Sets the received count of each of the transfer's lines named, in one statement. */
-    setReceived(id: string, lines: ReadonlyArray<{ lineNo: number; received: number }>): Promise<void>;
+    /** Sets the transfer's status and the received count of each of its lines named. */
+    recordReceipt(id: string, status: TransferStatus, nowMs: number, lines: ReadonlyArray<{ lineNo: number; received: number }>): Promise<void>;
   };
   idempotency: {
     get(scope: string, key: string): Promise<IdempotencyRecord | undefined>;

@@ -80,10 +80,11 @@ export const createTransfer = async (ctx: UnitContext, input: CreateTransferInpu
     updatedAtMs: nowMs,
     lines: input.lines.map((l, i) => ({ lineNo: i + 1, skuId: skus.get(l.sku)!.id, quantity: l.quantity })),
   };
-  await tx.transfers.insert(transfer);
+  // The transfer's rows go out with its movements: neither needs the other's answer.
+  const [, movements] = await together(tx.transfers.insert(transfer), ledger.flush());
   const result = {
     transfer: { ...transfer, from: from.code, to: to.code, lines: transfer.lines.map((l, i) => ({ ...l, sku: input.lines[i]!.sku, received: 0 })) },
-    movements: await ledger.flush(),
+    movements,
   };
   ctx.describe({ type: 'transfer', id }, { from: from.code, to: to.code, reference: input.reference ?? null });
   emitTransfer(ctx, result.transfer, 'transfer.shipped');

@@ -48,7 +48,7 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   const destination = { id: transfer.toWarehouseId, code: transfer.to };
   const ledger = new LedgerWriter(ctx, { type: 'transfer', id: transfer.id });
   // All at the destination: SKU order is the lock order. The lines' changes go out together, as do
-  // the transfer's received counts and status (ADR 0033, amendment).
+  // the transfer's received counts and status with the movements (ADR 0033, amendment).
   const received = [...transfer.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)).filter((line) => arriving.has(line.lineNo));
   const changes = received.map((line) => ({
     sku: { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } },
@@ -60,9 +60,8 @@ export const receiveTransfer = async (ctx: UnitContext, input: ReceiveTransferIn
   transfer.status = transfer.lines.every((l) => l.received === l.quantity) ? 'received' : 'partially_received';
   transfer.updatedAtMs = nowMs;
   const counts = received.map((l) => ({ lineNo: l.lineNo, received: l.received }));
-  await together(tx.transfers.setReceived(transfer.id, counts), tx.transfers.update(transfer.id, transfer.status, nowMs));
+  const [, movements] = await together(tx.transfers.recordReceipt(transfer.id, transfer.status, nowMs, counts), ledger.flush());
   ctx.describe({ type: 'transfer', id: transfer.id }, { status: { before: statusBefore, after: transfer.status } });
-  const movements = await ledger.flush();
   emitTransfer(ctx, transfer, 'transfer.received');
   return { transfer, movements };
 };

@@ -7,10 +7,10 @@
 import type { AuditDraft } from '../../domain/audit.js';
 import type { EventDraft } from '../../domain/events.js';
 import { type Bucket, buckets, type Deltas, sameBuckets, type StockLevel } from '../../domain/stock.js';
-import { type BatchLocks, type IdempotencyRecord, KeyTakenMeanwhile, type LevelChange, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type ReservationLineRow, type ReservationRow } from '../../app/ports.js';
+import { type BatchLocks, type IdempotencyRecord, KeyTakenMeanwhile, type LevelChange, type LevelGuard, type LevelHold, LevelsNotAsComputed, type LevelTarget, type MovementInsert, type NewTransfer, type ReservationLineRow, type ReservationRow, type StoredTransfer, type TransferStatus } from '../../app/ports.js';
 import { together } from '../../app/together.js';
 import { toLevel } from '../mappers.js';
-import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable } from '../schema.js';
+import type { IdempotencyKeyTable, ReservationLineTable, ReservationTable, StockLevelTable, TransferLineTable, TransferTable } from '../schema.js';
 import { type Runner, type Statement, statement, statementFamily } from './prepared.js';
 
 const levelColumns = 'sku_id, warehouse_id, on_hand, reserved, allocated, damaged, in_transit, safety_stock, reorder_point, reorder_quantity, backorder_limit, updated_at_ms';
@@ -571,6 +571,85 @@ export const setLinesFulfilled = async (db: Runner, lines: ReadonlyArray<{ id: s
     return;
   }
   for (const l of lines) await db.changes(setLineFulfilled, [l.fulfilled, l.id, l.lineNo]);
+};
+
+const transferHead = (lock: boolean) =>
+  `select t.*, f.code as from_code, d.code as to_code
+     from transfers t join warehouses f on f.id = t.from_warehouse_id join warehouses d on d.id = t.to_warehouse_id
+    where t.id = $1${lock ? ' for update of t' : ''}`;
+const transferRow = statement(transferHead(false));
+const transferRowLocked = statement(transferHead(true), transferHead(false));
+// The SKU's code by primary key per line, not a join (see `reservationLineColumns`).
+const transferLines = statement(
+  `select l.line_no, l.sku_id, l.quantity, l.received, (select s.code from skus s where s.id = l.sku_id) as sku
+     from transfer_lines l where l.transfer_id = $1 order by l.line_no`,
+);
+
+/**
+ * A transfer and its lines, read together. `lock` locks the transfer's row on PostgreSQL (SQLite's
+ * writer holds the whole store); the lines are then read once the lock is granted, on a snapshot
+ * taken then, and a line only changes under its transfer's lock.
+ */
+export const transferById = async (db: Runner, id: string, lock: boolean): Promise<StoredTransfer | undefined> => {
+  const [[row], lines] = await together(
+    db.rows<TransferTable & { from_code: string; to_code: string }>(lock ? transferRowLocked : transferRow, [id]),
+    db.rows<Pick<TransferLineTable, 'line_no' | 'sku_id' | 'quantity' | 'received'> & { sku: string }>(transferLines, [id]),
+  );
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    fromWarehouseId: row.from_warehouse_id,
+    toWarehouseId: row.to_warehouse_id,
+    from: row.from_code,
+    to: row.to_code,
+    status: row.status as TransferStatus,
+    reference: row.reference,
+    createdAtMs: row.created_at_ms,
+    updatedAtMs: row.updated_at_ms,
+    lines: lines.map((l) => ({ lineNo: l.line_no, skuId: l.sku_id, sku: l.sku, quantity: l.quantity, received: l.received })),
+  };
+};
+
+const transferInsert = statement(
+  'insert into transfers (id, from_warehouse_id, to_warehouse_id, status, reference, created_at_ms, updated_at_ms) values ($1, $2, $3, $4, $5, $6, $7)',
+);
+const transferLinesInsert = statement(
+  `insert into transfer_lines (transfer_id, line_no, sku_id, quantity, received)
+   select $1, v.line_no, v.sku_id, v.quantity, 0 from unnest($2::integer[], $3::bigint[], $4::bigint[]) as v(line_no, sku_id, quantity)`,
+);
+const transferLineInsert = statement('insert into transfer_lines (transfer_id, line_no, sku_id, quantity, received) values ($1, $2, $3, $4, 0)');
+const transferStatus = statement('update transfers set status = $1, updated_at_ms = $2 where id = $3');
+const transferLinesReceived = statement(
+  `update transfer_lines t set received = v.received
+     from unnest($2::integer[], $3::bigint[]) as v(line_no, received)
+    where t.transfer_id = $1 and t.line_no = v.line_no`,
+);
+const transferLineReceived = statement('update transfer_lines set received = $1 where transfer_id = $2 and line_no = $3');
+
+/** A new transfer and its lines: on PostgreSQL two statements sent together (ADR 0033). */
+export const insertTransfer = async (db: Runner, transfer: NewTransfer): Promise<void> => {
+  const t = transfer;
+  const row = [t.id, t.fromWarehouseId, t.toWarehouseId, t.status, t.reference, t.createdAtMs, t.updatedAtMs];
+  if (db.dialect === 'postgres') {
+    const lines = t.lines;
+    await together(db.changes(transferInsert, row), db.changes(transferLinesInsert, [t.id, lines.map((l) => l.lineNo), lines.map((l) => l.skuId), lines.map((l) => l.quantity)]));
+    return;
+  }
+  await db.changes(transferInsert, row);
+  for (const l of t.lines) await db.changes(transferLineInsert, [t.id, l.lineNo, l.skuId, l.quantity]);
+};
+
+/** A transfer's new status and its lines' received counts: on PostgreSQL two statements sent together. */
+export const recordTransferReceipt = async (db: Runner, id: string, status: TransferStatus, nowMs: number, lines: ReadonlyArray<{ lineNo: number; received: number }>): Promise<void> => {
+  if (db.dialect === 'postgres') {
+    await together(
+      db.changes(transferStatus, [status, nowMs, id]),
+      lines.length > 0 ? db.changes(transferLinesReceived, [id, lines.map((l) => l.lineNo), lines.map((l) => l.received)]) : Promise.resolve(0),
+    );
+    return;
+  }
+  await db.changes(transferStatus, [status, nowMs, id]);
+  for (const l of lines) await db.changes(transferLineReceived, [l.received, id, l.lineNo]);
 };
 
 const idempotencyGet = statement('select * from idempotency_keys where scope = $1 and key = $2');

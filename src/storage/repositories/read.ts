@@ -7,10 +7,10 @@ import { toLevelView, toMovement, toSku, toWarehouse } from '../mappers.js';
 import type { DB, StockLevelTable } from '../schema.js';
 import type { AvailabilityCache, SkuLevels } from '../availability-cache.js';
 import type { Coalescer } from '../read-coalescer.js';
-import { levelsBySkuCode, levelsBySkuCodes, skuCodeOfRow, warehouseCodeOfRow } from './hot.js';
+import { levelsBySkuCode, levelsBySkuCodes, skuCodeOfRow, transferById, warehouseCodeOfRow } from './hot.js';
 import { type Runner, runner } from './prepared.js';
 import { createReportReads } from './reports.js';
-import { type DialectName, loadReservations, loadTransfer, skuSearch } from './shared.js';
+import { type DialectName, loadReservations, skuSearch } from './shared.js';
 import { createAuditReads, createIdentityReads } from './identity.js';
 import { createWebhookReads } from './webhooks.js';
 
@@ -280,7 +280,7 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cach
     },
 
     transfers: {
-      get: (id) => loadTransfer(db, id, false),
+      get: (id) => transferById(hotReads, id, false),
     },
 
     identity: createIdentityReads(db),

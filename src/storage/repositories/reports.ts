@@ -4,7 +4,9 @@ import type { ReportReads } from '../../app/reports.js';
 import type { MovementType } from '../../domain/movements.js';
 import { toSku } from '../mappers.js';
 import type { DB } from '../schema.js';
-import { type DialectName, loadTransfer, skuSearch } from './shared.js';
+import { transferById } from './hot.js';
+import { runner } from './prepared.js';
+import { type DialectName, skuSearch } from './shared.js';
 
 const availableSql = sql<number>`l.on_hand - l.reserved - l.allocated - l.damaged - l.safety_stock`;
 /** `column in (ids)`; nothing for an empty list. */
@@ -180,8 +182,9 @@ export const createReportReads = (db: Kysely<DB>, dialect: DialectName): ReportR
       .limit(limit + 1)
       .execute();
     const items = [];
+    const statements = runner(db as unknown as Kysely<unknown>, dialect);
     for (const row of rows.slice(0, limit)) {
-      const transfer = await loadTransfer(db, row.id, false);
+      const transfer = await transferById(statements, row.id, false);
       if (transfer) items.push(transfer);
     }
     return { items, more: rows.length > limit };

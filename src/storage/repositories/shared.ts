@@ -1,6 +1,6 @@
 /** Queries used both inside write transactions and by plain reads. Each takes its executor first. */
 import { type ExpressionBuilder, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction, sql } from 'kysely';
-import type { StoredReservation, StoredTransfer, TransferStatus } from '../../app/ports.js';
+import type { StoredReservation } from '../../app/ports.js';
 import { toReservationRow } from '../mappers.js';
 import type { DB, ReservationTable } from '../schema.js';
 import { type ReservationLineWithCodes, reservationLineColumns } from './hot.js';
@@ -45,38 +45,6 @@ export const storedReservations = (rows: ReadonlyArray<Selectable<ReservationTab
     });
   }
   return [...byId.values()];
-};
-
-export const loadTransfer = async (db: Executor, id: string, lock: boolean): Promise<StoredTransfer | undefined> => {
-  const row = await db
-    .selectFrom('transfers as t')
-    .innerJoin('warehouses as f', 'f.id', 't.from_warehouse_id')
-    .innerJoin('warehouses as d', 'd.id', 't.to_warehouse_id')
-    .selectAll('t')
-    .select(['f.code as from_code', 'd.code as to_code'])
-    .where('t.id', '=', id)
-    .$if(lock, (q) => q.forUpdate(['t']))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  // The SKU's code by primary key per line, not a join (see `reservationLineColumns`).
-  const lines = await db
-    .selectFrom('transfer_lines as l')
-    .select((eb) => ['l.line_no', 'l.sku_id', 'l.quantity', 'l.received', eb.selectFrom('skus as s').select('s.code').whereRef('s.id', '=', 'l.sku_id').$asScalar().$notNull().as('sku')])
-    .where('l.transfer_id', '=', id)
-    .orderBy('l.line_no')
-    .execute();
-  return {
-    id: row.id,
-    fromWarehouseId: row.from_warehouse_id,
-    toWarehouseId: row.to_warehouse_id,
-    from: row.from_code,
-    to: row.to_code,
-    status: row.status as TransferStatus,
-    reference: row.reference,
-    createdAtMs: row.created_at_ms,
-    updatedAtMs: row.updated_at_ms,
-    lines: lines.map((l) => ({ lineNo: l.line_no, skuId: l.sku_id, sku: l.sku, quantity: l.quantity, received: l.received })),
-  };
 };
 
 /** Escapes LIKE wildcards so a search for `50%_off` matches literally. */

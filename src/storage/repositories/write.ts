@@ -8,7 +8,7 @@ import type { DB, IdempotencyKeyTable, ReservationTable, SkuTable as SkuColumns,
 import * as hot from './hot.js';
 import { createAuditWrites, createIdentityWrites } from './identity.js';
 import { type Runner, runner } from './prepared.js';
-import { type DialectName, loadTransfer, storedReservations } from './shared.js';
+import { type DialectName, storedReservations } from './shared.js';
 import { createWebhookWrites } from './webhooks.js';
 
 type SkuTable = Selectable<SkuColumns>;
@@ -317,41 +317,9 @@ export const createWriteTx = (
     },
 
     transfers: {
-      async insert(transfer) {
-        await trx
-          .insertInto('transfers')
-          .values({
-            id: transfer.id,
-            from_warehouse_id: transfer.fromWarehouseId,
-            to_warehouse_id: transfer.toWarehouseId,
-            status: transfer.status,
-            reference: transfer.reference,
-            created_at_ms: transfer.createdAtMs,
-            updated_at_ms: transfer.updatedAtMs,
-          })
-          .execute();
-        await trx
-          .insertInto('transfer_lines')
-          .values(transfer.lines.map((l) => ({ transfer_id: transfer.id, line_no: l.lineNo, sku_id: l.skuId, quantity: l.quantity, received: 0 })))
-          .execute();
-      },
-      lock: (id) => loadTransfer(trx, id, pg),
-      async update(id, status, nowMs) {
-        await trx.updateTable('transfers').set({ status, updated_at_ms: nowMs }).where('id', '=', id).execute();
-      },
-      async setReceived(id, lines) {
-        if (lines.length === 0) return;
-        const [first, ...rest] = lines;
-        await trx
-          .updateTable('transfer_lines')
-          .set((eb) => {
-            const byLine = rest.reduce((c, l) => c.when('line_no', '=', l.lineNo).then(l.received), eb.case().when('line_no', '=', first!.lineNo).then(first!.received));
-            return { received: byLine.else(eb.ref('received')).end() };
-          })
-          .where('transfer_id', '=', id)
-          .where('line_no', 'in', lines.map((l) => l.lineNo))
-          .execute();
-      },
+      insert: (transfer) => hot.insertTransfer(db, transfer),
+      lock: (id) => hot.transferById(db, id, true),
+      recordReceipt: (id, status, nowMs, lines) => hot.recordTransferReceipt(db, id, status, nowMs, lines),
     },
 
     idempotency: {
