@@ -190,7 +190,7 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     // A set-based path would take these commands from the general path, and change what is counted.
     // Every transaction here begins with the batch's level locks (ADR 0020) and ends with RELEASE, then the audit entries and events with COMMIT.
     const begun = ['begin; select pg_current_xact_id()::text', 'with wanted (sku_id,'];
-    const released = [['release savepoint sp_1'], ['insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit']];
+    const released = [['release savepoint sp_1', 'insert into audit_log', 'select pg_advisory_xact_lock($1::bigint)', 'insert into events', 'commit']];
     const adjusted = await observed(async () => {
       expect((await adjust('general-ok', 1)).outcome.ok).toBe(true);
     });
@@ -206,7 +206,7 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     const refused = await observed(async () => {
       expect((await adjust('general-refused', -1_000_000)).outcome).toMatchObject({ ok: false, code: 'would_break_holds' });
     });
-    expect(roundTrips(refused, /^savepoint/)).toEqual([...openLookAndLock, ['rollback to savepoint', 'release savepoint sp_1'], ['commit']]);
+    expect(roundTrips(refused, /^savepoint/)).toEqual([...openLookAndLock, ['rollback to savepoint', 'release savepoint sp_1', 'commit']]);
 
     // A receipt of six lines, two of them for one SKU: its levels made together, then changed together, in order.
     const lines = [1, 2, 3, 4, 5, 6].map((n) => ({ sku: `RT-${1 + (n % 2)}`, quantity: n }));
@@ -347,6 +347,25 @@ describe.each(storeKinds())('statements issued together on %s', (kind) => {
       });
     });
     await expect(outcome).rejects.toThrow(kind === 'postgres' ? /current transaction is aborted/ : /the command failed/);
+  });
+
+  it('commits nothing when a RELEASE sent unawaited fails, and reports its failure', async () => {
+    const before = await entries();
+    const outcome = store.transaction(async (tx) => {
+      await tx.audit.append([entry(1)]);
+      await tx.nested(async () => {
+        // Left unawaited inside the savepoint: on PostgreSQL it aborts the transaction after the
+        // savepoint's work is done, so the RELEASE behind it fails.
+        void tx.movements.append([orphanMovement]).catch(() => undefined);
+        await Promise.resolve();
+      });
+      await tx.audit.append([entry(2)]).catch(() => undefined);
+      return 'answered';
+    });
+    if (kind === 'postgres') await expect(outcome).rejects.toThrow(/current transaction is aborted/);
+    // SQLite refuses the orphan alone, and the rest commits.
+    else await expect(outcome).resolves.toBe('answered');
+    expect(await entries()).toBe(kind === 'postgres' ? before : before + 2);
   });
 
   it('commits the last writes given to commitAfter with the transaction, and nothing when one of them fails', async () => {

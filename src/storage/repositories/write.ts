@@ -86,7 +86,8 @@ export const dueHolds = (db: Kysely<DB>, dialect: DialectName, skuId: number, wa
 /**
  * `direct`: the hot statements' runner on the transaction's own connection, when there is one
  * (SQLite's writer; PostgreSQL's pipelined connection, ADR 0033). `commitAfter` is given the
- * transaction's last writes (WriteTx.commitAfter).
+ * transaction's last writes (WriteTx.commitAfter), and each savepoint's unawaited RELEASE: the
+ * transaction commits only if they all succeeded.
  */
 export const createWriteTx = (
   trx: Transaction<DB>,
@@ -123,8 +124,10 @@ export const createWriteTx = (
       try {
         // SAVEPOINT is not awaited: on PostgreSQL it goes out with fn's first statement. Should it
         // fail, the transaction is aborted, fn's statements fail behind it, and its failure is the
-        // one reported. RELEASE is awaited: a failed RELEASE nobody waited for would reach COMMIT,
-        // which PostgreSQL turns into a rollback (ADR 0033, amendment).
+        // one reported. RELEASE (after ROLLBACK TO, when fn failed) is not awaited either: it goes
+        // out with whatever the transaction sends next. Should it fail, the transaction is aborted;
+        // it is given to the commit, as the last writes are, so the transaction then rolls back and
+        // reports that failure instead of committing (ADR 0033, amendment).
         const opened = db.raw(`savepoint ${name}`).then(
           () => undefined,
           (error: unknown) => ({ error }),
@@ -135,12 +138,12 @@ export const createWriteTx = (
         } catch (error) {
           const refused = await opened;
           if (refused) throw refused.error;
-          await together(db.raw(`rollback to savepoint ${name}`), db.raw(`release savepoint ${name}`));
+          commitAfter(together(db.raw(`rollback to savepoint ${name}`), db.raw(`release savepoint ${name}`)));
           throw error;
         }
         const refused = await opened;
         if (refused) throw refused.error;
-        await db.raw(`release savepoint ${name}`);
+        commitAfter(db.raw(`release savepoint ${name}`));
         return result;
       } finally {
         depth -= 1;
