@@ -251,6 +251,22 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       ...released,
     ]);
 
+    // A reservation through the general path (a bus that batches none): its SKUs and warehouses
+    // looked up together, its level changed in its own savepoint, then its movements with its rows.
+    const general = new CommandBus({ store, clock: new ManualClock(), idempotencyRetentionMs: 3_600_000, lanes: 1, batchedReservations: false });
+    const reserved = await observed(async () => {
+      const { outcome } = await general.execute('reservation.create', { reference: 'rt-general', lines: [{ sku: 'RT-1', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
+      expect(outcome.ok).toBe(true);
+    });
+    await general.close();
+    expect(roundTrips(reserved, /^insert into reservations/)).toEqual([
+      begun,
+      ['savepoint sp_1', 'select * from', 'select * from'],
+      ['savepoint sp_2', 'update stock_levels set'],
+      ['release savepoint sp_2', 'insert into movements', 'insert into reservations', 'insert into reservation_lines'],
+      ...released,
+    ]);
+
     // Received: the transfer locked and its lines read together, their levels changed together, then
     // its status, its lines' counts in one statement and the movements together.
     const transferId = shippedId;

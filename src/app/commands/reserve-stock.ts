@@ -7,6 +7,7 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse, reservationFloor } from '../lookups.js';
 import type { LevelRecord, SkuRecord, WarehouseRecord } from '../ports.js';
+import { together } from '../together.js';
 import { emitReservation, expireHold, type ReservationResult, reservationOf } from './reservation-holds.js';
 
 export interface ReserveStockInput {
@@ -37,11 +38,10 @@ class ShortOfStock extends Error {
  */
 export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): Promise<ReservationResult> => {
   const { tx, nowMs } = ctx;
-  const skus = await requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock');
-  const explicit = new Map<string, WarehouseRecord>();
-  for (const code of new Set(input.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))) {
-    explicit.set(code, await requireWarehouse(ctx, code, 'stock'));
-  }
+  // The SKUs and the named warehouses are looked up together; an unknown SKU is reported first.
+  const codes = [...new Set(input.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))];
+  const [skus, warehouses] = await together(requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock'), together(...codes.map((code) => requireWarehouse(ctx, code, 'stock'))));
+  const explicit = new Map<string, WarehouseRecord>(codes.map((code, i) => [code, warehouses[i]!]));
 
   const id = ctx.ids.next('res', nowMs);
   // Lines in (SKU, warehouse) order, so concurrent reservations lock levels in one order.
@@ -77,7 +77,7 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
         placed.push({ lineNo, sku, warehouse: target, quantity: line.quantity, backordered: backorderedUnits(line.quantity, free(level)) });
       }
       if (shortages.length > 0) throw new ShortOfStock(shortages);
-      return { placed, movements: await ledger.flush() };
+      return { placed, ledger };
     });
 
   let result: Awaited<ReturnType<typeof attempt>>;
@@ -109,11 +109,12 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
   const lines = result.placed
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((p) => ({ lineNo: p.lineNo, skuId: p.sku.id, warehouseId: p.warehouse.id, sku: p.sku.sku, warehouse: p.warehouse.code, quantity: p.quantity, backordered: p.backordered, fulfilled: 0 }));
-  await tx.reservations.insert(row, lines);
+  // The movements go out with the reservation's rows: neither needs the other's answer.
+  const [movements] = await together(result.ledger.flush(), tx.reservations.insert(row, lines));
   const reservation = reservationOf(row, lines);
   ctx.describe({ type: 'reservation', id }, { reference: input.reference, channel: input.channel ?? null });
   emitReservation(ctx, reservation, 'reservation.created');
-  return { reservation, movements: result.movements };
+  return { reservation, movements };
 };
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
