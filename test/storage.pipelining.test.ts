@@ -254,9 +254,11 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
     // A reservation through the general path (a bus that batches none): its SKUs and warehouses
     // looked up together, its level changed in its own savepoint, then its movements with its rows.
     const general = new CommandBus({ store, clock: new ManualClock(), idempotencyRetentionMs: 3_600_000, lanes: 1, batchedReservations: false });
+    let heldId = '';
     const reserved = await observed(async () => {
-      const { outcome } = await general.execute('reservation.create', { reference: 'rt-general', lines: [{ sku: 'RT-1', quantity: 1, warehouse: 'RT-W' }] }, { actor: testActor });
+      const { outcome } = await general.execute('reservation.create', { reference: 'rt-general', lines: [{ sku: 'RT-1', quantity: 2, warehouse: 'RT-W' }] }, { actor: testActor });
       expect(outcome.ok).toBe(true);
+      if (outcome.ok) heldId = outcome.value.reservation.id;
     });
     await general.close();
     expect(roundTrips(reserved, /^insert into reservations/)).toEqual([
@@ -264,6 +266,21 @@ describe.runIf(storeKinds().includes('postgres'))('round trips of a group commit
       ['savepoint sp_1', 'select * from', 'select * from'],
       ['savepoint sp_2', 'update stock_levels set'],
       ['release savepoint sp_2', 'insert into movements', 'insert into reservations', 'insert into reservation_lines'],
+      ...released,
+    ]);
+
+    // Shipping part of it by naming its line (the general path): its level changed, then its
+    // lines' shipped counts, its status and its movements together.
+    expect((await bus.execute('reservation.confirm', { id: heldId }, { actor: testActor })).outcome.ok).toBe(true);
+    const shippedPart = await observed(async () => {
+      const { outcome } = await bus.execute('reservation.fulfil', { id: heldId, lines: [{ sku: 'RT-1', quantity: 1 }] }, { actor: testActor });
+      expect(outcome).toMatchObject({ ok: true, value: { reservation: { status: 'partially_fulfilled', lines: [{ quantity: 2, fulfilled: 1 }] } } });
+    });
+    expect(roundTrips(shippedPart, /^update reservation_lines/)).toEqual([
+      begun,
+      ['savepoint sp_1', 'select * from', 'select l.reservation_id, l.line_no,'],
+      ['update stock_levels set'],
+      ['update reservation_lines l', 'update reservations set', 'insert into movements'],
       ...released,
     ]);
 

@@ -270,7 +270,6 @@ export interface WriteTx {
     lockMany(ids: readonly string[]): Promise<StoredReservation[]>;
     update(id: string, fields: Partial<Pick<ReservationRow, 'status' | 'expiresAtMs'>>, nowMs: number): Promise<void>;
     updateStatuses(changes: ReadonlyArray<{ id: string; status: ReservationStatus }>, nowMs: number): Promise<void>;
-    setFulfilled(id: string, lineNo: number, fulfilled: number): Promise<void>;
     setFulfilledMany(lines: ReadonlyArray<{ id: string; lineNo: number; fulfilled: number }>): Promise<void>;
     /** Ids of active holds due at `nowMs` that hold stock of the SKU (in the given warehouses). */
     dueForSku(skuId: number, warehouseIds: readonly number[], nowMs: number, limit: number): Promise<string[]>;

@@ -4,6 +4,7 @@ import { outstanding, statusAfterFulfil } from '../../domain/reservations.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireScope } from '../lookups.js';
+import { together } from '../together.js';
 import { emitReservation, inLockOrder, lockForTransition, type ReservationResult, toReservation } from './reservation-holds.js';
 
 export interface FulfilReservationInput {
@@ -55,13 +56,13 @@ export const fulfilReservation = async (ctx: UnitContext, input: FulfilReservati
       continue;
     }
     line.fulfilled += quantity;
-    await ctx.tx.reservations.setFulfilled(stored.id, line.lineNo, line.fulfilled);
   }
   if (short.length > 0) reject('insufficient_stock', 'Some units are not in the building yet (backordered).', { lines: short });
   const status = statusAfterFulfil(stored.lines);
   ctx.describe({ type: 'reservation', id: stored.id }, { status: { before: stored.status, after: status } });
-  await ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs);
-  const movements = await ledger.flush();
+  // The lines' shipped counts, the status and the movements go out together.
+  const shipped = stored.lines.filter((l) => shipping.has(l.lineNo)).map((l) => ({ id: stored.id, lineNo: l.lineNo, fulfilled: l.fulfilled }));
+  const [, , movements] = await together(ctx.tx.reservations.setFulfilledMany(shipped), ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs), ledger.flush());
   const reservation = toReservation({ ...stored, status, updatedAtMs: ctx.nowMs });
   emitReservation(ctx, reservation, 'reservation.fulfilled');
   return { reservation, movements };

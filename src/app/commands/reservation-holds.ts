@@ -1,6 +1,6 @@
 /** Moving a reservation's units between buckets, shared by the lifecycle commands. */
 import { type MovementDraft, plan } from '../../domain/movements.js';
-import { assert, type Failure, Rejection, reject } from '../../domain/result.js';
+import { type Failure, Rejection, reject } from '../../domain/result.js';
 import { checkTransition, outstanding, type Reservation, type ReservationAction, type ReservationStatus } from '../../domain/reservations.js';
 import type { EventType } from '../../domain/events.js';
 import type { UnitContext } from '../context.js';
@@ -8,6 +8,7 @@ import { presentReservation } from '../presenters.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireScope } from '../lookups.js';
 import type { MovementRecord, ReservationLineRow, ReservationRow, StoredReservation } from '../ports.js';
+import { together } from '../together.js';
 
 export interface ReservationResult {
   reservation: Reservation;
@@ -74,18 +75,13 @@ export const moveHolds = async (
   status: ReservationStatus,
 ): Promise<ReservationResult> => {
   const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
-  for (const line of inLockOrder(stored.lines)) {
-    if (outstanding(line) === 0) continue;
-    const draft = draftFor(line);
-    const level = await ledger.apply(
-      { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } },
-      { id: line.warehouseId, code: line.warehouse },
-      draft,
-    );
-    assert(level, `${draft.type} of ${draft.quantity} ${line.sku} in ${line.warehouse} for ${stored.id} was refused`);
-  }
-  await ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs);
-  const movements = await ledger.flush();
+  // Every line's change goes out together, in lock order (each must apply: the hold covers it),
+  // then the reservation's status with the movements (ADR 0033, amendments).
+  const changes = inLockOrder(stored.lines)
+    .filter((line) => outstanding(line) > 0)
+    .map((line) => ({ sku: { id: line.skuId, sku: line.sku, backorder: { allowed: false, limit: 0 } }, warehouse: { id: line.warehouseId, code: line.warehouse }, draft: draftFor(line) }));
+  await ledger.applyEach(changes, false);
+  const [, movements] = await together(ctx.tx.reservations.update(stored.id, { status }, ctx.nowMs), ledger.flush());
   const reservation = reservationOf(stored, stored.lines, { status, updatedAtMs: ctx.nowMs });
   emitReservation(ctx, reservation, eventOf[status]);
   return { reservation, movements };

@@ -518,7 +518,7 @@ export const reservationLines = statement(`select ${reservationLineColumns} from
 export const updateReservation = statement(
   'update reservations set status = coalesce($1, status), expires_at_ms = coalesce($2, expires_at_ms), updated_at_ms = $3 where id = $4',
 );
-export const setLineFulfilled = statement('update reservation_lines set fulfilled = $1 where reservation_id = $2 and line_no = $3');
+const setLineFulfilled = statement('update reservation_lines set fulfilled = $1 where reservation_id = $2 and line_no = $3');
 
 /** A reservation line as `reservationLineColumns` reads it. */
 export interface ReservationLineWithCodes extends ReservationLineTable {

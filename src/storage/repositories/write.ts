@@ -111,10 +111,11 @@ export const createWriteTx = (
   };
 
   /** The reservation with its lines, locked for the rest of the transaction on PostgreSQL. */
+  // The lines are read with the lock, as `lockReservationRows` reads them: once the lock is granted.
   const lockReservation = async (id: string): Promise<StoredReservation | undefined> => {
-    const [row] = await db.rows<ReservationTable>(hot.lockReservation(db), [id]);
+    const [[row], lines] = await together(db.rows<ReservationTable>(hot.lockReservation(db), [id]), db.rows<hot.ReservationLineWithCodes>(hot.reservationLines, [id]));
     if (!row) return undefined;
-    return storedReservations([row], await db.rows<hot.ReservationLineWithCodes>(hot.reservationLines, [id]))[0];
+    return storedReservations([row], lines)[0];
   };
 
   return {
@@ -307,9 +308,6 @@ export const createWriteTx = (
       },
       async update(id, fields, nowMs) {
         await db.changes(hot.updateReservation, [fields.status ?? null, fields.expiresAtMs ?? null, nowMs, id]);
-      },
-      async setFulfilled(id, lineNo, fulfilled) {
-        await db.changes(hot.setLineFulfilled, [fulfilled, id, lineNo]);
       },
       updateStatuses: (changes, nowMs) => hot.updateReservationStatuses(db, changes, nowMs),
       setFulfilledMany: (lines) => hot.setLinesFulfilled(db, lines),
