@@ -627,12 +627,10 @@ const transferLinesReceived = statement(
 const transferLineReceived = statement('update transfer_lines set received = $1 where transfer_id = $2 and line_no = $3');
 
 /** A new transfer and its lines: on PostgreSQL two statements sent together (ADR 0033). */
-export const insertTransfer = async (db: Runner, transfer: NewTransfer): Promise<void> => {
-  const t = transfer;
+export const insertTransfer = async (db: Runner, t: NewTransfer): Promise<void> => {
   const row = [t.id, t.fromWarehouseId, t.toWarehouseId, t.status, t.reference, t.createdAtMs, t.updatedAtMs];
   if (db.dialect === 'postgres') {
-    const lines = t.lines;
-    await together(db.changes(transferInsert, row), db.changes(transferLinesInsert, [t.id, lines.map((l) => l.lineNo), lines.map((l) => l.skuId), lines.map((l) => l.quantity)]));
+    await together(db.changes(transferInsert, row), db.changes(transferLinesInsert, [t.id, t.lines.map((l) => l.lineNo), t.lines.map((l) => l.skuId), t.lines.map((l) => l.quantity)]));
     return;
   }
   await db.changes(transferInsert, row);

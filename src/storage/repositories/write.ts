@@ -110,8 +110,10 @@ export const createWriteTx = (
     }
   };
 
-  /** The reservation with its lines, locked for the rest of the transaction on PostgreSQL. */
-  // The lines are read with the lock, as `lockReservationRows` reads them: once the lock is granted.
+  /**
+   * The reservation with its lines, locked for the rest of the transaction on PostgreSQL. The lines
+   * are read in the same round trip, as `lockReservationRows` reads them: once the lock is granted.
+   */
   const lockReservation = async (id: string): Promise<StoredReservation | undefined> => {
     const [[row], lines] = await together(db.rows<ReservationTable>(hot.lockReservation(db), [id]), db.rows<hot.ReservationLineWithCodes>(hot.reservationLines, [id]));
     if (!row) return undefined;
