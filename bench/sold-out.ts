@@ -6,7 +6,8 @@
  *
  * Environment: BENCH_STORE (postgres | sqlite; postgres), BENCH_DURATION seconds per run (5),
  * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them), BENCH_HELD (5000: the
- * sold-out SKU's units, each held by its own reservation before the run).
+ * sold-out SKU's units, each held by its own reservation before the run; 0: a SKU never received,
+ * with no stock level at all).
  *
  * Prints, per SKU, the answers per second and their status codes, p50 and p99 latency, and the
  * server's CPU time per request.
@@ -30,7 +31,8 @@ const main = async () => {
   try {
     // Every unit held by a buyer of its own: every later buyer is refused.
     await post('/v1/skus', { sku: soldOut, name: 'Sold out' });
-    await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: held }] });
+    // With no units at all (BENCH_HELD=0) the SKU was never received: it has no stock level.
+    if (held > 0) await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: held }] });
     for (let first = 0; first < held; first += 64) {
       const buyers = Array.from({ length: Math.min(64, held - first) }, (_, i) => first + i);
       await Promise.all(buyers.map((i) => post('/v1/reservations', { reference: `held-${i}`, lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }] })));

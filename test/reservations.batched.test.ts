@@ -331,6 +331,92 @@ describe.each(storeKinds())('batched reservations without a warehouse on %s', (k
   });
 });
 
+describe.each(storeKinds())('batched reservations where the SKU has no level on %s', (kind) => {
+  it('refuses one that no level could take, and leaves to the general path one it would make a level for and one it refuses for its codes or caller', async () => {
+    const clock = new ManualClock();
+    const batched = await side(kind, clock, true);
+    const general = await side(kind, clock, false);
+    try {
+      const hold = (reference: string, sku: string, warehouse: string | undefined, quantity = 1, ttlSeconds = 600): Command => ({
+        name: 'reservation.create',
+        input: { reference, lines: [{ sku, quantity, ...(warehouse !== undefined && { warehouse }) }], ttlSeconds },
+      });
+      const codes = (outcomes: unknown[]) => outcomes.map((outcome) => (outcome as { code?: string }).code ?? 'ok');
+      const available = (outcome: unknown) => (outcome as { details?: { lines: Array<{ available: number }> } }).details?.lines.map((line) => line.available);
+      // BS-LATE exists but was never received (no level at all), BS-GONE was archived before it was;
+      // BS-NEW has units in BW-C only.
+      await agree(
+        batched,
+        general,
+        [
+          { name: 'sku.create', input: { sku: 'BS-LATE', name: 'Later' } },
+          { name: 'sku.create', input: { sku: 'BS-GONE', name: 'Gone' } },
+          { name: 'stock.receive', input: { warehouse: 'BW-C', lines: [{ sku: 'BS-NEW', quantity: 2 }] } },
+        ],
+        [],
+        'set-up',
+      );
+      await agree(batched, general, [{ name: 'sku.archive', input: { sku: 'BS-GONE' } }], [], 'archive');
+
+      let before = batched.taken.reserve;
+      const outcomes = await agree(
+        batched,
+        general,
+        [
+          hold('late-a', 'BS-LATE', 'BW-A'),
+          hold('late-any', 'BS-LATE', undefined),
+          hold('c', 'BS-1', 'BW-C', 2),
+          hold('back', 'BS-BACK', 'BW-C', 2),
+          hold('back-2', 'BS-BACK', 'BW-C', 1),
+          hold('unknown-sku', 'BS-NONE', 'BW-A'),
+          hold('unknown-warehouse', 'BS-1', 'BW-NONE'),
+          hold('archived', 'BS-GONE', 'BW-C'),
+          hold('inactive', 'BS-1', 'BW-OFF'),
+          hold('out-of-scope', 'BS-1', 'BW-C'),
+          hold('in-scope-none', 'BS-NEW', undefined),
+          { name: 'reservation.create', input: { reference: 'two', lines: [{ sku: 'BS-2', warehouse: 'BW-A', quantity: 1 }, { sku: 'BS-LATE', warehouse: 'BW-B', quantity: 3 }] } },
+        ],
+        [testActor, testActor, testActor, testActor, testActor, testActor, testActor, testActor, testActor, storefront, storefront],
+        'no level',
+      );
+      expect(codes(outcomes)).toEqual([
+        'insufficient_stock',
+        'insufficient_stock',
+        'insufficient_stock',
+        'ok',
+        'ok',
+        'sku_not_found',
+        'warehouse_not_found',
+        'sku_archived',
+        'warehouse_inactive',
+        'warehouse_not_permitted',
+        'insufficient_stock',
+        'insufficient_stock',
+      ]);
+      expect(available(outcomes[0])).toEqual([0]);
+      expect((outcomes[11] as { details: unknown }).details).toEqual({ lines: [{ sku: 'BS-LATE', warehouse: 'BW-B', requested: 3, available: 0 }] });
+      // Refused by the batched path: the five short of stock. The rest, and the backorders that make
+      // their level, went through the general path.
+      expect(batched.taken.reserve - before).toBe(5);
+
+      // A hold on BS-NEW in BW-C, due in a second. The key limited to BW-A finds no level of BS-NEW
+      // it may take: the general path expires that hold and still refuses, and a refusal changes
+      // nothing, so the batched path refuses it without asking for due holds.
+      await agree(batched, general, [hold('due', 'BS-NEW', 'BW-C', 2, 1)], [], 'due hold');
+      clock.advance(2000);
+      before = batched.taken.reserve;
+      const beside = await agree(batched, general, [hold('beside-due', 'BS-NEW', undefined), hold('late-again', 'BS-LATE', 'BW-A')], [storefront, testActor], 'beside a due hold');
+      expect(codes(beside)).toEqual(['insufficient_stock', 'insufficient_stock']);
+      expect(batched.taken.reserve - before).toBe(2);
+      // The due hold is still there on both sides (agree compares the levels too).
+      expect(await batched.queries.stock('BS-NEW')).toMatchObject({ ok: true, value: { totals: { onHand: 2, reserved: 2 } } });
+    } finally {
+      await batched.close();
+      await general.close();
+    }
+  });
+});
+
 describe.each(storeKinds())('batched lifecycle steps keep the order of each reservation and level on %s', (kind) => {
   it('leaves a repeated step, the later steps on its level, and a fulfilment of units not in the building to the general path', async () => {
     const clock = new ManualClock();

@@ -12,7 +12,7 @@ import { applyDeltas, available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
-import type { LevelHold, LevelRecord, LevelTarget, WriteTx } from '../ports.js';
+import type { LevelHold, LevelRecord, LevelTarget, SkuRecord, WarehouseRecord, WriteTx } from '../ports.js';
 import { together } from '../together.js';
 import { type BatchOutcome, emitReservation, movementIdsAndWrites, noneAnswered, type ReservationResult, reservationOf } from './reservation-holds.js';
 import { type ReserveStockInput, type Shortage, shortOfStock } from './reserve-stock.js';
@@ -38,6 +38,19 @@ export const isBatchable = (input: unknown): boolean => {
 };
 
 const keyOf = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
+
+/** The SKUs and warehouses named by lines with no level, by code: `null` for one that does not exist. */
+interface Codes {
+  skus: ReadonlyMap<string, SkuRecord | null>;
+  warehouses: ReadonlyMap<string, WarehouseRecord | null>;
+}
+
+/** Each of `codes` with its record, or `null` where none was found. */
+const byCode = <T>(codes: ReadonlySet<string>, found: readonly T[], codeOf: (record: T) => string): Map<string, T | null> => {
+  const records = new Map<string, T | null>([...codes].map((code) => [code, null]));
+  for (const record of found) records.set(codeOf(record), record);
+  return records;
+};
 
 /** One line's hold: the line's number, its level, and the level after it. */
 interface LineGrant {
@@ -89,13 +102,16 @@ const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key:
  * (requests whose Idempotency-Key was seen before, read in the same round trip): they are skipped.
  * A reservation short of stock where no hold on its short lines' levels is due is refused here
  * (`refusals`), as reserveStock would refuse it: it would expire nothing (one more round trip asks,
- * for a batch with a shortage only).
+ * for a batch with a shortage only). So is one with a line that no level can take: a SKU without
+ * backorders that has no level where the line may hold, such as one never received (the same round
+ * trip looks its codes up).
  * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered or
- * refused): unknown, archived or inactive SKU or warehouse, a warehouse outside the caller's, no level
- * yet, or too little stock beside a due hold (reserveStock may expire it and retry). Once a
- * reservation is left for too little stock or a missing level (it may still succeed there), every
- * later reservation on any of its levels (for a line without a warehouse: any level of its SKU), or
- * with its event stream, is left too, so each level still serves its buyers first come, first served.
+ * refused): unknown, archived or inactive SKU or warehouse, a warehouse outside the caller's, a level
+ * to make (a SKU with backorders, held where it has no level yet), or too little stock beside a due
+ * hold (reserveStock may expire it and retry). Once a reservation is left for too little stock or a
+ * level to make (it may still succeed there), every later reservation on any of its levels (for a
+ * line without a warehouse: any level of its SKU), or with its event stream, is left too, so each
+ * level still serves its buyers first come, first served.
  */
 export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
@@ -120,10 +136,13 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
    * A reservation short of stock on levels where no hold is due (`noDue`, by `DueQuestion.key`) is
    * refused here: reserveStock would expire nothing and refuse it with the same shortages. Any other
    * that does not fit is left, holding back what it may still change; `unknown` collects the levels
-   * whose due holds would decide it.
+   * whose due holds would decide it, and `missing` the codes of lines with no level that `codes`
+   * has not looked up.
    */
-  const grantInOrder = (noDue: ReadonlyMap<string, boolean>) => {
+  const grantInOrder = (noDue: ReadonlyMap<string, boolean>, codes?: Codes) => {
     const current = new Map<string, LevelRecord>();
+    // The SKUs and warehouses of lines with no level, when `codes` has not looked them up.
+    const missing = { skus: new Set<string>(), warehouses: new Set<string>() };
     // Levels and event streams that a reservation left to reserveStock may still change.
     const held = new Set<string>();
     const granted: Array<{ index: number; lines: LineGrant[] }> = [];
@@ -167,7 +186,33 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
           // Refused by reserveStock without a change: left, holding nothing back.
           if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return;
         }
-        if (!target) return hold();
+        if (!target) {
+          if (line.warehouse === undefined && levelsOfSku.has(line.sku)) {
+            // Levels of the SKU, none in an active warehouse within the caller's: reserveStock refuses
+            // the line with none available, whatever holds it expires (and a refusal keeps none of them).
+            shortages.push({ sku: line.sku, requested: line.quantity, available: 0 });
+            continue;
+          }
+          // No level of the SKU where the line may hold (in its warehouse, or anywhere): what
+          // reserveStock does depends on the SKU and the warehouse, looked up for the next pass.
+          const sku = codes?.skus.get(line.sku);
+          const warehouse = line.warehouse === undefined ? null : codes?.warehouses.get(line.warehouse);
+          if (sku === undefined || warehouse === undefined) {
+            missing.skus.add(line.sku);
+            if (line.warehouse !== undefined) missing.warehouses.add(line.warehouse);
+            return hold();
+          }
+          // Unknown or archived: refused by reserveStock without a change, holding nothing back.
+          if (!sku || sku.archived) return;
+          if (line.warehouse !== undefined) {
+            if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return;
+            // With backorders reserveStock makes the level and holds there.
+            if (reservationFloor(sku) < 0) return hold();
+          }
+          // Refused with none available; with no level there is no hold on it to expire either.
+          shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: 0 });
+          continue;
+        }
         const key = keyOf(target.sku.sku, target.warehouse.code);
         const before = levelOf(key, target);
         const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
@@ -195,17 +240,25 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       for (const [key, level] of trial) current.set(key, level);
       granted.push({ index, lines: grants });
     });
-    return { current, granted, refused, unknown };
+    return { current, granted, refused, unknown, missing };
   };
   let pass = grantInOrder(new Map());
   // Reservations short of stock: when no hold on their levels is due, refused here rather than one
   // by one through reserveStock (one round trip more for the batch, none per reservation). The
   // levels are locked, so no hold on them can fall due or change meanwhile; `nowMs` is the batch's.
-  if (pass.unknown.size > 0) {
+  // So are reservations for a SKU with no level where they may hold, such as one never received:
+  // the SKUs and warehouses they name are looked up in the same round trip.
+  if (pass.unknown.size > 0 || pass.missing.skus.size > 0) {
     const questions = [...pass.unknown.values()];
-    const due = await Promise.all(questions.map((q) => tx.reservations.dueForSku(q.skuId, q.warehouseIds, nowMs, 1)));
+    const [due, skus, warehouses] = await together(
+      together(...questions.map((q) => tx.reservations.dueForSku(q.skuId, q.warehouseIds, nowMs, 1))),
+      tx.skus.byCodes([...pass.missing.skus]),
+      tx.warehouses.byCodes([...pass.missing.warehouses]),
+    );
     const noDue = new Map(questions.map((q, i) => [q.key, due[i]!.length === 0]));
-    if ([...noDue.values()].some(Boolean)) pass = grantInOrder(noDue);
+    if (pass.missing.skus.size > 0 || [...noDue.values()].some(Boolean)) {
+      pass = grantInOrder(noDue, { skus: byCode(pass.missing.skus, skus, (sku) => sku.sku), warehouses: byCode(pass.missing.warehouses, warehouses, (w) => w.code) });
+    }
   }
   const { current, granted } = pass;
   const refusals = new Map([...pass.refused].map(([index, shortages]) => [index, shortOfStock(shortages)]));
