@@ -12,7 +12,10 @@
  *   npx tsx bench/bus.ts
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_SCENARIO (hot | uniform | cart | lifecycle | expiry),
  * BENCH_SKUS (10000), BENCH_BATCHED (1; 0 runs every command through the general path), BENCH_ROUTED
- * (0; 1: the reservations' lines name no warehouse, and the store's choice serves them),
+ * (0; 1: the reservations' lines name no warehouse, and the store's choice serves them), BENCH_HOT
+ * (0; 1: every reservation of `lifecycle` or `cart` on the hot SKU), BENCH_LATE (0; a share of the
+ * `lifecycle` buyers, 0.02 say, whose hold is released before they confirm it: a confirmation
+ * refused as too late),
  * BENCH_DROP_INDEXES (index names, comma-separated, dropped after the seed: what those indexes cost
  * the write path), STOCKROOM_TEST_POSTGRES_URL.
  */
@@ -34,6 +37,10 @@ const skus = Number(process.env.BENCH_SKUS ?? 10_000);
 const batched = process.env.BENCH_BATCHED !== '0';
 /** BENCH_ROUTED=1: the lines name no warehouse, so Stockroom picks one (the one with the most available). */
 const routed = process.env.BENCH_ROUTED === '1';
+/** BENCH_HOT=1: every reservation on the hot SKU, whatever the scenario. */
+const allHot = process.env.BENCH_HOT === '1';
+/** BENCH_LATE: the share of `lifecycle` buyers who confirm a hold already released (refused). */
+const late = Number(process.env.BENCH_LATE ?? 0);
 const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let url: string;
@@ -84,7 +91,7 @@ try {
     ...({ batchedReservations: batched } as object),
   });
   const actor = { type: 'api_key' as const, id: 'key_bench', name: 'bench', role: 'admin' as const, warehouses: null };
-  const skuOf = () => (scenario === 'hot' ? 'HOT-0000001' : `BENCH-${String(1 + Math.floor(Math.random() * skus)).padStart(7, '0')}`);
+  const skuOf = () => (scenario === 'hot' || allHot ? 'HOT-0000001' : `BENCH-${String(1 + Math.floor(Math.random() * skus)).padStart(7, '0')}`);
   let done = 0;
   let refused = 0;
   /** Counts a command's outcome; true when it succeeded. */
@@ -145,6 +152,11 @@ try {
           const { outcome } = await bus.execute('reservation.create', { reference: `c${c}-${i}`, lines }, { actor });
           if (!count(outcome) || scenario !== 'lifecycle' || !outcome.ok) continue;
           const { id } = outcome.value.reservation;
+          if (late > 0 && Math.random() < late) {
+            // Released (the buyer gave up, or the hold expired), then confirmed: refused.
+            if (count((await bus.execute('reservation.release', { id }, { actor })).outcome)) count((await bus.execute('reservation.confirm', { id }, { actor })).outcome);
+            continue;
+          }
           if (count((await bus.execute('reservation.confirm', { id }, { actor })).outcome)) count((await bus.execute('reservation.fulfil', { id }, { actor })).outcome);
         }
       }),

@@ -418,7 +418,7 @@ describe.each(storeKinds())('batched reservations where the SKU has no level on 
 });
 
 describe.each(storeKinds())('batched lifecycle steps keep the order of each reservation and level on %s', (kind) => {
-  it('leaves a repeated step, the later steps on its level, and a fulfilment of units not in the building to the general path', async () => {
+  it('leaves a repeated step, the later steps on its level, and a fulfilment of units not in the building to the general path, and a refused step without holding back its level', async () => {
     const clock = new ManualClock();
     const batched = await side(kind, clock, true);
     const general = await side(kind, clock, false);
@@ -461,6 +461,31 @@ describe.each(storeKinds())('batched lifecycle steps keep the order of each rese
       );
       expect(shipped.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['insufficient_stock', 'ok', 'invalid_reservation_state']);
       expect(batched.taken.transition - before.transition).toBe(3);
+
+      // Late confirmations: a was released and g's hold is due. Their commands refuse them whatever
+      // the levels, so they hold back no other reservation's steps on BS-1 in BW-A (e's confirmation
+      // and f's release are batched); g's expiry, a later step on g, still runs after g's refusal, and
+      // so does a confirmation of a reservation that does not exist.
+      const late: Command = { name: 'reservation.create', input: { reference: 'g', lines: [{ sku: 'BS-1', warehouse: 'BW-A', quantity: 1 }], ttlSeconds: 1 } };
+      await agree(batched, general, [hold('e', 'BS-1', 'BW-A', 1), hold('f', 'BS-1', 'BW-A', 1), late], [], 'more holds');
+      clock.advance(2000);
+      const lateBefore = batched.taken.transition;
+      const lateSteps = await agree(
+        batched,
+        general,
+        [
+          { name: 'reservation.confirm', input: { id: 'a' } },
+          { name: 'reservation.confirm', input: { id: 'g' } },
+          { name: 'reservation.confirm', input: { id: 'e' } },
+          { name: 'reservation.release', input: { id: 'f' } },
+          { name: 'reservation.expire', input: { id: 'g' } },
+          { name: 'reservation.confirm', input: { id: 'nowhere' } },
+        ],
+        [],
+        'late confirmations',
+      );
+      expect(lateSteps.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['invalid_reservation_state', 'reservation_expired', 'ok', 'ok', 'ok', 'reservation_not_found']);
+      expect(batched.taken.transition - lateBefore).toBe(2);
     } finally {
       await batched.close();
       await general.close();

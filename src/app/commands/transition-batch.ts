@@ -87,7 +87,9 @@ interface Step {
  * Returns `undefined` for each step it leaves to its command (and each one answered): a reservation that does not exist or
  * may not take the step, a caller outside its warehouses, a level that does not take the movement.
  * Once a step is left, every later step on its reservation, its levels or its event stream is left
- * too, so each of them still sees the commands in the bus's order.
+ * too, so each of them still sees the commands in the bus's order; a step its command refuses or
+ * takes as a no-op, whatever the levels, holds back only later steps on its reservation (a flash
+ * sale's late confirmations must not send every later step on the hot SKU one by one).
  */
 export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransition[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
@@ -107,6 +109,10 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     // Answered already (a replayed key): neither taken nor holding anything back.
     if (done.has(index)) return;
     const stored = reservations.get(item.id);
+    // A step its command refuses, or takes as a no-op, on the reservation as locked (no earlier step
+    // here took or left one on it) changes nothing, whatever the levels: later steps on its
+    // reservation wait for it, and no others.
+    if (!left.has(`id:${item.id}`) && (!stored || !stepAllowed(item, stored))) return void left.add(`id:${item.id}`);
     const held = stored ? [`id:${stored.id}`, streamKey(stored.lines), ...stored.lines.map((l) => `level:${levelKey(l)}`)] : [`id:${item.id}`];
     const leave = () => held.forEach((key) => left.add(key));
     if (!stored || held.some((key) => left.has(key)) || !stepAllowed(item, stored)) return leave();
