@@ -8,7 +8,10 @@
  *   buyer (BENCH_HELD of them), so every later buyer is answered 409 insufficient_stock; with
  *   BENCH_HELD=0 it was never received and has no stock level at all (409 too);
  * - `unknown`: no such SKU (404 sku_not_found), as from a storefront with a stale catalogue;
- * - `archived`: a SKU archived before it was ever received (422 sku_archived).
+ * - `archived`: a SKU archived before it was ever received (422 sku_archived);
+ * - `expiring`: sold out as above, but the holds were abandoned: their TTLs run out one after
+ *   another from BENCH_EXPIRING_AFTER seconds (6) after the first was placed, over BENCH_DURATION, so
+ *   the buyers race for the units each expiry frees (201 or 409).
  *
  * Environment: BENCH_STORE (postgres | sqlite; postgres), BENCH_DURATION seconds per run (5),
  * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them), BENCH_HELD (5000).
@@ -23,9 +26,10 @@ const seconds = Number(process.env.BENCH_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
 const skus = Number(process.env.BENCH_SKUS ?? 1000);
 const refusal = process.env.BENCH_CASE ?? 'sold-out';
-const held = refusal === 'sold-out' ? Number(process.env.BENCH_HELD ?? 5000) : 0;
+const held = refusal === 'sold-out' || refusal === 'expiring' ? Number(process.env.BENCH_HELD ?? 5000) : 0;
+const expiringAfter = Number(process.env.BENCH_EXPIRING_AFTER ?? 6);
 const soldOut = 'SOLD-OUT-1';
-if (!['sold-out', 'unknown', 'archived'].includes(refusal)) throw new Error(`BENCH_CASE: sold-out, unknown or archived, not ${refusal}`);
+if (!['sold-out', 'unknown', 'archived', 'expiring'].includes(refusal)) throw new Error(`BENCH_CASE: sold-out, unknown, archived or expiring, not ${refusal}`);
 
 const main = async () => {
   const { database, token, port, child } = await startSide(root, store, skus, 19_600);
@@ -41,11 +45,15 @@ const main = async () => {
     if (refusal === 'archived') await send('DELETE', `/v1/skus/${soldOut}`, undefined, 200);
     // With no units at all (BENCH_HELD=0) the SKU was never received: it has no stock level.
     if (held > 0) await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: held }] });
+    const placing = Date.now();
+    // Abandoned holds (`expiring`): each falls due at its own time, spread over the run.
+    const ttlOf = (i: number) => (refusal === 'expiring' ? Math.max(1, Math.round(expiringAfter + (i * seconds) / held - (Date.now() - placing) / 1000)) : 600);
     for (let first = 0; first < held; first += 64) {
       const buyers = Array.from({ length: Math.min(64, held - first) }, (_, i) => first + i);
-      await Promise.all(buyers.map((i) => post('/v1/reservations', { reference: `held-${i}`, lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }] })));
+      await Promise.all(buyers.map((i) => post('/v1/reservations', { reference: `held-${i}`, lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }], ttlSeconds: ttlOf(i) })));
     }
-    console.log(`${store}, ${connections} connections, ${seconds} s per SKU, ${refusal}${refusal === 'sold-out' ? `, ${held} holds on the SKU` : ''}`);
+    if (refusal === 'expiring') await new Promise((done) => setTimeout(done, Math.max(0, placing + expiringAfter * 1000 - Date.now())));
+    console.log(`${store}, ${connections} connections, ${seconds} s per SKU, ${refusal}${held > 0 ? `, ${held} holds on the SKU` : ''}`);
     for (const sku of [soldOut, benchCatalogue.hotSku]) {
       const cpuBefore = cpuUs(child.pid!);
       const result = await load({ url: base, token, scenario: 'hot', durationSeconds: seconds, connections, skus, prefix: benchCatalogue.prefix, hotSku: sku, warehouse: benchCatalogue.warehouse, rate: null });

@@ -247,18 +247,22 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
       // A hold on all that is left of BS-2 in BW-B, due after a second.
       await agree(batched, general, [hold('h', [['BS-2', 'BW-B', 2]])].map((c) => ({ ...c, input: { ...c.input, ttlSeconds: 1 } }) as Command), [], 'short hold');
       clock.advance(2000);
-      // m6 is short until the general path expires h inline, and then succeeds: m7 (other levels, but
-      // the same event stream, that of reservations of several levels) must follow it, not pass it.
+      // big wants more of BS-2 in BW-B than expiring h frees: refused with what is available once h
+      // is expired, and h's expiry undone with it. m6 is short until h is expired inline, and then
+      // succeeds; the batched path expires it as the general path would (its movement and events in
+      // m6's name, before m6's own) and takes m6, then m7 (other levels, but the same event stream,
+      // that of reservations of several levels).
       const before = batched.taken.reserve;
       const later = await agree(
         batched,
         general,
-        [hold('m6', [['BS-2', 'BW-B', 2], ['BS-3', 'BW-A', 1]]), hold('m7', [['BS-3', 'BW-B', 1], ['BS-SAFE', 'BW-B', 1]])],
+        [hold('big', [['BS-2', 'BW-B', 5]]), hold('m6', [['BS-2', 'BW-B', 2], ['BS-3', 'BW-A', 1]]), hold('m7', [['BS-3', 'BW-B', 1], ['BS-SAFE', 'BW-B', 1]])],
         [],
         'expired inline',
       );
-      expect(later.map((outcome) => (outcome as { ok: boolean }).ok)).toEqual([true, true]);
-      expect(batched.taken.reserve - before).toBe(0);
+      expect(later.map((outcome) => (outcome as { code?: string }).code ?? 'ok')).toEqual(['insufficient_stock', 'ok', 'ok']);
+      expect((later[0] as { details: unknown }).details).toEqual({ lines: [{ sku: 'BS-2', warehouse: 'BW-B', requested: 5, available: 2 }] });
+      expect(batched.taken.reserve - before).toBe(3);
     } finally {
       await batched.close();
       await general.close();
@@ -304,10 +308,10 @@ describe.each(storeKinds())('batched reservations without a warehouse on %s', (k
       expect(batched.taken.reserve - before).toBe(3);
 
       // BS-3 now has 8 units in BW-A and 3 in BW-B. A hold of all 8 in BW-A, due in a second; then a
-      // hold of 5 fits nowhere until the general path expires the due one inline, and takes 5 in
-      // BW-A. The holds after it on BS-3, with or without a warehouse, wait for it (first come,
-      // first served): the next one finds BW-A and BW-B at 3 each, and goes to BW-A. A hold on
-      // another SKU does not wait.
+      // hold of 5 fits nowhere until the due one is expired inline, and takes 5 in BW-A. The holds
+      // after it on BS-3, with or without a warehouse, come after it (first come, first served): the
+      // next one finds BW-A and BW-B at 3 each, and goes to BW-A. The batched path takes all four,
+      // expiring the due hold as the general path would.
       await agree(batched, general, [hold('due', 'BS-3', 8, 1)], [], 'due hold');
       clock.advance(2000);
       before = batched.taken.reserve;
@@ -319,7 +323,7 @@ describe.each(storeKinds())('batched reservations without a warehouse on %s', (k
         'left and waiting',
       );
       expect(placedIn(waiting)).toEqual(['BW-A', 'BW-A', 'BW-B', 'BW-A']);
-      expect(batched.taken.reserve - before).toBe(1);
+      expect(batched.taken.reserve - before).toBe(4);
 
       // Nowhere to place it: a SKU without stock, an unknown one, one whose every level is in an inactive warehouse.
       const nowhere = await agree(batched, general, [hold('new', 'BS-NEW', 1), hold('none', 'BS-NONE', 1)], [], 'nowhere');

@@ -5,16 +5,16 @@
  * `reserveStock` stays the reference: this path produces the same holds, movements, reservations and
  * events, and leaves to it every case it does not handle.
  */
-import { plan } from '../../domain/movements.js';
+import { type MovementDraft, plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
-import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
-import { applyDeltas, available, free } from '../../domain/stock.js';
+import { backorderedUnits, outstanding, ttlSecondsDefault } from '../../domain/reservations.js';
+import { applyDeltas, available, buckets, free, zeroDeltas } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { reservationFloor } from '../lookups.js';
-import type { LevelHold, LevelRecord, LevelTarget, SkuRecord, WarehouseRecord, WriteTx } from '../ports.js';
+import type { LevelChange, LevelHold, LevelRecord, LevelTarget, SkuRecord, StoredReservation, WarehouseRecord, WriteTx } from '../ports.js';
 import { together } from '../together.js';
-import { type BatchOutcome, emitReservation, movementIdsAndWrites, noneAnswered, type ReservationResult, reservationOf } from './reservation-holds.js';
+import { type BatchOutcome, emitReservation, inLockOrder, movementIdsAndWrites, noneAnswered, type ReservationResult, reservationOf } from './reservation-holds.js';
 import { type ReserveStockInput, type Shortage, shortOfStock } from './reserve-stock.js';
 
 export interface BatchedReservation {
@@ -31,6 +31,11 @@ interface DueQuestion {
   warehouseIds: number[];
 }
 
+/** The holds reserveStock looks for when a line is short: on the named level, or on every level of the SKU. */
+const question = (skuId: number, warehouseIds: number[]): DueQuestion => ({ key: `${skuId}:${warehouseIds.join(',')}`, skuId, warehouseIds });
+
+const noExpiries: Expiry[] = [];
+
 /** Whether the batched path takes this input: at least one line, each naming its warehouse or none. */
 export const isBatchable = (input: unknown): boolean => {
   const lines = (input as Partial<ReserveStockInput> | null)?.lines;
@@ -38,6 +43,16 @@ export const isBatchable = (input: unknown): boolean => {
 };
 
 const keyOf = (sku: string, warehouse: string) => `${sku}\u0000${warehouse}`;
+
+/** One try of a reservation's lines: the levels after its holds, its holds, and its short lines with the due holds that decide them. */
+interface Attempt {
+  trial: Map<string, LevelRecord>;
+  grants: LineGrant[];
+  shortages: Shortage[];
+  questions: DueQuestion[];
+  /** How many of the short lines are short whatever expires (no level they may take). */
+  hopeless: number;
+}
 
 /** The SKUs and warehouses named by lines with no level, by code: `null` for one that does not exist. */
 interface Codes {
@@ -51,6 +66,27 @@ const byCode = <T>(codes: ReadonlySet<string>, found: readonly T[], codeOf: (rec
   for (const record of found) records.set(codeOf(record), record);
   return records;
 };
+
+/** The holds due on the levels of each question (by `DueQuestion.key`, in id order), read before a pass, and those holds locked. */
+interface DueHolds {
+  ids: ReadonlyMap<string, readonly string[]>;
+  /** Questions that found as many as were asked for: more may be due. */
+  full: ReadonlySet<string>;
+  locked: ReadonlyMap<string, StoredReservation>;
+}
+
+/** A hold a reservation expires inline before it is tried again: each line's change of level. */
+interface Expiry {
+  stored: StoredReservation;
+  moves: Array<{ target: LevelTarget; draft: MovementDraft; after: LevelRecord }>;
+}
+
+/** A reservation granted: its holds, and the due holds it expired first. */
+interface Grant {
+  index: number;
+  lines: LineGrant[];
+  expiries: Expiry[];
+}
 
 /** One line's hold: the line's number, its level, and the level after it. */
 interface LineGrant {
@@ -100,18 +136,22 @@ const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key:
  *    send COMMIT behind them.
  * `answered` settles, with the locks, to the indices of the items the caller has answered already
  * (requests whose Idempotency-Key was seen before, read in the same round trip): they are skipped.
- * A reservation short of stock where no hold on its short lines' levels is due is refused here
- * (`refusals`), as reserveStock would refuse it: it would expire nothing (one more round trip asks,
- * for a batch with a shortage only). So is one with a line that no level can take: a SKU without
- * backorders that has no level where the line may hold, such as one never received (the same round
- * trip looks its codes up).
+ * A reservation short of stock is taken as reserveStock takes it (one more round trip, for a batch
+ * with a shortage only, asks for the holds due on its short lines' levels; another locks them, when
+ * some are due): refused (`refusals`) when none is due; otherwise those holds are expired inline, as
+ * reserveStock expires them (up to `inlineExpiryMax`, their movements and events in its name, before
+ * its own), and it is tried again, then granted, or refused with the expiries undone. So is one with
+ * a line that no level can take, a SKU without backorders that has no level where the line may hold,
+ * such as one never received (the first of those round trips looks its codes up).
  * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered or
  * refused): unknown, archived or inactive SKU or warehouse, a warehouse outside the caller's, a level
- * to make (a SKU with backorders, held where it has no level yet), or too little stock beside a due
- * hold (reserveStock may expire it and retry). Once a reservation is left for too little stock or a
- * level to make (it may still succeed there), every later reservation on any of its levels (for a
- * line without a warehouse: any level of its SKU), or with its event stream, is left too, so each
- * level still serves its buyers first come, first served.
+ * to make (a SKU with backorders, held where it has no level yet), or a shortage where the holds read
+ * cannot say what reserveStock would expire (more due than read, a due hold with a line on a level
+ * not locked here, a hold changed since it was read, or a line no level can take beside one that
+ * due holds could serve). Once a reservation is left for too little stock or a level to make (it may
+ * still succeed there), every later reservation on any of its levels (for a line without a
+ * warehouse: any level of its SKU), or with its event stream, is left too, so each level still
+ * serves its buyers first come, first served.
  */
 export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
@@ -131,23 +171,55 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       else levelsOfSku.set(t.sku.sku, [t]);
     }
   }
+  const expiryMax = items[0]!.ctx.limits.inlineExpiryMax;
   /**
    * One pass over the items in the bus's order, granting each reservation that fits (see above).
-   * A reservation short of stock on levels where no hold is due (`noDue`, by `DueQuestion.key`) is
-   * refused here: reserveStock would expire nothing and refuse it with the same shortages. Any other
-   * that does not fit is left, holding back what it may still change; `unknown` collects the levels
-   * whose due holds would decide it, and `missing` the codes of lines with no level that `codes`
-   * has not looked up.
+   * A reservation short of stock is taken as reserveStock takes it, as far as `due` (the holds due on
+   * the levels of each `DueQuestion.key`, and those holds locked) tells: refused when none is due;
+   * when some are, they are expired as reserveStock expires them inline (up to `inlineExpiryMax`)
+   * and it is tried again, granted or refused on the levels as they left them (a refusal keeps none
+   * of the expiries). Any other that does not fit is left, holding back what it may still change;
+   * `unknown` collects the levels whose due holds would decide it, and `missing` the codes of lines
+   * with no level that `codes` has not looked up.
    */
-  const grantInOrder = (noDue: ReadonlyMap<string, boolean>, codes?: Codes) => {
+  const grantInOrder = (due: DueHolds, codes?: Codes) => {
     const current = new Map<string, LevelRecord>();
     // The SKUs and warehouses of lines with no level, when `codes` has not looked them up.
     const missing = { skus: new Set<string>(), warehouses: new Set<string>() };
     // Levels and event streams that a reservation left to reserveStock may still change.
     const held = new Set<string>();
-    const granted: Array<{ index: number; lines: LineGrant[] }> = [];
+    const granted: Grant[] = [];
     const refused = new Map<number, Shortage[]>();
     const unknown = new Map<string, DueQuestion>();
+    // Holds expired inline by the reservations granted so far.
+    const expiredHere = new Set<string>();
+
+    /**
+     * The due holds reserveStock would expire for these shortages' questions, in its order: up to
+     * `expiryMax` in all, each question's in id order, skipping those expired already. `undefined`
+     * when `due` cannot tell exactly (more may be due than were read, a hold changed since it was
+     * read), or when one has a line on a level this batch has not locked or holds back.
+     */
+    const dueToExpire = (questions: readonly DueQuestion[]): StoredReservation[] | undefined => {
+      const expiring: StoredReservation[] = [];
+      for (const q of questions) {
+        const ids = due.ids.get(q.key)!.filter((id) => !expiredHere.has(id) && !expiring.some((r) => r.id === id));
+        const limit = expiryMax - expiring.length;
+        if (due.full.has(q.key) && ids.length < limit) return undefined;
+        for (const id of ids.slice(0, limit)) {
+          const stored = due.locked.get(id);
+          if (stored?.status !== 'active' || stored.expiresAtMs > nowMs) return undefined;
+          // Each of its levels locked here, and none (nor, for a hold of several levels, their event
+          // stream) held back for a reservation left to reserveStock, which runs before it in the bus's order.
+          if (stored.lines.some((line) => !targets.has(keyOf(line.sku, line.warehouse)) || held.has(keyOf(line.sku, line.warehouse)))) return undefined;
+          if (held.has('stream:') && new Set(stored.lines.map((line) => keyOf(line.sku, line.warehouse))).size > 1) return undefined;
+          expiring.push(stored);
+        }
+        if (expiring.length >= expiryMax) break;
+      }
+      return expiring;
+    };
+
     items.forEach((item, index) => {
       // Answered already (a replayed key): neither placed nor holding anything back.
       if (done.has(index)) return;
@@ -169,102 +241,165 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
         if (stream) held.add(stream);
       };
       if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) return hold();
-      const trial = new Map<string, LevelRecord>();
-      const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? current.get(key) ?? target.level;
-      const grants: LineGrant[] = [];
-      const shortages: Shortage[] = [];
-      const questions: DueQuestion[] = [];
-      for (const { line, lineNo } of lines) {
-        let target: LevelTarget | undefined;
-        if (line.warehouse === undefined) {
-          const levels = levelsOfSku.get(line.sku);
-          // An archived SKU is refused by reserveStock without a change: left, holding nothing back.
-          if (levels?.[0]?.sku.archived) return;
-          target = bestOf(levels ?? [], ctx, levelOf);
-        } else {
-          target = targets.get(keyOf(line.sku, line.warehouse));
-          // Refused by reserveStock without a change: left, holding nothing back.
-          if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return;
-        }
-        if (!target) {
-          if (line.warehouse === undefined && levelsOfSku.has(line.sku)) {
-            // Levels of the SKU, none in an active warehouse within the caller's: reserveStock refuses
-            // the line with none available, whatever holds it expires (and a refusal keeps none of them).
-            shortages.push({ sku: line.sku, requested: line.quantity, available: 0 });
+
+      /**
+       * One try of its lines, as reserveStock's `attempt`, on the levels as `base` gives them:
+       * `leave` when reserveStock refuses it without a change whatever the levels (left, holding
+       * nothing back), `hold` when it is left holding back what it may change.
+       */
+      const attempt = (base: (key: string, target: LevelTarget) => LevelRecord): Attempt | 'leave' | 'hold' => {
+        const trial = new Map<string, LevelRecord>();
+        const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? base(key, target);
+        const grants: LineGrant[] = [];
+        const shortages: Shortage[] = [];
+        const questions: DueQuestion[] = [];
+        // Lines short whatever expires: no level they may take.
+        let hopeless = 0;
+        for (const { line, lineNo } of lines) {
+          let target: LevelTarget | undefined;
+          if (line.warehouse === undefined) {
+            const levels = levelsOfSku.get(line.sku);
+            // An archived SKU is refused by reserveStock without a change.
+            if (levels?.[0]?.sku.archived) return 'leave';
+            target = bestOf(levels ?? [], ctx, levelOf);
+          } else {
+            target = targets.get(keyOf(line.sku, line.warehouse));
+            if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return 'leave';
+          }
+          if (!target) {
+            const levels = line.warehouse === undefined ? levelsOfSku.get(line.sku) : undefined;
+            if (levels) {
+              // Levels of the SKU, none in an active warehouse within the caller's: refused with none
+              // available, whatever expires.
+              shortages.push({ sku: line.sku, requested: line.quantity, available: 0 });
+              questions.push(question(levels[0]!.sku.id, levels.map((t) => t.warehouse.id)));
+              hopeless += 1;
+              continue;
+            }
+            // No level of the SKU where the line may hold (in its warehouse, or anywhere): what
+            // reserveStock does depends on the SKU and the warehouse, looked up for the next pass.
+            const sku = codes?.skus.get(line.sku);
+            const warehouse = line.warehouse === undefined ? null : codes?.warehouses.get(line.warehouse);
+            if (sku === undefined || warehouse === undefined) {
+              missing.skus.add(line.sku);
+              if (line.warehouse !== undefined) missing.warehouses.add(line.warehouse);
+              return 'hold';
+            }
+            // Unknown or archived: refused by reserveStock without a change.
+            if (!sku || sku.archived) return 'leave';
+            if (line.warehouse !== undefined) {
+              if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return 'leave';
+              // With backorders reserveStock makes the level and holds there.
+              if (reservationFloor(sku) < 0) return 'hold';
+            }
+            // Refused with none available; with no level there is no hold on it to expire either.
+            shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: 0 });
+            hopeless += 1;
             continue;
           }
-          // No level of the SKU where the line may hold (in its warehouse, or anywhere): what
-          // reserveStock does depends on the SKU and the warehouse, looked up for the next pass.
-          const sku = codes?.skus.get(line.sku);
-          const warehouse = line.warehouse === undefined ? null : codes?.warehouses.get(line.warehouse);
-          if (sku === undefined || warehouse === undefined) {
-            missing.skus.add(line.sku);
-            if (line.warehouse !== undefined) missing.warehouses.add(line.warehouse);
-            return hold();
+          const key = keyOf(target.sku.sku, target.warehouse.code);
+          const before = levelOf(key, target);
+          const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
+            skuId: before.skuId,
+            warehouseId: before.warehouseId,
+            updatedAtMs: nowMs,
+          });
+          // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
+          if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) {
+            // As reserveStock reports it: the units available before this line, as its earlier lines left them.
+            shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: Math.max(0, available(before)) });
+            questions.push(question(target.sku.id, line.warehouse !== undefined ? [target.warehouse.id] : (levelsOfSku.get(line.sku) ?? []).map((t) => t.warehouse.id)));
+            continue;
           }
-          // Unknown or archived: refused by reserveStock without a change, holding nothing back.
-          if (!sku || sku.archived) return;
-          if (line.warehouse !== undefined) {
-            if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return;
-            // With backorders reserveStock makes the level and holds there.
-            if (reservationFloor(sku) < 0) return hold();
-          }
-          // Refused with none available; with no level there is no hold on it to expire either.
-          shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: 0 });
-          continue;
+          trial.set(key, after);
+          grants.push({ lineNo, target, quantity: line.quantity, after });
         }
-        const key = keyOf(target.sku.sku, target.warehouse.code);
-        const before = levelOf(key, target);
-        const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
-          skuId: before.skuId,
-          warehouseId: before.warehouseId,
-          updatedAtMs: nowMs,
-        });
-        // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
-        if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) {
-          // As reserveStock reports it: the units available before this line, as its earlier lines left them.
-          shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: Math.max(0, available(before)) });
-          // The holds reserveStock would look for: on the named level, or on every level of the SKU.
-          const warehouseIds = line.warehouse !== undefined ? [target.warehouse.id] : (levelsOfSku.get(line.sku) ?? []).map((t) => t.warehouse.id);
-          questions.push({ key: `${target.sku.id}:${warehouseIds.join(',')}`, skuId: target.sku.id, warehouseIds });
-          continue;
-        }
-        trial.set(key, after);
-        grants.push({ lineNo, target, quantity: line.quantity, after });
+        return { trial, grants, shortages, questions, hopeless };
+      };
+
+      const first = attempt((key, target) => current.get(key) ?? target.level);
+      if (first === 'leave') return;
+      if (first === 'hold') return hold();
+      if (first.shortages.length === 0) {
+        for (const [key, level] of first.trial) current.set(key, level);
+        return void granted.push({ index, lines: first.grants, expiries: noExpiries });
       }
-      if (shortages.length > 0) {
-        if (questions.every((q) => noDue.get(q.key) === true)) return void refused.set(index, shortages);
-        for (const q of questions) if (!noDue.has(q.key)) unknown.set(q.key, q);
+      // Short only on lines no level can take: refused with these shortages, whatever expires.
+      if (first.hopeless === first.shortages.length) return void refused.set(index, first.shortages);
+      const unasked = first.questions.filter((q) => !due.ids.has(q.key));
+      if (unasked.length > 0) {
+        for (const q of unasked) unknown.set(q.key, q);
         return hold();
       }
-      for (const [key, level] of trial) current.set(key, level);
-      granted.push({ index, lines: grants });
+      const expiring = dueToExpire(first.questions);
+      if (expiring === undefined) return hold();
+      // Nothing to expire: refused, with the shortages of this try.
+      if (expiring.length === 0) return void refused.set(index, first.shortages);
+      // Refused whatever expires, but what it reports of its other lines depends on the expiries: left to reserveStock.
+      if (first.hopeless > 0) return hold();
+      const expiries: Expiry[] = [];
+      const freed = new Map<string, LevelRecord>();
+      for (const stored of expiring) {
+        const moves: Expiry['moves'] = [];
+        for (const line of inLockOrder(stored.lines)) {
+          const units = outstanding(line);
+          if (units === 0) continue;
+          const key = keyOf(line.sku, line.warehouse);
+          const target = targets.get(key)!;
+          const before = freed.get(key) ?? current.get(key) ?? target.level;
+          const draft = plan.expire(units);
+          const after: LevelRecord = Object.assign(applyDeltas(before, draft.deltas), { skuId: before.skuId, warehouseId: before.warehouseId, updatedAtMs: nowMs });
+          freed.set(key, after);
+          moves.push({ target, draft, after });
+        }
+        expiries.push({ stored, moves });
+      }
+      const retry = attempt((key, target) => freed.get(key) ?? current.get(key) ?? target.level);
+      // The same lines and codes as the first try: neither can be left now.
+      if (retry === 'leave' || retry === 'hold') return hold();
+      // Refused with the shortages of the second try; the expiries are undone with it.
+      if (retry.shortages.length > 0) return void refused.set(index, retry.shortages);
+      for (const { stored } of expiries) expiredHere.add(stored.id);
+      for (const [key, level] of freed) current.set(key, level);
+      for (const [key, level] of retry.trial) current.set(key, level);
+      granted.push({ index, lines: retry.grants, expiries });
     });
     return { current, granted, refused, unknown, missing };
   };
-  let pass = grantInOrder(new Map());
-  // Reservations short of stock: when no hold on their levels is due, refused here rather than one
-  // by one through reserveStock (one round trip more for the batch, none per reservation). The
-  // levels are locked, so no hold on them can fall due or change meanwhile; `nowMs` is the batch's.
-  // So are reservations for a SKU with no level where they may hold, such as one never received:
-  // the SKUs and warehouses they name are looked up in the same round trip.
+  let pass = grantInOrder({ ids: new Map(), full: new Set(), locked: new Map() });
+  // Reservations short of stock: taken here rather than one by one through reserveStock, with one
+  // round trip more for a batch with a shortage (and another when holds are due). The levels are
+  // locked, so no hold on them can fall due meanwhile; `nowMs` is the batch's. So are reservations
+  // for a SKU with no level where they may hold, such as one never received: the SKUs and
+  // warehouses they name are looked up in the same round trip.
   if (pass.unknown.size > 0 || pass.missing.skus.size > 0) {
     const questions = [...pass.unknown.values()];
-    const [due, skus, warehouses] = await together(
-      together(...questions.map((q) => tx.reservations.dueForSku(q.skuId, q.warehouseIds, nowMs, 1))),
+    const dueRead = expiryMax + items.length;
+    const [dueIds, skus, warehouses] = await together(
+      // Enough for the batch: each short reservation expires up to expiryMax, and the holds after it
+      // take what that freed, until one is short again.
+      together(...questions.map((q) => tx.reservations.dueForSku(q.skuId, q.warehouseIds, nowMs, dueRead))),
       tx.skus.byCodes([...pass.missing.skus]),
       tx.warehouses.byCodes([...pass.missing.warehouses]),
     );
-    const noDue = new Map(questions.map((q, i) => [q.key, due[i]!.length === 0]));
-    if (pass.missing.skus.size > 0 || [...noDue.values()].some(Boolean)) {
-      pass = grantInOrder(noDue, { skus: byCode(pass.missing.skus, skus, (sku) => sku.sku), warehouses: byCode(pass.missing.warehouses, warehouses, (w) => w.code) });
-    }
+    const allDue = [...new Set(dueIds.flat())];
+    const locked = allDue.length > 0 ? await tx.reservations.lockMany(allDue) : [];
+    pass = grantInOrder(
+      {
+        ids: new Map(questions.map((q, i) => [q.key, dueIds[i]!])),
+        full: new Set(questions.filter((_q, i) => dueIds[i]!.length >= dueRead).map((q) => q.key)),
+        locked: new Map(locked.map((r) => [r.id, r])),
+      },
+      { skus: byCode(pass.missing.skus, skus, (sku) => sku.sku), warehouses: byCode(pass.missing.warehouses, warehouses, (w) => w.code) },
+    );
   }
   const { current, granted } = pass;
   const refusals = new Map([...pass.refused].map(([index, shortages]) => [index, shortOfStock(shortages)]));
   if (granted.length === 0) return { results, refusals, writes: Promise.resolve() };
 
-  // Each level is locked and its holds were granted from its locked state: the store must leave it as computed.
+  // Each level is locked and its holds were granted from its locked state: the store must leave it
+  // as computed. A level with holds takes them less the units of the holds expired on it; a level
+  // with expiries only, their change.
   const holds = new Map<string, LevelHold>();
   for (const { target, quantity } of granted.flatMap((g) => g.lines)) {
     const key = keyOf(target.sku.sku, target.warehouse.code);
@@ -272,12 +407,30 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     hold.quantity += quantity;
     holds.set(key, hold);
   }
+  const freedOnly = new Map<string, LevelChange>();
+  for (const { target, draft } of granted.flatMap((g) => g.expiries.flatMap((e) => e.moves))) {
+    const key = keyOf(target.sku.sku, target.warehouse.code);
+    const hold = holds.get(key);
+    if (hold) {
+      hold.quantity += draft.deltas.reserved;
+      continue;
+    }
+    const change = freedOnly.get(key) ?? { skuId: target.sku.id, warehouseId: target.warehouse.id, deltas: zeroDeltas(), after: current.get(key)! };
+    for (const bucket of buckets) change.deltas[bucket] += draft.deltas[bucket];
+    freedOnly.set(key, change);
+  }
   const placed = granted.map((grant) => {
     const { ctx } = items[grant.index]!;
     const id = ctx.ids.next('res', nowMs);
+    // The holds it expired first, in its name, as reserveStock's inline expiry writes them.
+    const expired = grant.expiries.map(({ stored, moves }) => {
+      const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
+      for (const { target, draft, after } of moves) ledger.record(target.sku, target.warehouse, draft, after);
+      return { stored, ledger };
+    });
     const ledger = new LedgerWriter(ctx, { type: 'reservation', id });
     for (const line of grant.lines) ledger.record(line.target.sku, line.target.warehouse, plan.reserve(line.quantity), line.after);
-    return { grant, ctx, id, ledger };
+    return { grant, ctx, id, expired, ledger };
   });
   const reservations = placed.map(({ grant, ctx, id }) => {
     const input = items[grant.index]!.input;
@@ -305,19 +458,32 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       .sort((a, b) => a.lineNo - b.lineNo);
     return { row, lines };
   });
-  const rows = placed.flatMap((p) => p.ledger.rows());
-  const drawnIds = drawn?.slice(0, rows.length);
+  const rows = placed.flatMap((p) => (p.expired.length === 0 ? p.ledger.rows() : [...p.expired.flatMap((e) => e.ledger.rows()), ...p.ledger.rows()]));
+  // Ids drawn for the batch's lines; inline expiries may write more rows than that.
+  const drawnIds = drawn && drawn.length >= rows.length ? drawn.slice(0, rows.length) : undefined;
+  const expiredStatuses = placed.flatMap((p) => p.expired.map(({ stored }) => ({ id: stored.id, status: 'expired' as const })));
   // The holds, their movements and the reservations need none of each other's answers: issued
   // together (one round trip on PostgreSQL, ADR 0033).
   const { ids, writes } = await movementIdsAndWrites(
-    together(tx.levels.reserveMany([...holds.values()], nowMs), tx.movements.append(rows, drawnIds), tx.reservations.insertMany(reservations)),
+    together(
+      tx.levels.reserveMany([...holds.values()], nowMs),
+      tx.movements.append(rows, drawnIds),
+      tx.reservations.insertMany(reservations),
+      tx.levels.applyMany([...freedOnly.values()], nowMs),
+      expiredStatuses.length > 0 ? tx.reservations.updateStatuses(expiredStatuses, nowMs) : Promise.resolve(),
+    ),
     drawnIds,
   );
   let offset = 0;
-  placed.forEach(({ grant, ctx, ledger }, i) => {
-    // Events in the order reserveStock emits them: the levels' changes, then the reservation.
-    const movements = ledger.publish(ids.slice(offset, offset + grant.lines.length));
-    offset += grant.lines.length;
+  const next = (count: number) => ids.slice(offset, (offset += count));
+  placed.forEach(({ grant, ctx, expired, ledger }, i) => {
+    // Events in the order reserveStock emits them: each expired hold's level changes and its
+    // expiry, then the levels' changes, then the reservation.
+    for (const { stored, ledger: expiry } of expired) {
+      expiry.publish(next(expiry.rows().length));
+      emitReservation(ctx, reservationOf(stored, stored.lines, { status: 'expired', updatedAtMs: nowMs }), 'reservation.expired');
+    }
+    const movements = ledger.publish(next(grant.lines.length));
     const reservation = reservationOf(reservations[i]!.row, reservations[i]!.lines);
     const input = items[grant.index]!.input;
     ctx.describe({ type: 'reservation', id: reservation.id }, { reference: input.reference, channel: input.channel ?? null });
