@@ -35,6 +35,7 @@ interface DueQuestion {
 const question = (skuId: number, warehouseIds: number[]): DueQuestion => ({ key: `${skuId}:${warehouseIds.join(',')}`, skuId, warehouseIds });
 
 const noExpiries: Expiry[] = [];
+const noneExpired: Array<{ stored: StoredReservation; ledger: LedgerWriter }> = [];
 
 /** Whether the batched path takes this input: at least one line, each naming its warehouse or none. */
 export const isBatchable = (input: unknown): boolean => {
@@ -220,6 +221,82 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       return expiring;
     };
 
+    /**
+     * One try of a reservation's lines (in apply order), as reserveStock's `attempt`, on the levels as
+     * the reservations before it left them, and as `freed` holds expired inline left them: `leave`
+     * when reserveStock refuses it without a change whatever the levels (left, holding nothing
+     * back), `hold` when it is left holding back what it may change.
+     */
+    const attempt = (ctx: UnitContext, lines: ReturnType<typeof inApplyOrder>, freed?: ReadonlyMap<string, LevelRecord>): Attempt | 'leave' | 'hold' => {
+      const trial = new Map<string, LevelRecord>();
+      const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? freed?.get(key) ?? current.get(key) ?? target.level;
+      const grants: LineGrant[] = [];
+      const shortages: Shortage[] = [];
+      const questions: DueQuestion[] = [];
+      // Lines short whatever expires: no level they may take.
+      let hopeless = 0;
+      for (const { line, lineNo } of lines) {
+        let target: LevelTarget | undefined;
+        if (line.warehouse === undefined) {
+          const levels = levelsOfSku.get(line.sku);
+          // An archived SKU is refused by reserveStock without a change.
+          if (levels?.[0]?.sku.archived) return 'leave';
+          target = bestOf(levels ?? [], ctx, levelOf);
+        } else {
+          target = targets.get(keyOf(line.sku, line.warehouse));
+          if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return 'leave';
+        }
+        if (!target) {
+          const levels = line.warehouse === undefined ? levelsOfSku.get(line.sku) : undefined;
+          if (levels) {
+            // Levels of the SKU, none in an active warehouse within the caller's: refused with none
+            // available, whatever expires.
+            shortages.push({ sku: line.sku, requested: line.quantity, available: 0 });
+            questions.push(question(levels[0]!.sku.id, levels.map((t) => t.warehouse.id)));
+            hopeless += 1;
+            continue;
+          }
+          // No level of the SKU where the line may hold (in its warehouse, or anywhere): what
+          // reserveStock does depends on the SKU and the warehouse, looked up for the next pass.
+          const sku = codes?.skus.get(line.sku);
+          const warehouse = line.warehouse === undefined ? null : codes?.warehouses.get(line.warehouse);
+          if (sku === undefined || warehouse === undefined) {
+            missing.skus.add(line.sku);
+            if (line.warehouse !== undefined) missing.warehouses.add(line.warehouse);
+            return 'hold';
+          }
+          // Unknown or archived: refused by reserveStock without a change.
+          if (!sku || sku.archived) return 'leave';
+          if (line.warehouse !== undefined) {
+            if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return 'leave';
+            // With backorders reserveStock makes the level and holds there.
+            if (reservationFloor(sku) < 0) return 'hold';
+          }
+          // Refused with none available; with no level there is no hold on it to expire either.
+          shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: 0 });
+          hopeless += 1;
+          continue;
+        }
+        const key = keyOf(target.sku.sku, target.warehouse.code);
+        const before = levelOf(key, target);
+        const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
+          skuId: before.skuId,
+          warehouseId: before.warehouseId,
+          updatedAtMs: nowMs,
+        });
+        // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
+        if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) {
+          // As reserveStock reports it: the units available before this line, as its earlier lines left them.
+          shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: Math.max(0, available(before)) });
+          questions.push(question(target.sku.id, line.warehouse !== undefined ? [target.warehouse.id] : (levelsOfSku.get(line.sku) ?? []).map((t) => t.warehouse.id)));
+          continue;
+        }
+        trial.set(key, after);
+        grants.push({ lineNo, target, quantity: line.quantity, after });
+      }
+      return { trial, grants, shortages, questions, hopeless };
+    };
+
     items.forEach((item, index) => {
       // Answered already (a replayed key): neither placed nor holding anything back.
       if (done.has(index)) return;
@@ -242,82 +319,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       };
       if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) return hold();
 
-      /**
-       * One try of its lines, as reserveStock's `attempt`, on the levels as `base` gives them:
-       * `leave` when reserveStock refuses it without a change whatever the levels (left, holding
-       * nothing back), `hold` when it is left holding back what it may change.
-       */
-      const attempt = (base: (key: string, target: LevelTarget) => LevelRecord): Attempt | 'leave' | 'hold' => {
-        const trial = new Map<string, LevelRecord>();
-        const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? base(key, target);
-        const grants: LineGrant[] = [];
-        const shortages: Shortage[] = [];
-        const questions: DueQuestion[] = [];
-        // Lines short whatever expires: no level they may take.
-        let hopeless = 0;
-        for (const { line, lineNo } of lines) {
-          let target: LevelTarget | undefined;
-          if (line.warehouse === undefined) {
-            const levels = levelsOfSku.get(line.sku);
-            // An archived SKU is refused by reserveStock without a change.
-            if (levels?.[0]?.sku.archived) return 'leave';
-            target = bestOf(levels ?? [], ctx, levelOf);
-          } else {
-            target = targets.get(keyOf(line.sku, line.warehouse));
-            if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return 'leave';
-          }
-          if (!target) {
-            const levels = line.warehouse === undefined ? levelsOfSku.get(line.sku) : undefined;
-            if (levels) {
-              // Levels of the SKU, none in an active warehouse within the caller's: refused with none
-              // available, whatever expires.
-              shortages.push({ sku: line.sku, requested: line.quantity, available: 0 });
-              questions.push(question(levels[0]!.sku.id, levels.map((t) => t.warehouse.id)));
-              hopeless += 1;
-              continue;
-            }
-            // No level of the SKU where the line may hold (in its warehouse, or anywhere): what
-            // reserveStock does depends on the SKU and the warehouse, looked up for the next pass.
-            const sku = codes?.skus.get(line.sku);
-            const warehouse = line.warehouse === undefined ? null : codes?.warehouses.get(line.warehouse);
-            if (sku === undefined || warehouse === undefined) {
-              missing.skus.add(line.sku);
-              if (line.warehouse !== undefined) missing.warehouses.add(line.warehouse);
-              return 'hold';
-            }
-            // Unknown or archived: refused by reserveStock without a change.
-            if (!sku || sku.archived) return 'leave';
-            if (line.warehouse !== undefined) {
-              if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return 'leave';
-              // With backorders reserveStock makes the level and holds there.
-              if (reservationFloor(sku) < 0) return 'hold';
-            }
-            // Refused with none available; with no level there is no hold on it to expire either.
-            shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: 0 });
-            hopeless += 1;
-            continue;
-          }
-          const key = keyOf(target.sku.sku, target.warehouse.code);
-          const before = levelOf(key, target);
-          const after: LevelRecord = Object.assign(applyDeltas(before, plan.reserve(line.quantity).deltas), {
-            skuId: before.skuId,
-            warehouseId: before.warehouseId,
-            updatedAtMs: nowMs,
-          });
-          // The guard of the reservation's UPDATE and the no-oversell CHECK, as the database states them.
-          if (available(after) < reservationFloor(target.sku) || free(after) + after.backorderLimit < 0) {
-            // As reserveStock reports it: the units available before this line, as its earlier lines left them.
-            shortages.push({ sku: line.sku, ...(line.warehouse !== undefined && { warehouse: line.warehouse }), requested: line.quantity, available: Math.max(0, available(before)) });
-            questions.push(question(target.sku.id, line.warehouse !== undefined ? [target.warehouse.id] : (levelsOfSku.get(line.sku) ?? []).map((t) => t.warehouse.id)));
-            continue;
-          }
-          trial.set(key, after);
-          grants.push({ lineNo, target, quantity: line.quantity, after });
-        }
-        return { trial, grants, shortages, questions, hopeless };
-      };
-
-      const first = attempt((key, target) => current.get(key) ?? target.level);
+      const first = attempt(ctx, lines);
       if (first === 'leave') return;
       if (first === 'hold') return hold();
       if (first.shortages.length === 0) {
@@ -354,7 +356,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
         }
         expiries.push({ stored, moves });
       }
-      const retry = attempt((key, target) => freed.get(key) ?? current.get(key) ?? target.level);
+      const retry = attempt(ctx, lines, freed);
       // The same lines and codes as the first try: neither can be left now.
       if (retry === 'leave' || retry === 'hold') return hold();
       // Refused with the shortages of the second try; the expiries are undone with it.
@@ -423,7 +425,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     const { ctx } = items[grant.index]!;
     const id = ctx.ids.next('res', nowMs);
     // The holds it expired first, in its name, as reserveStock's inline expiry writes them.
-    const expired = grant.expiries.map(({ stored, moves }) => {
+    const expired = grant.expiries === noExpiries ? noneExpired : grant.expiries.map(({ stored, moves }) => {
       const ledger = new LedgerWriter(ctx, { type: 'reservation', id: stored.id });
       for (const { target, draft, after } of moves) ledger.record(target.sku, target.warehouse, draft, after);
       return { stored, ledger };
