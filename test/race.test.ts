@@ -168,6 +168,40 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
     }),
   );
 
+  it('grants exactly the units of 20 due holds to 200 buyers over four buses, which expire them inline beside the expirations of a sweeper, without deadlock', async () => {
+    const warehouse = await buildWarehouse(core.bus);
+    const sku = await buildSku(core.bus);
+    await must(core.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku: sku.sku, quantity: 20 }] });
+    const abandoned: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const placed = await must(core.bus, 'reservation.create', { reference: `abandoned-${i}`, lines: [{ sku: sku.sku, quantity: 1, warehouse: warehouse.code }], ttlSeconds: 1 });
+      abandoned.push(placed.reservation.id);
+    }
+    core.clock.advance(2_000);
+    const rerun: number[] = [];
+    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
+    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer }));
+    try {
+      // The buyers, and among them the sweeper's expirations of half the same holds (lifecycle
+      // batches); the buyers must expire the other half inline.
+      const [buyers, expirations] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 200 }, (_, i) => buses[i % 4]!.execute('reservation.create', { reference: `late-buyer-${i}`, lines: [{ sku: sku.sku, quantity: 1, warehouse: warehouse.code }] }, { actor: testActor })),
+        ),
+        Promise.all(abandoned.filter((_id, i) => i % 2 === 0).map((id, i) => buses[(i * 3) % 4]!.execute('reservation.expire', { id }, { actor: testActor }))),
+      ]);
+      expect(buyers.filter((r) => r.outcome.ok)).toHaveLength(20);
+      expect(buyers.flatMap((r) => (r.outcome.ok ? [] : [r.outcome.code])).filter((c) => c !== 'insufficient_stock')).toEqual([]);
+      expect(expirations.filter((r) => !r.outcome.ok)).toEqual([]);
+    } finally {
+      for (const bus of buses) await bus.close();
+    }
+    expect(rerun, 'batches rerun one by one after a transient error (a deadlock)').toEqual([]);
+    for (const id of abandoned) expect(await core.queries.reservation(id)).toMatchObject({ ok: true, value: { status: 'expired' } });
+    expect(await levelOf(core, sku.sku, warehouse.code)).toMatchObject({ onHand: 20, reserved: 20, available: 0 });
+    expect((await core.check()).violations).toEqual([]);
+  });
+
   it.each([1, 32])('grants exactly 30 of 100 two-SKU buyers spread over four buses without deadlock (batches of up to %i)', (batchSizeMax) =>
     withBuses(batchSizeMax, (send) => twoSkuBuyers(core, send)),
   );
