@@ -113,9 +113,12 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     // here took or left one on it) changes nothing, whatever the levels: later steps on its
     // reservation wait for it, and no others.
     if (!left.has(`id:${item.id}`) && (!stored || !stepAllowed(item, stored))) return void left.add(`id:${item.id}`);
-    const held = stored ? [`id:${stored.id}`, streamKey(stored.lines), ...stored.lines.map((l) => `level:${levelKey(l)}`)] : [`id:${item.id}`];
+    // No such reservation, its id held back already: left.
+    if (!stored) return;
+    const held = [`id:${stored.id}`, streamKey(stored.lines), ...stored.lines.map((l) => `level:${levelKey(l)}`)];
     const leave = () => held.forEach((key) => left.add(key));
-    if (!stored || held.some((key) => left.has(key)) || !stepAllowed(item, stored)) return leave();
+    // A step on a reservation, level or event stream held back is left, and holds back its own.
+    if (held.some((key) => left.has(key))) return leave();
     const moves: Step['moves'] = [];
     const trial = new Map<string, LevelRecord>();
     for (const line of inLockOrder(stored.lines)) {
