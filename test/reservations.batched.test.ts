@@ -97,6 +97,8 @@ type Side = Awaited<ReturnType<typeof side>>;
 const normalize = (value: unknown) =>
   JSON.parse(JSON.stringify(value).replace(/(res|rcp)_[0-9a-z]{26}/g, '<id>').replace(/"id":\d+/g, '"id":0').replace(/"movements":\[[\d,]*\]/g, '"movements":[]')) as unknown;
 const normalized = (executed: Executed<unknown>) => normalize(executed.outcome);
+/** Each outcome's error code, or `ok`. */
+const codes = (outcomes: readonly unknown[]) => outcomes.map((outcome) => (outcome as { code?: string }).code ?? 'ok');
 
 /**
  * Callers: mostly an admin; sometimes a storefront's key limited to BW-A, staff limited to BW-A (who
@@ -239,7 +241,7 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
         [],
         'holds',
       );
-      expect(outcomes.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['ok', 'insufficient_stock', 'ok', 'ok', 'ok']);
+      expect(codes(outcomes)).toEqual(['ok', 'insufficient_stock', 'ok', 'ok', 'ok']);
       expect(batched.taken.reserve).toBe(5);
       const m5 = (outcomes[4] as { value: { reservation: { lines: unknown[] } } }).value.reservation;
       expect(m5.lines).toHaveLength(3);
@@ -260,7 +262,7 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
         [],
         'expired inline',
       );
-      expect(later.map((outcome) => (outcome as { code?: string }).code ?? 'ok')).toEqual(['insufficient_stock', 'ok', 'ok']);
+      expect(codes(later)).toEqual(['insufficient_stock', 'ok', 'ok']);
       expect((later[0] as { details: unknown }).details).toEqual({ lines: [{ sku: 'BS-2', warehouse: 'BW-B', requested: 5, available: 2 }] });
       expect(batched.taken.reserve - before).toBe(3);
     } finally {
@@ -345,7 +347,6 @@ describe.each(storeKinds())('batched reservations where the SKU has no level on 
         name: 'reservation.create',
         input: { reference, lines: [{ sku, quantity, ...(warehouse !== undefined && { warehouse }) }], ttlSeconds },
       });
-      const codes = (outcomes: unknown[]) => outcomes.map((outcome) => (outcome as { code?: string }).code ?? 'ok');
       const available = (outcome: unknown) => (outcome as { details?: { lines: Array<{ available: number }> } }).details?.lines.map((line) => line.available);
       // BS-LATE exists but was never received (no level at all), BS-GONE was archived before it was;
       // BS-NEW has units in BW-C only.
@@ -463,7 +464,7 @@ describe.each(storeKinds())('batched lifecycle steps keep the order of each rese
         [],
         'fulfilments',
       );
-      expect(shipped.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['insufficient_stock', 'ok', 'invalid_reservation_state']);
+      expect(codes(shipped)).toEqual(['insufficient_stock', 'ok', 'invalid_reservation_state']);
       expect(batched.taken.transition - before.transition).toBe(3);
 
       // Late confirmations: a was released and g's hold is due. Their commands refuse them whatever
@@ -488,7 +489,7 @@ describe.each(storeKinds())('batched lifecycle steps keep the order of each rese
         [],
         'late confirmations',
       );
-      expect(lateSteps.map((outcome) => (outcome as { ok: boolean; code?: string }).code ?? 'ok')).toEqual(['invalid_reservation_state', 'reservation_expired', 'ok', 'ok', 'ok', 'reservation_not_found']);
+      expect(codes(lateSteps)).toEqual(['invalid_reservation_state', 'reservation_expired', 'ok', 'ok', 'ok', 'reservation_not_found']);
       expect(batched.taken.transition - lateBefore).toBe(2);
     } finally {
       await batched.close();
