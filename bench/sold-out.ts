@@ -40,13 +40,13 @@ const main = async () => {
   };
   const post = (path: string, body: object) => send('POST', path, body, 201);
   try {
-    // Every unit held by a buyer of its own: every later buyer is refused.
     if (refusal !== 'unknown') await post('/v1/skus', { sku: soldOut, name: 'Sold out' });
     if (refusal === 'archived') await send('DELETE', `/v1/skus/${soldOut}`, undefined, 200);
     // With no units at all (BENCH_HELD=0) the SKU was never received: it has no stock level.
     if (held > 0) await post('/v1/receipts', { warehouse: benchCatalogue.warehouse, reference: 'sold-out', lines: [{ sku: soldOut, quantity: held }] });
+    // Every unit held by a buyer of its own: every later buyer is refused. Abandoned holds
+    // (`expiring`) each fall due at their own time, spread over the run.
     const placing = Date.now();
-    // Abandoned holds (`expiring`): each falls due at its own time, spread over the run.
     const ttlOf = (i: number) => (refusal === 'expiring' ? Math.max(1, Math.round(expiringAfter + (i * seconds) / held - (Date.now() - placing) / 1000)) : 600);
     for (let first = 0; first < held; first += 64) {
       const buyers = Array.from({ length: Math.min(64, held - first) }, (_, i) => first + i);
