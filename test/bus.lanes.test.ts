@@ -8,17 +8,7 @@ import { CommandBus, laneOf } from '../src/app/command-bus.js';
 import { createCore, type Core } from './support/app.js';
 import { buildSku, buildWarehouse, code, must, testActor } from './support/factories.js';
 import { storeKinds } from './support/stores.js';
-
-/** True as soon as `promise` settles; false if it has not within `ms`. */
-const settlesWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> => {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const settled = promise.then(
-    () => true,
-    () => true,
-  );
-  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
-};
+import { settlesWithin } from './support/settles.js';
 
 describe.runIf(storeKinds().includes('postgres'))('command bus lanes on postgres', () => {
   let core: Core;
