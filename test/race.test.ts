@@ -13,6 +13,7 @@ import type { WriteTx } from '../src/app/ports.js';
 import { createCore, type Core } from './support/app.js';
 import { buildSku, buildWarehouse, code, must, testActor } from './support/factories.js';
 import { storeKinds } from './support/stores.js';
+import { settlesWithin } from './support/settles.js';
 
 /** A small seeded PRNG, so the "random" line orders are the same on every run. */
 const prng = (seed: number) => () => {
@@ -199,6 +200,96 @@ describe.runIf(storeKinds().includes('postgres'))('last units raced through four
     expect(rerun, 'batches rerun one by one after a transient error (a deadlock)').toEqual([]);
     for (const id of abandoned) expect(await core.queries.reservation(id)).toMatchObject({ ok: true, value: { status: 'expired' } });
     expect(await levelOf(core, sku.sku, warehouse.code)).toMatchObject({ onHand: 20, reserved: 20, available: 0 });
+    expect((await core.check()).violations).toEqual([]);
+  });
+
+  /**
+   * Abandoned carts: each holds a unit of the SKU every buyer wants and one of a SKU of its own,
+   * whose code sorts first. The sweeper's expirations lock a cart's levels in (SKU, warehouse) order,
+   * its own SKU's first; a buyer holds the wanted SKU's level when it finds the cart due. A buyer
+   * that then waited for the cart's other level would wait for a sweeper batch that waits for it
+   * (PostgreSQL breaks the deadlock after 1 s, and the bus re-runs the batch one command at a time).
+   */
+  it.each(['general', 'batched'] as const)('sells the units of 20 due two-SKU carts to buyers of one SKU over four buses, beside the expirations of a sweeper, without deadlock (%s path)', async (path) => {
+    const warehouse = (await buildWarehouse(core.bus)).code;
+    const prefix = code('CART');
+    const wanted = `${prefix}-Z`;
+    const others = Array.from({ length: 20 }, (_, i) => `${prefix}-A${String(i).padStart(2, '0')}`);
+    for (const sku of [wanted, ...others]) await buildSku(core.bus, { sku });
+    await must(core.bus, 'stock.receive', { warehouse, lines: [wanted, ...others].map((sku) => ({ sku, quantity: sku === wanted ? 20 : 1 })) });
+    const carts: string[] = [];
+    for (const [i, other] of others.entries()) {
+      const lines = [{ sku: wanted, quantity: 1, warehouse }, { sku: other, quantity: 1, warehouse }];
+      carts.push((await must(core.bus, 'reservation.create', { reference: `cart-${i}`, lines, ttlSeconds: 1 })).reservation.id);
+    }
+    core.clock.advance(2_000);
+    const rerun: number[] = [];
+    const observer: BusObserver = { batch: (size, _ms, individually) => void (individually && rerun.push(size)) };
+    const batchedReservations = path === 'batched';
+    const buses = Array.from({ length: 4 }, () => new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchSizeMax: 32, observer, batchedReservations }));
+    let granted = 0;
+    try {
+      const [buyers, expirations] = await Promise.all([
+        Promise.all(Array.from({ length: 200 }, (_, i) => buses[i % 4]!.execute('reservation.create', { reference: `buyer-${i}`, lines: [{ sku: wanted, quantity: 1, warehouse }] }, { actor: testActor }))),
+        Promise.all(carts.filter((_id, i) => i % 2 === 0).map((id, i) => buses[(i * 3) % 4]!.execute('reservation.expire', { id }, { actor: testActor }))),
+      ]);
+      granted = buyers.filter((r) => r.outcome.ok).length;
+      expect(buyers.flatMap((r) => (r.outcome.ok ? [] : [r.outcome.code])).filter((c) => c !== 'insufficient_stock')).toEqual([]);
+      expect(expirations.filter((r) => !r.outcome.ok)).toEqual([]);
+    } finally {
+      for (const bus of buses) await bus.close();
+    }
+    expect(rerun, 'batches rerun one by one after a transient error (a deadlock)').toEqual([]);
+    // Every unit of the wanted SKU is held by a buyer or by a cart still active: never both.
+    const active = [];
+    for (const id of carts) {
+      const cart = await core.queries.reservation(id);
+      if (cart.ok && cart.value.status === 'active') active.push(id);
+    }
+    expect(granted, 'buyers served from the carts the sweeper and the buyers expired').toBeGreaterThanOrEqual(10);
+    expect(await levelOf(core, wanted, warehouse)).toMatchObject({ onHand: 20, reserved: granted + active.length });
+    expect((await core.check()).violations).toEqual([]);
+  });
+
+  it.each(['general', 'batched'] as const)('leaves a due cart whose other level another transaction holds to it, without waiting (%s path)', async (path) => {
+    const warehouse = (await buildWarehouse(core.bus)).code;
+    const prefix = code('BUSY');
+    const [other, wanted] = [`${prefix}-A`, `${prefix}-B`];
+    for (const sku of [other, wanted]) await buildSku(core.bus, { sku });
+    await must(core.bus, 'stock.receive', { warehouse, lines: [{ sku: other, quantity: 5 }, { sku: wanted, quantity: 1 }] });
+    const lines = [{ sku: wanted, quantity: 1, warehouse }, { sku: other, quantity: 1, warehouse }];
+    const { reservation: cart } = await must(core.bus, 'reservation.create', { reference: 'cart', lines, ttlSeconds: 1 });
+    core.clock.advance(2_000);
+    const bus = new CommandBus({ store: core.store, clock: core.clock, idempotencyRetentionMs: 3_600_000, batchedReservations: path === 'batched' });
+    const buy = (reference: string) => bus.execute('reservation.create', { reference, lines: [{ sku: wanted, quantity: 1, warehouse }] }, { actor: testActor });
+    // Another transaction holds the cart's other level (a receipt, say, or the sweeper expiring the cart).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = core.store.transaction(async (tx) => {
+      expect(await tx.levels.lockTargets([{ sku: other, warehouse }])).toHaveLength(1);
+      locked();
+      await gate;
+    });
+    let answer: Promise<Executed<unknown>> | undefined;
+    let inTime = false;
+    try {
+      await isLocked;
+      answer = buy('while-held');
+      inTime = await settlesWithin(answer, 2000);
+      if (inTime) expect(await core.queries.reservation(cart.id)).toMatchObject({ ok: true, value: { status: 'active' } });
+    } finally {
+      release();
+      await holder;
+    }
+    expect(inTime, 'answered without waiting for the other level').toBe(true);
+    expect((await answer!).outcome).toMatchObject({ ok: false, code: 'insufficient_stock' });
+    // Once the level is free, the next buyer expires the cart inline and takes its unit.
+    expect((await buy('after')).outcome.ok).toBe(true);
+    expect(await core.queries.reservation(cart.id)).toMatchObject({ ok: true, value: { status: 'expired' } });
+    expect(await levelOf(core, other, warehouse)).toMatchObject({ onHand: 5, reserved: 0, available: 5 });
+    await bus.close();
     expect((await core.check()).violations).toEqual([]);
   });
 

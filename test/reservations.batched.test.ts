@@ -272,6 +272,33 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
   });
 });
 
+describe.each(storeKinds())('batched reservations beside due carts on %s', (kind) => {
+  it('expires inline a due cart with a level no line of the batch names, as the general path does', async () => {
+    const clock = new ManualClock();
+    const batched = await side(kind, clock, true);
+    const general = await side(kind, clock, false);
+    try {
+      const hold = (reference: string, lines: Array<[string, string, number]>, ttlSeconds = 600): Command => ({
+        name: 'reservation.create',
+        input: { reference, lines: lines.map(([sku, warehouse, quantity]) => ({ sku, warehouse, quantity })), ttlSeconds },
+      });
+      // An abandoned cart: all 3 units of BS-1 in BW-B and one of BS-2 in BW-A, due after a second.
+      await agree(batched, general, [hold('cart', [['BS-1', 'BW-B', 3], ['BS-2', 'BW-A', 1]], 1)], [], 'cart');
+      clock.advance(2000);
+      // Buyers of BS-1 in BW-B only: b1 is short, expires the cart (its movements on both levels and
+      // its events in b1's name, before b1's own) and takes 2; b2 takes the last; b3 is refused.
+      const before = batched.taken.reserve;
+      const outcomes = await agree(batched, general, [hold('b1', [['BS-1', 'BW-B', 2]]), hold('b2', [['BS-1', 'BW-B', 1]]), hold('b3', [['BS-1', 'BW-B', 1]])], [], 'buyers beside the cart');
+      expect(codes(outcomes)).toEqual(['ok', 'ok', 'insufficient_stock']);
+      expect(batched.taken.reserve - before, 'buyers taken by the batched path').toBe(3);
+      expect(await batched.queries.stock('BS-2')).toMatchObject({ ok: true, value: { warehouses: expect.arrayContaining([expect.objectContaining({ warehouse: 'BW-A', reserved: 0 })]) } });
+    } finally {
+      await batched.close();
+      await general.close();
+    }
+  });
+});
+
 describe.each(storeKinds())('batched reservations without a warehouse on %s', (kind) => {
   it('places each where the general path would, as the levels stand after the holds before it, within the caller\'s warehouses', async () => {
     const clock = new ManualClock();

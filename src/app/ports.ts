@@ -227,6 +227,12 @@ export interface WriteTx {
      */
     lockTargets(pairs: ReadonlyArray<{ sku: string; warehouse?: string | undefined }>): Promise<LevelTarget[]>;
     /**
+     * Those of the levels addressed by ids that no other transaction holds, locked without waiting
+     * for any (PostgreSQL `SKIP LOCKED`), with their SKU and warehouse; in no particular order. Never
+     * waiting, it may lock levels outside (SKU, warehouse) order without risking a deadlock.
+     */
+    lockIfFree(pairs: ReadonlyArray<{ skuId: number; warehouseId: number }>): Promise<LevelTarget[]>;
+    /**
      * Locks, in one statement and in (SKU, warehouse) code order, every existing level a batch of
      * commands may write (ADR 0020): afterwards no command of the batch waits for a level lock, so
      * batches of several server processes cannot deadlock. A no-op where there is one writer (SQLite).

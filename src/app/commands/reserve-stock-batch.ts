@@ -139,17 +139,19 @@ const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key:
  * (requests whose Idempotency-Key was seen before, read in the same round trip): they are skipped.
  * A reservation short of stock is taken as reserveStock takes it (one more round trip, for a batch
  * with a shortage only, asks for the holds due on its short lines' levels; another locks them, when
- * some are due): refused (`refusals`) when none is due; otherwise those holds are expired inline, as
- * reserveStock expires them (up to `inlineExpiryMax`, their movements and events in its name, before
- * its own), and it is tried again, then granted, or refused with the expiries undone. So is one with
- * a line that no level can take, a SKU without backorders that has no level where the line may hold,
- * such as one never received (the first of those round trips looks its codes up).
+ * some are due, and one more when those holds have lines on levels no line of the batch names, to
+ * lock the levels no other transaction holds): refused (`refusals`) when none is due; otherwise those
+ * holds are expired inline, as reserveStock expires them (up to `inlineExpiryMax`, their movements
+ * and events in its name, before its own), and it is tried again, then granted, or refused with the
+ * expiries undone. So is one with a line that no level can take, a SKU without backorders that has
+ * no level where the line may hold, such as one never received (the first of those round trips
+ * looks its codes up).
  * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered or
  * refused): unknown, archived or inactive SKU or warehouse, a warehouse outside the caller's, a level
  * to make (a SKU with backorders, held where it has no level yet), or a shortage where the holds read
- * cannot say what reserveStock would expire (more due than read, a due hold with a line on a level
- * not locked here, a hold changed since it was read, or a line no level can take beside one that
- * due holds could serve). Once a reservation is left for too little stock or a level to make (it may
+ * cannot say what reserveStock would expire (more due than read, a hold changed since it was read,
+ * a due hold on a level held back, or a line no level can take beside one that due holds could
+ * serve). Once a reservation is left for too little stock or a level to make (it may
  * still succeed there), every later reservation on any of its levels (for a line without a
  * warehouse: any level of its SKU), or with its event stream, is left too, so each level still
  * serves its buyers first come, first served.
@@ -197,9 +199,10 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
 
     /**
      * The due holds reserveStock would expire for these shortages' questions, in its order: up to
-     * `expiryMax` in all, each question's in id order, skipping those expired already. `undefined`
-     * when `due` cannot tell exactly (more may be due than were read, a hold changed since it was
-     * read), or when one has a line on a level this batch has not locked or holds back.
+     * `expiryMax` in all, each question's in id order, skipping those expired already and those
+     * with a level another transaction held (as reserveStock skips them). `undefined` when `due`
+     * cannot tell exactly (more may be due than were read, a hold changed since it was read), or
+     * when one has a line on a level this batch holds back.
      */
     const dueToExpire = (questions: readonly DueQuestion[]): StoredReservation[] | undefined => {
       const expiring: StoredReservation[] = [];
@@ -210,10 +213,12 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
         for (const id of ids.slice(0, limit)) {
           const stored = due.locked.get(id);
           if (stored?.status !== 'active' || stored.expiresAtMs > nowMs) return undefined;
-          // Each of its levels locked here, and none (nor, for a hold of several levels, their event
-          // stream) held back for a reservation left to reserveStock, which runs before it in the bus's order.
-          if (stored.lines.some((line) => !targets.has(keyOf(line.sku, line.warehouse)) || held.has(keyOf(line.sku, line.warehouse)))) return undefined;
+          // None of its levels (nor, for a hold of several levels, their event stream) held back for
+          // a reservation left to reserveStock, which runs before it in the bus's order.
+          if (stored.lines.some((line) => held.has(keyOf(line.sku, line.warehouse)))) return undefined;
           if (held.has('stream:') && new Set(stored.lines.map((line) => keyOf(line.sku, line.warehouse))).size > 1) return undefined;
+          // A level another transaction held (not locked here, `elsewhere`): left to it, as reserveStock leaves it.
+          if (stored.lines.some((line) => !targets.has(keyOf(line.sku, line.warehouse)))) continue;
           expiring.push(stored);
         }
         if (expiring.length >= expiryMax) break;
@@ -386,6 +391,19 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     );
     const allDue = [...new Set(dueIds.flat())];
     const locked = allDue.length > 0 ? await tx.reservations.lockMany(allDue) : [];
+    // The other levels of due holds (a cart's other SKUs), which no line of the batch names: locked
+    // in one more round trip, out of (SKU, warehouse) order, so only where no other transaction holds
+    // them. A hold with a level another transaction holds is not expired here, as reserveStock does
+    // not expire it (`levelsFree`).
+    const elsewhere = new Map<string, { skuId: number; warehouseId: number }>();
+    for (const stored of locked) {
+      if (stored.status !== 'active' || stored.expiresAtMs > nowMs) continue;
+      for (const line of stored.lines) {
+        const key = keyOf(line.sku, line.warehouse);
+        if (!targets.has(key)) elsewhere.set(key, { skuId: line.skuId, warehouseId: line.warehouseId });
+      }
+    }
+    if (elsewhere.size > 0) for (const t of await tx.levels.lockIfFree([...elsewhere.values()])) targets.set(keyOf(t.sku.sku, t.warehouse.code), t);
     pass = grantInOrder(
       {
         ids: new Map(questions.map((q, i) => [q.key, dueIds[i]!])),

@@ -6,7 +6,7 @@ import { available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import { requireSkus, requireWarehouse, reservationFloor } from '../lookups.js';
-import type { LevelRecord, SkuRecord, WarehouseRecord } from '../ports.js';
+import type { LevelRecord, SkuRecord, StoredReservation, WarehouseRecord } from '../ports.js';
 import { together } from '../together.js';
 import { emitReservation, expireHold, type ReservationResult, reservationOf } from './reservation-holds.js';
 
@@ -34,7 +34,8 @@ class ShortOfStock extends Error {
  * Places a soft hold on every line, or on none. Each line is one guarded UPDATE that refuses to take
  * `available` below the SKU's floor (0, or −backorder limit). A line without a warehouse is served by
  * the active warehouse with the most available stock (ties by code). When stock is short, holds on
- * the same SKU that are already past their expiry are expired first and the reservation is retried.
+ * the same SKU that are already past their expiry are expired first and the reservation is retried
+ * (a hold whose other levels another transaction holds is left to it: `levelsFree`).
  */
 export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): Promise<ReservationResult> => {
   const { tx, nowMs } = ctx;
@@ -149,12 +150,25 @@ const expireDueHolds = async (ctx: UnitContext, shortages: Shortage[], skus: Map
     for (const reservationId of due) {
       const stored = await ctx.tx.reservations.lock(reservationId);
       if (stored?.status !== 'active' || stored.expiresAtMs > ctx.nowMs) continue;
+      if (!(await levelsFree(ctx, stored))) continue;
       await expireHold(ctx, stored);
       expired += 1;
     }
     if (expired >= ctx.limits.inlineExpiryMax) break;
   }
   return expired;
+};
+
+/**
+ * Whether this transaction holds every level of a due hold, or could lock them without waiting.
+ * A hold on one level is on the short level, locked already. The other levels of a hold of several
+ * (a cart's other SKUs) come after it in (SKU, warehouse) order only by chance: waiting for one that
+ * another transaction holds could deadlock with it (the sweeper expiring that very hold locks its
+ * levels in order), so such a hold is left to that transaction or the sweeper.
+ */
+const levelsFree = async (ctx: UnitContext, stored: StoredReservation): Promise<boolean> => {
+  const levels = new Map(stored.lines.map((line) => [`${line.skuId}:${line.warehouseId}`, { skuId: line.skuId, warehouseId: line.warehouseId }]));
+  return levels.size === 1 || (await ctx.tx.levels.lockIfFree([...levels.values()])).length === levels.size;
 };
 
 /** The refusal of a reservation short of stock on its `shortages` (in the order its lines were applied). */

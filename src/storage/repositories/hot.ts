@@ -171,6 +171,29 @@ export const lockTargets = async (db: Runner, pairs: ReadonlyArray<{ sku: string
   return [...new Map(out.map((t) => [`${t.sku.sku}\u0000${t.warehouse.code}`, t])).values()].sort((a, b) => byCodes(codesOf(a), codesOf(b)));
 };
 
+// Each level looked up alone (lateral, fenced by `offset 0`; ADR 0029), and locked unless another
+// transaction holds it: that one is skipped, never waited for.
+const targetsIfFree = statement(
+  `select ${targetColumns}
+     from unnest($1::bigint[], $2::bigint[]) as r(sku_id, warehouse_id)
+     cross join lateral (select * from stock_levels where sku_id = r.sku_id and warehouse_id = r.warehouse_id offset 0 for update skip locked) l
+     join skus s on s.id = l.sku_id
+     join warehouses w on w.id = l.warehouse_id`,
+);
+const targetByIds = statement(
+  `select ${targetColumns} from stock_levels l join skus s on s.id = l.sku_id join warehouses w on w.id = l.warehouse_id where l.sku_id = $1 and l.warehouse_id = $2`,
+);
+
+/** The levels addressed by ids that no other transaction holds, locked without waiting; see `WriteTx.levels.lockIfFree`. */
+export const lockTargetsIfFree = async (db: Runner, pairs: ReadonlyArray<{ skuId: number; warehouseId: number }>): Promise<LevelTarget[]> => {
+  if (pairs.length === 0) return [];
+  if (db.dialect === 'postgres') return (await db.rows<TargetRow>(targetsIfFree, [pairs.map((p) => p.skuId), pairs.map((p) => p.warehouseId)])).map(toTarget);
+  // One writer: nothing else can hold a level.
+  const out: LevelTarget[] = [];
+  for (const p of pairs) for (const row of await db.rows<TargetRow>(targetByIds, [p.skuId, p.warehouseId])) out.push(toTarget(row));
+  return out;
+};
+
 // By codes, every level of some SKUs, a reservation's lines, and a transfer's lines at both ends.
 // Driven from the few wanted pairs (index look-ups), not a filter over every level. Each list is
 // unnested and looked up one element at a time (lateral, fenced by `offset 0`): a generic plan of

@@ -250,6 +250,7 @@ export const createWriteTx = (
       },
       apply: (skuId, warehouseId, d, guard, nowMs) => hot.applyToLevel(db, skuId, warehouseId, d, guard, nowMs),
       lockTargets: (pairs) => hot.lockTargets(db, pairs),
+      lockIfFree: (pairs) => hot.lockTargetsIfFree(db, pairs),
       lockForBatch: (locks) => hot.lockForBatch(db, locks),
       reserveMany: (holds, nowMs) => hot.reserveLevels(db, holds, nowMs),
       applyMany: (changes, nowMs) => hot.applyToLevels(db, changes, nowMs),
