@@ -11,10 +11,12 @@
  * - `archived`: a SKU archived before it was ever received (422 sku_archived);
  * - `expiring`: sold out as above, but the holds were abandoned: their TTLs run out one after
  *   another from BENCH_EXPIRING_AFTER seconds (6) after the first was placed, over BENCH_DURATION, so
- *   the buyers race for the units each expiry frees (201 or 409).
+ *   the buyers race for the units each expiry frees (201 or 409). With BENCH_CARTS=1 each abandoned
+ *   hold is a cart: the SKU and one unit of a catalogue SKU (BENCH-0000001, -0000002, … in turn), so
+ *   each expiry also frees a unit of a SKU no buyer asks for.
  *
  * Environment: BENCH_STORE (postgres | sqlite; postgres), BENCH_DURATION seconds per run (5),
- * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them), BENCH_HELD (5000).
+ * BENCH_CONNECTIONS (256), BENCH_SKUS (1000: the catalogue around them), BENCH_HELD (5000), BENCH_CARTS.
  *
  * Prints, per SKU, the answers per second and their status codes, p50 and p99 latency, and the
  * server's CPU time per request.
@@ -28,8 +30,12 @@ const skus = Number(process.env.BENCH_SKUS ?? 1000);
 const refusal = process.env.BENCH_CASE ?? 'sold-out';
 const held = refusal === 'sold-out' || refusal === 'expiring' ? Number(process.env.BENCH_HELD ?? 5000) : 0;
 const expiringAfter = Number(process.env.BENCH_EXPIRING_AFTER ?? 6);
+const carts = process.env.BENCH_CARTS === '1';
 const soldOut = 'SOLD-OUT-1';
 if (!['sold-out', 'unknown', 'archived', 'expiring'].includes(refusal)) throw new Error(`BENCH_CASE: sold-out, unknown, archived or expiring, not ${refusal}`);
+if (carts && refusal !== 'expiring') throw new Error('BENCH_CARTS=1 goes with BENCH_CASE=expiring');
+/** The catalogue SKU beside the sold-out one in abandoned cart `i`. */
+const otherSku = (i: number) => `${benchCatalogue.prefix}-${String(1 + (i % skus)).padStart(7, '0')}`;
 
 const main = async () => {
   const { database, token, port, child } = await startSide(root, store, skus, 19_600);
@@ -50,10 +56,14 @@ const main = async () => {
     const ttlOf = (i: number) => (refusal === 'expiring' ? Math.max(1, Math.round(expiringAfter + (i * seconds) / held - (Date.now() - placing) / 1000)) : 600);
     for (let first = 0; first < held; first += 64) {
       const buyers = Array.from({ length: Math.min(64, held - first) }, (_, i) => first + i);
-      await Promise.all(buyers.map((i) => post('/v1/reservations', { reference: `held-${i}`, lines: [{ sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse }], ttlSeconds: ttlOf(i) })));
+      const linesOf = (i: number) => [
+        { sku: soldOut, quantity: 1, warehouse: benchCatalogue.warehouse },
+        ...(carts ? [{ sku: otherSku(i), quantity: 1, warehouse: benchCatalogue.warehouse }] : []),
+      ];
+      await Promise.all(buyers.map((i) => post('/v1/reservations', { reference: `held-${i}`, lines: linesOf(i), ttlSeconds: ttlOf(i) })));
     }
     if (refusal === 'expiring') await new Promise((done) => setTimeout(done, Math.max(0, placing + expiringAfter * 1000 - Date.now())));
-    console.log(`${store}, ${connections} connections, ${seconds} s per SKU, ${refusal}${held > 0 ? `, ${held} holds on the SKU` : ''}`);
+    console.log(`${store}, ${connections} connections, ${seconds} s per SKU, ${refusal}${held > 0 ? `, ${held} ${carts ? 'carts' : 'holds'} on the SKU` : ''}`);
     for (const sku of [soldOut, benchCatalogue.hotSku]) {
       const cpuBefore = cpuUs(child.pid!);
       const result = await load({ url: base, token, scenario: 'hot', durationSeconds: seconds, connections, skus, prefix: benchCatalogue.prefix, hotSku: sku, warehouse: benchCatalogue.warehouse, rate: null });
