@@ -3,9 +3,11 @@
  * their own pools run commands on 20 SKUs × 2 warehouses for BENCH_DURATION seconds (3), and
  * report operations and batches re-run after a whole-batch failure (deadlocks).
  *   npx tsx bench/pg-contention.ts
- * BENCH_MIX: `receipts` (the default: receipts only) or `mixed` (the conservation suite's mix:
+ * BENCH_MIX: `receipts` (the default: receipts only), `mixed` (the conservation suite's mix:
  * reservations with and without a warehouse, confirm, fulfil, release, receipts, transfers and
- * their receipt, returns, adjustments).
+ * their receipt, returns, adjustments) or `carts` (the end of a sale: 5 units a level, carts of one
+ * to three lines held for a second and mostly abandoned, buyers short beside due carts that they
+ * expire inline, a sweeper's expirations of the same carts, confirmations and a few receipts).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -33,7 +35,7 @@ try {
   for (const code of warehouses) await buses[0]!.execute('warehouse.create', { code, name: code }, { actor });
   const skus = Array.from({ length: 20 }, (_, i) => `C-${i}`);
   for (const sku of skus) await buses[0]!.execute('sku.create', { sku, name: sku }, { actor });
-  const stocked = { warehouse: '', lines: skus.map((sku) => ({ sku, quantity: 1000 })) };
+  const stocked = { warehouse: '', lines: skus.map((sku) => ({ sku, quantity: mix === 'carts' ? 5 : 1000 })) };
   for (const warehouse of warehouses) await buses[0]!.execute('stock.receive', { ...stocked, warehouse }, { actor });
   stats.batches = 0;
   stats.rerun = 0;
@@ -53,6 +55,22 @@ try {
       : roll < 0.9 ? bus.execute('stock.return', { warehouse, lines: [{ sku, quantity: 1, condition: 'resellable' }] }, { actor })
       : bus.execute('stock.adjust', { warehouse, sku, quantity: 1, reason: 'correction' }, { actor });
   };
+  // Holds of a second, mostly left to fall due: buyers expire them inline, beside the sweeper.
+  const held: Array<{ id: string; dueAtMs: number }> = [];
+  const carts = (bus: CommandBus, sku: string, warehouse: string) => {
+    const roll = Math.random();
+    const due = held.filter((h) => h.dueAtMs <= Date.now());
+    if (roll < 0.15 && due.length > 0) {
+      const { id } = pick(due);
+      held.splice(held.findIndex((h) => h.id === id), 1);
+      return bus.execute('reservation.expire', { id }, { actor });
+    }
+    if (roll < 0.2 && held.length > 0) return bus.execute('reservation.confirm', { id: pick(held).id }, { actor });
+    if (roll < 0.25) return bus.execute('stock.receive', { warehouse, lines: [{ sku, quantity: 1 }] }, { actor });
+    const lines = [{ sku, quantity: 1, ...(Math.random() < 0.7 && { warehouse }) }];
+    for (let n = Math.floor(Math.random() * 3); n > 0; n--) lines.push({ sku: pick(skus), quantity: 1, ...(Math.random() < 0.7 && { warehouse: pick(warehouses) }) });
+    return bus.execute('reservation.create', { reference: 'cart', lines, ttlSeconds: 1 }, { actor });
+  };
   const deadline = Date.now() + seconds * 1000;
   await Promise.all(
     buses.flatMap((bus) =>
@@ -65,6 +83,10 @@ try {
             const value = outcome.ok ? (outcome.value as { reservation?: { id: string; status: string }; transfer?: { id: string; status: string } }) : {};
             if (value.reservation?.status === 'active') reservations.push(value.reservation.id);
             if (value.transfer?.status === 'in_transit') transfers.push(value.transfer.id);
+          } else if (mix === 'carts') {
+            const { outcome } = await carts(bus, sku, warehouse);
+            const value = outcome.ok ? (outcome.value as { reservation?: { id: string; status: string; expiresAtMs: number } } | null) : null;
+            if (value?.reservation?.status === 'active') held.push({ id: value.reservation.id, dueAtMs: value.reservation.expiresAtMs });
           } else await bus.execute('stock.receive', { warehouse, lines: [{ sku, quantity: 1 }] }, { actor });
           stats.operations++;
         }
