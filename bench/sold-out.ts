@@ -8,7 +8,7 @@
  *   buyer (BENCH_HELD of them), so every later buyer is answered 409 insufficient_stock; with
  *   BENCH_HELD=0 it was never received and has no stock level at all (409 too);
  * - `unknown`: no such SKU (404 sku_not_found), as from a storefront with a stale catalogue;
- * - `archived`: a SKU archived before it was ever received (422 sku_archived);
+ * - `archived`: a SKU archived before it was ever received (409 sku_archived);
  * - `expiring`: sold out as above, but the holds were abandoned: their TTLs run out one after
  *   another from BENCH_EXPIRING_AFTER seconds (6) after the first was placed, over BENCH_DURATION, so
  *   the buyers race for the units each expiry frees (201 or 409). With BENCH_CARTS=1 each abandoned

@@ -365,7 +365,7 @@ describe.each(storeKinds())('batched reservations without a warehouse on %s', (k
 });
 
 describe.each(storeKinds())('batched reservations where the SKU has no level on %s', (kind) => {
-  it('refuses one that no level could take, and leaves to the general path one it would make a level for and one it refuses for its codes or caller', async () => {
+  it('refuses one that no level could take and one refused for its codes or caller, and leaves to the general path one it would make a level for', async () => {
     const clock = new ManualClock();
     const batched = await side(kind, clock, true);
     const general = await side(kind, clock, false);
@@ -427,9 +427,35 @@ describe.each(storeKinds())('batched reservations where the SKU has no level on 
       ]);
       expect(available(outcomes[0])).toEqual([0]);
       expect((outcomes[11] as { details: unknown }).details).toEqual({ lines: [{ sku: 'BS-LATE', warehouse: 'BW-B', requested: 3, available: 0 }] });
-      // Refused by the batched path: the five short of stock. The rest, and the backorders that make
-      // their level, went through the general path.
-      expect(batched.taken.reserve - before).toBe(5);
+      // Refused by the batched path: the five short of stock and the five refused for their codes or
+      // caller, worded as the general path words them. The backorders that make their level went
+      // through the general path.
+      expect(batched.taken.reserve - before).toBe(10);
+
+      // Carts with several bad codes: the general path reports an unknown SKU first, then an archived
+      // one, then the first named warehouse in line order that is unknown, outside the caller's or inactive.
+      const cart = (reference: string, lines: Array<[string, string | undefined]>): Command => ({
+        name: 'reservation.create',
+        input: { reference, lines: lines.map(([sku, warehouse]) => ({ sku, quantity: 1, ...(warehouse !== undefined && { warehouse }) })) },
+      });
+      before = batched.taken.reserve;
+      const carts = await agree(
+        batched,
+        general,
+        [
+          cart('two-unknown', [['BS-NONE', 'BW-A'], ['BS-NONE-2', 'BW-B'], ['BS-1', 'BW-A']]),
+          cart('unknown-then-bad-warehouse', [['BS-1', 'BW-NONE'], ['BS-NONE', 'BW-A']]),
+          cart('archived-and-outside', [['BS-1', 'BW-C'], ['BS-GONE', 'BW-A']]),
+          cart('outside-then-inactive', [['BS-1', 'BW-C'], ['BS-2', 'BW-OFF']]),
+          cart('inactive-then-unknown', [['BS-2', 'BW-OFF'], ['BS-1', 'BW-NONE'], ['BS-3', 'BW-A']]),
+          cart('archived-anywhere', [['BS-1', 'BW-A'], ['BS-GONE', undefined]]),
+        ],
+        [testActor, testActor, storefront, storefront, testActor, testActor],
+        'carts with bad codes',
+      );
+      expect(codes(carts)).toEqual(['sku_not_found', 'sku_not_found', 'sku_archived', 'warehouse_not_permitted', 'warehouse_inactive', 'sku_archived']);
+      expect((carts[0] as { details: unknown }).details).toEqual({ skus: ['BS-NONE', 'BS-NONE-2'] });
+      expect(batched.taken.reserve - before).toBe(6);
 
       // A hold on BS-NEW in BW-C, due in a second. The key limited to BW-A finds no level of BS-NEW
       // it may take: the general path expires that hold and still refuses, and a refusal changes

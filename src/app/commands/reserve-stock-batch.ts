@@ -7,6 +7,7 @@
  */
 import { type MovementDraft, plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
+import type { Failure } from '../../domain/result.js';
 import { backorderedUnits, outstanding, ttlSecondsDefault } from '../../domain/reservations.js';
 import { applyDeltas, available, buckets, free, zeroDeltas } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
@@ -15,7 +16,7 @@ import { reservationFloor } from '../lookups.js';
 import type { LevelChange, LevelHold, LevelRecord, LevelTarget, SkuRecord, StoredReservation, WarehouseRecord, WriteTx } from '../ports.js';
 import { together } from '../together.js';
 import { type BatchOutcome, emitReservation, inLockOrder, movementIdsAndWrites, noneAnswered, type ReservationResult, reservationOf } from './reservation-holds.js';
-import { type ReserveStockInput, type Shortage, shortOfStock } from './reserve-stock.js';
+import { codesRefusal, type ReserveStockInput, type Shortage, shortOfStock } from './reserve-stock.js';
 
 export interface BatchedReservation {
   ctx: UnitContext;
@@ -67,6 +68,12 @@ const byCode = <T>(codes: ReadonlySet<string>, found: readonly T[], codeOf: (rec
   for (const record of found) records.set(codeOf(record), record);
   return records;
 };
+
+/** Codes of lines to look up for the next pass: SKUs and warehouses. */
+interface Missing {
+  skus: Set<string>;
+  warehouses: Set<string>;
+}
 
 /** The holds due on the levels of each question (by `DueQuestion.key`, in id order), read before a pass, and those holds locked. */
 interface DueHolds {
@@ -145,16 +152,17 @@ const bestOf = (levels: readonly LevelTarget[], ctx: UnitContext, levelOf: (key:
  * and events in its name, before its own), and it is tried again, then granted, or refused with the
  * expiries undone. So is one with a line that no level can take, a SKU without backorders that has
  * no level where the line may hold, such as one never received (the first of those round trips
- * looks its codes up).
+ * looks its codes up). One that reserveStock refuses for its codes or caller (an unknown, archived
+ * or inactive SKU or warehouse, a warehouse outside the caller's) is refused with the same refusal
+ * (`codesRefusal`), from the records of the levels locked and of the codes that round trip looks up.
  * Returns `undefined` for each reservation it leaves to `reserveStock` (and each one answered or
- * refused): unknown, archived or inactive SKU or warehouse, a warehouse outside the caller's, a level
- * to make (a SKU with backorders, held where it has no level yet), or a shortage where the holds read
- * cannot say what reserveStock would expire (more due than read, a hold changed since it was read,
- * a due hold on a level held back, or a line no level can take beside one that due holds could
- * serve). Once a reservation is left for too little stock or a level to make (it may
- * still succeed there), every later reservation on any of its levels (for a line without a
- * warehouse: any level of its SKU), or with its event stream, is left too, so each level still
- * serves its buyers first come, first served.
+ * refused): a level to make (a SKU with backorders, held where it has no level yet), or a shortage
+ * where the holds read cannot say what reserveStock would expire (more due than read, a hold
+ * changed since it was read, a due hold on a level held back, or a line no level can take beside
+ * one that due holds could serve). Once a reservation is left for too little stock or a level to
+ * make (it may still succeed there), every later reservation on any of its levels (for a line
+ * without a warehouse: any level of its SKU), or with its event stream, is left too, so each level
+ * still serves its buyers first come, first served.
  */
 export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedReservation[], answered: Promise<ReadonlySet<number>> = noneAnswered): Promise<BatchOutcome> => {
   const results: Array<ReservationResult | undefined> = items.map(() => undefined);
@@ -175,24 +183,63 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     }
   }
   const expiryMax = items[0]!.ctx.limits.inlineExpiryMax;
+  // The SKUs and warehouses of the levels locked, by code, for refusals for codes (built when one needs them).
+  let lockedRecords: { skus: Map<string, LevelTarget['sku']>; warehouses: Map<string, LevelTarget['warehouse']> } | undefined;
+  /**
+   * What reserveStock refuses a reservation with for its codes (`codesRefusal`), from the records of
+   * the levels locked and of `codes`; undefined when some code is not looked up yet (then added to
+   * `missing`, for the next pass).
+   */
+  const codesRefusalOf = (ctx: UnitContext, lines: readonly Line[], codes: Codes | undefined, missing: Missing): Failure | undefined => {
+    const records = recordsOf(codes);
+    return noteMissing(lines, records, missing) ? undefined : codesRefusal(ctx.actor, lines, (code) => records.sku(code) ?? null, (code) => records.warehouse(code) ?? null);
+  };
+  /** Each code's record, from the levels locked or from `codes` (`null`: none exists; `undefined`: not looked up). */
+  const recordsOf = (codes: Codes | undefined) => {
+    if (!lockedRecords) {
+      lockedRecords = { skus: new Map(), warehouses: new Map() };
+      for (const t of locked) {
+        lockedRecords.skus.set(t.sku.sku, t.sku);
+        lockedRecords.warehouses.set(t.warehouse.code, t.warehouse);
+      }
+    }
+    const { skus, warehouses } = lockedRecords;
+    return { sku: (code: string) => skus.get(code) ?? codes?.skus.get(code), warehouse: (code: string) => warehouses.get(code) ?? codes?.warehouses.get(code) };
+  };
+  /** Adds to `missing` the codes of `lines` without a record in `records`; whether there were any. */
+  const noteMissing = (lines: readonly Line[], records: ReturnType<typeof recordsOf>, missing: Missing): boolean => {
+    let any = false;
+    for (const line of lines) {
+      if (records.sku(line.sku) === undefined) {
+        missing.skus.add(line.sku);
+        any = true;
+      }
+      if (line.warehouse !== undefined && records.warehouse(line.warehouse) === undefined) {
+        missing.warehouses.add(line.warehouse);
+        any = true;
+      }
+    }
+    return any;
+  };
   /**
    * One pass over the items in the bus's order, granting each reservation that fits (see above).
    * A reservation short of stock is taken as reserveStock takes it, as far as `due` (the holds due on
    * the levels of each `DueQuestion.key`, and those holds locked) tells: refused when none is due;
    * when some are, they are expired as reserveStock expires them inline (up to `inlineExpiryMax`)
    * and it is tried again, granted or refused on the levels as they left them (a refusal keeps none
-   * of the expiries). Any other that does not fit is left, holding back what it may still change;
-   * `unknown` collects the levels whose due holds would decide it, and `missing` the codes of lines
-   * with no level that `codes` has not looked up.
+   * of the expiries). One refused for its codes is refused (`codesRefusal`) once every code has a
+   * record. Any other that does not fit is left, holding back what it may still change; `unknown`
+   * collects the levels whose due holds would decide it, and `missing` the codes without a record
+   * (of lines with no level, or of a reservation held back or refused for its codes).
    */
   const grantInOrder = (due: DueHolds, codes?: Codes) => {
     const current = new Map<string, LevelRecord>();
     // The SKUs and warehouses of lines with no level, when `codes` has not looked them up.
-    const missing = { skus: new Set<string>(), warehouses: new Set<string>() };
+    const missing: Missing = { skus: new Set<string>(), warehouses: new Set<string>() };
     // Levels and event streams that a reservation left to reserveStock may still change.
     const held = new Set<string>();
     const granted: Grant[] = [];
-    const refused = new Map<number, Shortage[]>();
+    const refused = new Map<number, Failure>();
     const unknown = new Map<string, DueQuestion>();
     // Holds expired inline by the reservations granted so far.
     const expiredHere = new Set<string>();
@@ -228,11 +275,11 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
 
     /**
      * One try of a reservation's lines (in apply order), as reserveStock's `attempt`, on the levels as
-     * the reservations before it left them, and as `freed` holds expired inline left them: `leave`
-     * when reserveStock refuses it without a change whatever the levels (left, holding nothing
-     * back), `hold` when it is left holding back what it may change.
+     * the reservations before it left them, and as `freed` holds expired inline left them: `codes`
+     * when reserveStock refuses it for its codes or caller, without a change whatever the levels
+     * (holding nothing back), `hold` when it is left holding back what it may change.
      */
-    const attempt = (ctx: UnitContext, lines: ReturnType<typeof inApplyOrder>, freed?: ReadonlyMap<string, LevelRecord>): Attempt | 'leave' | 'hold' => {
+    const attempt = (ctx: UnitContext, lines: ReturnType<typeof inApplyOrder>, freed?: ReadonlyMap<string, LevelRecord>): Attempt | 'codes' | 'hold' => {
       const trial = new Map<string, LevelRecord>();
       const levelOf = (key: string, target: LevelTarget) => trial.get(key) ?? freed?.get(key) ?? current.get(key) ?? target.level;
       const grants: LineGrant[] = [];
@@ -245,11 +292,11 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
         if (line.warehouse === undefined) {
           const levels = levelsOfSku.get(line.sku);
           // An archived SKU is refused by reserveStock without a change.
-          if (levels?.[0]?.sku.archived) return 'leave';
+          if (levels?.[0]?.sku.archived) return 'codes';
           target = bestOf(levels ?? [], ctx, levelOf);
         } else {
           target = targets.get(keyOf(line.sku, line.warehouse));
-          if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return 'leave';
+          if (target && (target.sku.archived || !target.warehouse.active || !inScope(ctx.actor, line.warehouse))) return 'codes';
         }
         if (!target) {
           const levels = line.warehouse === undefined ? levelsOfSku.get(line.sku) : undefined;
@@ -263,17 +310,22 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
           }
           // No level of the SKU where the line may hold (in its warehouse, or anywhere): what
           // reserveStock does depends on the SKU and the warehouse, looked up for the next pass.
-          const sku = codes?.skus.get(line.sku);
-          const warehouse = line.warehouse === undefined ? null : codes?.warehouses.get(line.warehouse);
+          const records = recordsOf(codes);
+          const sku = records.sku(line.sku);
+          const warehouse = line.warehouse === undefined ? null : records.warehouse(line.warehouse);
           if (sku === undefined || warehouse === undefined) {
-            missing.skus.add(line.sku);
-            if (line.warehouse !== undefined) missing.warehouses.add(line.warehouse);
+            // Every code of the reservation without a record, so that the next pass can decide it whole.
+            noteMissing(
+              lines.map((l) => l.line),
+              records,
+              missing,
+            );
             return 'hold';
           }
           // Unknown or archived: refused by reserveStock without a change.
-          if (!sku || sku.archived) return 'leave';
+          if (!sku || sku.archived) return 'codes';
           if (line.warehouse !== undefined) {
-            if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return 'leave';
+            if (!warehouse || !warehouse.active || !inScope(ctx.actor, line.warehouse)) return 'codes';
             // With backorders reserveStock makes the level and holds there.
             if (reservationFloor(sku) < 0) return 'hold';
           }
@@ -322,17 +374,26 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
         for (const key of keys) held.add(key);
         if (stream) held.add(stream);
       };
-      if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) return hold();
+      if ((stream && held.has(stream)) || keys.some((key) => held.has(key))) {
+        // Held back now, it may be decided in the next pass, for which its codes are looked up too.
+        noteMissing(linesOf(item), recordsOf(codes), missing);
+        return hold();
+      }
 
       const first = attempt(ctx, lines);
-      if (first === 'leave') return;
+      // Refused for its codes (or caller), changing nothing: decided once every code's record is known.
+      if (first === 'codes') {
+        const refusal = codesRefusalOf(ctx, linesOf(item), codes, missing);
+        if (refusal) refused.set(index, refusal);
+        return;
+      }
       if (first === 'hold') return hold();
       if (first.shortages.length === 0) {
         for (const [key, level] of first.trial) current.set(key, level);
         return void granted.push({ index, lines: first.grants, expiries: noExpiries });
       }
       // Short only on lines no level can take: refused with these shortages, whatever expires.
-      if (first.hopeless === first.shortages.length) return void refused.set(index, first.shortages);
+      if (first.hopeless === first.shortages.length) return void refused.set(index, shortOfStock(first.shortages));
       const unasked = first.questions.filter((q) => !due.ids.has(q.key));
       if (unasked.length > 0) {
         for (const q of unasked) unknown.set(q.key, q);
@@ -341,7 +402,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       const expiring = dueToExpire(first.questions);
       if (expiring === undefined) return hold();
       // Nothing to expire: refused, with the shortages of this try.
-      if (expiring.length === 0) return void refused.set(index, first.shortages);
+      if (expiring.length === 0) return void refused.set(index, shortOfStock(first.shortages));
       // Refused whatever expires, but what it reports of its other lines depends on the expiries: left to reserveStock.
       if (first.hopeless > 0) return hold();
       const expiries: Expiry[] = [];
@@ -363,9 +424,9 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       }
       const retry = attempt(ctx, lines, freed);
       // The same lines and codes as the first try: neither can be left now.
-      if (retry === 'leave' || retry === 'hold') return hold();
+      if (retry === 'codes' || retry === 'hold') return hold();
       // Refused with the shortages of the second try; the expiries are undone with it.
-      if (retry.shortages.length > 0) return void refused.set(index, retry.shortages);
+      if (retry.shortages.length > 0) return void refused.set(index, shortOfStock(retry.shortages));
       for (const { stored } of expiries) expiredHere.add(stored.id);
       for (const [key, level] of freed) current.set(key, level);
       for (const [key, level] of retry.trial) current.set(key, level);
@@ -379,7 +440,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
   // locked, so no hold on them can fall due meanwhile; `nowMs` is the batch's. So are reservations
   // for a SKU with no level where they may hold, such as one never received: the SKUs and
   // warehouses they name are looked up in the same round trip.
-  if (pass.unknown.size > 0 || pass.missing.skus.size > 0) {
+  if (pass.unknown.size > 0 || pass.missing.skus.size > 0 || pass.missing.warehouses.size > 0) {
     const questions = [...pass.unknown.values()];
     const dueRead = expiryMax + items.length;
     const [dueIds, skus, warehouses] = await together(
@@ -414,7 +475,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
     );
   }
   const { current, granted } = pass;
-  const refusals = new Map([...pass.refused].map(([index, shortages]) => [index, shortOfStock(shortages)]));
+  const refusals = pass.refused;
   if (granted.length === 0) return { results, refusals, writes: Promise.resolve() };
 
   // Each level is locked and its holds were granted from its locked state: the store must leave it

@@ -1,11 +1,11 @@
 import { plan } from '../../domain/movements.js';
-import { inScope } from '../../domain/permissions.js';
+import { inScope, type Principal } from '../../domain/permissions.js';
 import { type Failure, Rejection } from '../../domain/result.js';
 import { backorderedUnits, ttlSecondsDefault } from '../../domain/reservations.js';
 import { available, free } from '../../domain/stock.js';
 import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
-import { requireSkus, requireWarehouse, reservationFloor } from '../lookups.js';
+import { reservationFloor, skusRefusal, warehouseRefusal } from '../lookups.js';
 import type { LevelRecord, SkuRecord, StoredReservation, WarehouseRecord } from '../ports.js';
 import { together } from '../together.js';
 import { emitReservation, expireHold, type ReservationResult, reservationOf } from './reservation-holds.js';
@@ -39,10 +39,13 @@ class ShortOfStock extends Error {
  */
 export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): Promise<ReservationResult> => {
   const { tx, nowMs } = ctx;
-  // The SKUs and the named warehouses are looked up together; an unknown SKU is reported first.
+  // The SKUs and the named warehouses are looked up together, then checked (`codesRefusal`).
   const codes = [...new Set(input.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))];
-  const [skus, warehouses] = await together(requireSkus(tx, input.lines.map((l) => l.sku), 'new_stock'), together(...codes.map((code) => requireWarehouse(ctx, code, 'stock'))));
-  const explicit = new Map<string, WarehouseRecord>(codes.map((code, i) => [code, warehouses[i]!]));
+  const [foundSkus, warehouses] = await together(tx.skus.byCodes([...new Set(input.lines.map((l) => l.sku))]), together(...codes.map((code) => tx.warehouses.byCode(code))));
+  const skus = new Map(foundSkus.map((sku) => [sku.sku, sku]));
+  const explicit = new Map(codes.map((code, i) => [code, warehouses[i]!]));
+  const refusal = codesRefusal(ctx.actor, input.lines, (code) => skus.get(code) ?? null, (code) => explicit.get(code) ?? null);
+  if (refusal) throw new Rejection(refusal);
 
   const id = ctx.ids.next('res', nowMs);
   // Lines in (SKU, warehouse) order, so concurrent reservations lock levels in one order.
@@ -157,6 +160,26 @@ const expireDueHolds = async (ctx: UnitContext, shortages: Shortage[], skus: Map
     if (expired >= ctx.limits.inlineExpiryMax) break;
   }
   return expired;
+};
+
+/**
+ * What `reserveStock` refuses a reservation with for its codes, from the records found (`null`:
+ * none): an unknown SKU first, then an archived one, then the first named warehouse, in line order,
+ * that is unknown, outside the caller's warehouses or inactive. Undefined when it refuses none.
+ */
+export const codesRefusal = (
+  actor: Principal,
+  lines: ReadonlyArray<{ sku: string; warehouse?: string | undefined }>,
+  skuOf: (code: string) => Pick<SkuRecord, 'archived'> | null,
+  warehouseOf: (code: string) => Pick<WarehouseRecord, 'active'> | null,
+): Failure | undefined => {
+  const refusal = skusRefusal([...new Set(lines.map((l) => l.sku))], skuOf, 'new_stock');
+  if (refusal) return refusal;
+  for (const code of new Set(lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))) {
+    const outside = warehouseRefusal(actor, code, warehouseOf(code), 'stock');
+    if (outside) return outside;
+  }
+  return undefined;
 };
 
 /**
