@@ -315,11 +315,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
           const warehouse = line.warehouse === undefined ? null : records.warehouse(line.warehouse);
           if (sku === undefined || warehouse === undefined) {
             // Every code of the reservation without a record, so that the next pass can decide it whole.
-            noteMissing(
-              lines.map((l) => l.line),
-              records,
-              missing,
-            );
+            noteMissing(lines.map((entry) => entry.line), records, missing);
             return 'hold';
           }
           // Unknown or archived: refused by reserveStock without a change.

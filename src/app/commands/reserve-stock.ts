@@ -176,8 +176,8 @@ export const codesRefusal = (
   const refusal = skusRefusal([...new Set(lines.map((l) => l.sku))], skuOf, 'new_stock');
   if (refusal) return refusal;
   for (const code of new Set(lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))) {
-    const outside = warehouseRefusal(actor, code, warehouseOf(code), 'stock');
-    if (outside) return outside;
+    const refused = warehouseRefusal(actor, code, warehouseOf(code), 'stock');
+    if (refused) return refused;
   }
   return undefined;
 };
