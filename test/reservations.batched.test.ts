@@ -93,6 +93,25 @@ const side = async (kind: 'sqlite' | 'postgres', clock: ManualClock, batchedRese
 
 type Side = Awaited<ReturnType<typeof side>>;
 
+/** Runs `test` on a batching side and a general side of `kind` sharing one clock, and closes both. */
+const withSides = async (kind: 'sqlite' | 'postgres', test: (batched: Side, general: Side, clock: ManualClock) => Promise<void>) => {
+  const clock = new ManualClock();
+  const batched = await side(kind, clock, true);
+  const general = await side(kind, clock, false);
+  try {
+    await test(batched, general, clock);
+  } finally {
+    await batched.close();
+    await general.close();
+  }
+};
+
+/** A hold of `lines` (SKU, warehouse, quantity), for `ttlSeconds`. */
+const holdOf = (reference: string, lines: Array<[string, string, number]>, ttlSeconds = 600): Command => ({
+  name: 'reservation.create',
+  input: { reference, lines: lines.map(([sku, warehouse, quantity]) => ({ sku, warehouse, quantity })), ttlSeconds },
+});
+
 /** Without the ids that differ between the two sides (reservation, receipt and movement ids). */
 const normalize = (value: unknown) =>
   JSON.parse(JSON.stringify(value).replace(/(res|rcp)_[0-9a-z]{26}/g, '<id>').replace(/"id":\d+/g, '"id":0').replace(/"movements":\[[\d,]*\]/g, '"movements":[]')) as unknown;
@@ -217,14 +236,7 @@ describe.each(storeKinds())('batched reservations agree with the general path on
 
 describe.each(storeKinds())('batched reservations of several lines on %s', (kind) => {
   it('takes them whole, refuses one that is short where no hold is due, and leaves one short beside a due hold with every later one on its levels to the general path', async () => {
-    const clock = new ManualClock();
-    const batched = await side(kind, clock, true);
-    const general = await side(kind, clock, false);
-    try {
-      const hold = (reference: string, lines: Array<[string, string, number]>): Command => ({
-        name: 'reservation.create',
-        input: { reference, lines: lines.map(([sku, warehouse, quantity]) => ({ sku, warehouse, quantity })), ttlSeconds: 600 },
-      });
+    await withSides(kind, async (batched, general, clock) => {
       // The bus orders a batch by each command's first level: m1, s4, m5 (BS-1), m2 (BS-2), s3 (BS-3).
       // m2 wants 5 of BS-2's 3 units in BW-B, where no hold is due: refused by the batched path with
       // the general path's shortages, changing nothing, so s3 (on its level BS-3 in BW-A) is not held back.
@@ -232,11 +244,11 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
         batched,
         general,
         [
-          hold('m1', [['BS-1', 'BW-A', 2], ['BS-2', 'BW-B', 1]]),
-          hold('m2', [['BS-2', 'BW-B', 5], ['BS-3', 'BW-A', 1]]),
-          hold('s3', [['BS-3', 'BW-A', 1]]),
-          hold('s4', [['BS-1', 'BW-A', 1]]),
-          hold('m5', [['BS-1', 'BW-A', 1], ['BS-3', 'BW-B', 1], ['BS-1', 'BW-A', 1]]),
+          holdOf('m1', [['BS-1', 'BW-A', 2], ['BS-2', 'BW-B', 1]]),
+          holdOf('m2', [['BS-2', 'BW-B', 5], ['BS-3', 'BW-A', 1]]),
+          holdOf('s3', [['BS-3', 'BW-A', 1]]),
+          holdOf('s4', [['BS-1', 'BW-A', 1]]),
+          holdOf('m5', [['BS-1', 'BW-A', 1], ['BS-3', 'BW-B', 1], ['BS-1', 'BW-A', 1]]),
         ],
         [],
         'holds',
@@ -247,7 +259,7 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
       expect(m5.lines).toHaveLength(3);
 
       // A hold on all that is left of BS-2 in BW-B, due after a second.
-      await agree(batched, general, [hold('h', [['BS-2', 'BW-B', 2]])].map((c) => ({ ...c, input: { ...c.input, ttlSeconds: 1 } }) as Command), [], 'short hold');
+      await agree(batched, general, [holdOf('h', [['BS-2', 'BW-B', 2]], 1)], [], 'short hold');
       clock.advance(2000);
       // big wants more of BS-2 in BW-B than expiring h frees: refused with what is available once h
       // is expired, and h's expiry undone with it. m6 is short until h is expired inline, and then
@@ -258,53 +270,37 @@ describe.each(storeKinds())('batched reservations of several lines on %s', (kind
       const later = await agree(
         batched,
         general,
-        [hold('big', [['BS-2', 'BW-B', 5]]), hold('m6', [['BS-2', 'BW-B', 2], ['BS-3', 'BW-A', 1]]), hold('m7', [['BS-3', 'BW-B', 1], ['BS-SAFE', 'BW-B', 1]])],
+        [holdOf('big', [['BS-2', 'BW-B', 5]]), holdOf('m6', [['BS-2', 'BW-B', 2], ['BS-3', 'BW-A', 1]]), holdOf('m7', [['BS-3', 'BW-B', 1], ['BS-SAFE', 'BW-B', 1]])],
         [],
         'expired inline',
       );
       expect(codes(later)).toEqual(['insufficient_stock', 'ok', 'ok']);
       expect((later[0] as { details: unknown }).details).toEqual({ lines: [{ sku: 'BS-2', warehouse: 'BW-B', requested: 5, available: 2 }] });
       expect(batched.taken.reserve - before).toBe(3);
-    } finally {
-      await batched.close();
-      await general.close();
-    }
+    });
   });
 });
 
 describe.each(storeKinds())('batched reservations beside due carts on %s', (kind) => {
   it('expires inline a due cart with a level no line of the batch names, as the general path does', async () => {
-    const clock = new ManualClock();
-    const batched = await side(kind, clock, true);
-    const general = await side(kind, clock, false);
-    try {
-      const hold = (reference: string, lines: Array<[string, string, number]>, ttlSeconds = 600): Command => ({
-        name: 'reservation.create',
-        input: { reference, lines: lines.map(([sku, warehouse, quantity]) => ({ sku, warehouse, quantity })), ttlSeconds },
-      });
+    await withSides(kind, async (batched, general, clock) => {
       // An abandoned cart: all 3 units of BS-1 in BW-B and one of BS-2 in BW-A, due after a second.
-      await agree(batched, general, [hold('cart', [['BS-1', 'BW-B', 3], ['BS-2', 'BW-A', 1]], 1)], [], 'cart');
+      await agree(batched, general, [holdOf('cart', [['BS-1', 'BW-B', 3], ['BS-2', 'BW-A', 1]], 1)], [], 'cart');
       clock.advance(2000);
       // Buyers of BS-1 in BW-B only: b1 is short, expires the cart (its movements on both levels and
       // its events in b1's name, before b1's own) and takes 2; b2 takes the last; b3 is refused.
       const before = batched.taken.reserve;
-      const outcomes = await agree(batched, general, [hold('b1', [['BS-1', 'BW-B', 2]]), hold('b2', [['BS-1', 'BW-B', 1]]), hold('b3', [['BS-1', 'BW-B', 1]])], [], 'buyers beside the cart');
+      const outcomes = await agree(batched, general, [holdOf('b1', [['BS-1', 'BW-B', 2]]), holdOf('b2', [['BS-1', 'BW-B', 1]]), holdOf('b3', [['BS-1', 'BW-B', 1]])], [], 'buyers beside the cart');
       expect(codes(outcomes)).toEqual(['ok', 'ok', 'insufficient_stock']);
       expect(batched.taken.reserve - before, 'buyers taken by the batched path').toBe(3);
       expect(await batched.queries.stock('BS-2')).toMatchObject({ ok: true, value: { warehouses: expect.arrayContaining([expect.objectContaining({ warehouse: 'BW-A', reserved: 0 })]) } });
-    } finally {
-      await batched.close();
-      await general.close();
-    }
+    });
   });
 });
 
 describe.each(storeKinds())('batched reservations without a warehouse on %s', (kind) => {
   it('places each where the general path would, as the levels stand after the holds before it, within the caller\'s warehouses', async () => {
-    const clock = new ManualClock();
-    const batched = await side(kind, clock, true);
-    const general = await side(kind, clock, false);
-    try {
+    await withSides(kind, async (batched, general, clock) => {
       const hold = (reference: string, sku: string, quantity: number, ttlSeconds = 600): Command => ({ name: 'reservation.create', input: { reference, lines: [{ sku, quantity }], ttlSeconds } });
       const placedIn = (outcomes: unknown[]) =>
         outcomes.map((outcome) => {
@@ -357,19 +353,13 @@ describe.each(storeKinds())('batched reservations without a warehouse on %s', (k
       // Nowhere to place it: a SKU without stock, an unknown one, one whose every level is in an inactive warehouse.
       const nowhere = await agree(batched, general, [hold('new', 'BS-NEW', 1), hold('none', 'BS-NONE', 1)], [], 'nowhere');
       expect(placedIn(nowhere)).toEqual(['insufficient_stock', 'sku_not_found']);
-    } finally {
-      await batched.close();
-      await general.close();
-    }
+    });
   });
 });
 
 describe.each(storeKinds())('batched reservations where the SKU has no level on %s', (kind) => {
   it('refuses one that no level could take and one refused for its codes or caller, and leaves to the general path one it would make a level for', async () => {
-    const clock = new ManualClock();
-    const batched = await side(kind, clock, true);
-    const general = await side(kind, clock, false);
-    try {
+    await withSides(kind, async (batched, general, clock) => {
       const hold = (reference: string, sku: string, warehouse: string | undefined, quantity = 1, ttlSeconds = 600): Command => ({
         name: 'reservation.create',
         input: { reference, lines: [{ sku, quantity, ...(warehouse !== undefined && { warehouse }) }], ttlSeconds },
@@ -468,19 +458,13 @@ describe.each(storeKinds())('batched reservations where the SKU has no level on 
       expect(batched.taken.reserve - before).toBe(2);
       // The due hold is still there on both sides (agree compares the levels too).
       expect(await batched.queries.stock('BS-NEW')).toMatchObject({ ok: true, value: { totals: { onHand: 2, reserved: 2 } } });
-    } finally {
-      await batched.close();
-      await general.close();
-    }
+    });
   });
 });
 
 describe.each(storeKinds())('batched lifecycle steps keep the order of each reservation and level on %s', (kind) => {
   it('leaves a repeated step, the later steps on its level, and a fulfilment of units not in the building to the general path, and a refused step without holding back its level', async () => {
-    const clock = new ManualClock();
-    const batched = await side(kind, clock, true);
-    const general = await side(kind, clock, false);
-    try {
+    await withSides(kind, async (batched, general, clock) => {
       const hold = (reference: string, sku: string, warehouse: string, quantity: number): Command => ({
         name: 'reservation.create',
         input: { reference, lines: [{ sku, warehouse, quantity }], ttlSeconds: 600 },
@@ -544,10 +528,7 @@ describe.each(storeKinds())('batched lifecycle steps keep the order of each rese
       );
       expect(codes(lateSteps)).toEqual(['invalid_reservation_state', 'reservation_expired', 'ok', 'ok', 'ok', 'reservation_not_found']);
       expect(batched.taken.transition - lateBefore).toBe(2);
-    } finally {
-      await batched.close();
-      await general.close();
-    }
+    });
   });
 });
 
