@@ -6,7 +6,7 @@ import type { UnitContext } from './context.js';
 import type { SkuRecord, WarehouseRecord, WriteTx } from './ports.js';
 
 /** The refusal (`warehouse_not_permitted`) unless the actor may act in every one of the warehouses. */
-export const scopeRefusal = (actor: Principal, warehouses: readonly string[]): Failure | undefined => {
+const scopeRefusal = (actor: Principal, warehouses: readonly string[]): Failure | undefined => {
   const outside = [...new Set(warehouses)].filter((code) => !inScope(actor, code)).sort();
   return outside.length > 0 ? fail('warehouse_not_permitted', `You may not act in warehouse ${outside.join(', ')}.`, { warehouse: outside[0], warehouses: outside }) : undefined;
 };

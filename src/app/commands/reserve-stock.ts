@@ -43,6 +43,7 @@ export const reserveStock = async (ctx: UnitContext, input: ReserveStockInput): 
   const codes = [...new Set(input.lines.flatMap((l) => (l.warehouse ? [l.warehouse] : [])))];
   const [foundSkus, warehouses] = await together(tx.skus.byCodes([...new Set(input.lines.map((l) => l.sku))]), together(...codes.map((code) => tx.warehouses.byCode(code))));
   const skus = new Map(foundSkus.map((sku) => [sku.sku, sku]));
+  // Every named warehouse exists once `codesRefusal` has passed them.
   const explicit = new Map(codes.map((code, i) => [code, warehouses[i]!]));
   const refusal = codesRefusal(ctx.actor, input.lines, (code) => skus.get(code) ?? null, (code) => explicit.get(code) ?? null);
   if (refusal) throw new Rejection(refusal);
