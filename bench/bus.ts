@@ -15,7 +15,8 @@
  * (0; 1: the reservations' lines name no warehouse, and the store's choice serves them), BENCH_HOT
  * (0; 1: every reservation of `lifecycle` or `cart` on the hot SKU), BENCH_LATE (0; a share of the
  * `lifecycle` buyers, 0.02 say, whose hold is released before they confirm it: a confirmation
- * refused as too late),
+ * refused as too late), BENCH_EXTEND (0; a share of the `lifecycle` buyers, 0.3 say, who extend their
+ * hold before they confirm it, as a checkout does when the buyer reaches payment),
  * BENCH_DROP_INDEXES (index names, comma-separated, dropped after the seed: what those indexes cost
  * the write path), STOCKROOM_TEST_POSTGRES_URL.
  */
@@ -41,6 +42,8 @@ const routed = process.env.BENCH_ROUTED === '1';
 const allHot = process.env.BENCH_HOT === '1';
 /** BENCH_LATE: the share of `lifecycle` buyers who confirm a hold already released (refused). */
 const late = Number(process.env.BENCH_LATE ?? 0);
+/** BENCH_EXTEND: the share of `lifecycle` buyers who extend their hold before confirming it. */
+const extend = Number(process.env.BENCH_EXTEND ?? 0);
 const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let url: string;
@@ -157,6 +160,7 @@ try {
             if (count((await bus.execute('reservation.release', { id }, { actor })).outcome)) count((await bus.execute('reservation.confirm', { id }, { actor })).outcome);
             continue;
           }
+          if (extend > 0 && Math.random() < extend && !count((await bus.execute('reservation.extend', { id, ttlSeconds: 900 }, { actor })).outcome)) continue;
           if (count((await bus.execute('reservation.confirm', { id }, { actor })).outcome)) count((await bus.execute('reservation.fulfil', { id }, { actor })).outcome);
         }
       }),

@@ -1,6 +1,6 @@
 /**
  * The batched paths (holds, whether their lines name a warehouse or leave the choice to the store,
- * and a reservation's confirmation, release, expiry and whole fulfilment, set-based per group commit)
+ * and a reservation's confirmation, release, expiry, whole fulfilment and extension, set-based per group commit)
  * against the general path (each
  * command alone): the same bursts of concurrent commands, sent to two stores of the same kind — one
  * bus batching, one not — must give the same outcomes, the same levels, the same events and audit
@@ -211,14 +211,15 @@ describe.each(storeKinds())('batched reservations agree with the general path on
           burst.push({ name: 'reservation.create', input: { reference, lines, ttlSeconds: 3600 } });
         } else if (roll < 0.93 && batched.ids.size > 0) {
           // Lifecycle steps, by reference (resolved to each side's id below): the batched path takes
-          // confirm, release, expire and a whole fulfilment; a fulfilment of some lines is the general path's.
+          // confirm, release, expire, extend and a whole fulfilment; a fulfilment of some lines is the general path's.
           // Mostly reservations that were placed; sometimes one that was refused (so does not exist).
           const id = random() < 0.95 ? pick([...batched.ids.keys()]) : `ref-${1 + Math.floor(random() * n)}`;
           const step = random();
-          if (step < 0.3) burst.push({ name: 'reservation.confirm', input: { id } });
-          else if (step < 0.45) burst.push({ name: 'reservation.release', input: { id } });
-          else if (step < 0.75) burst.push({ name: 'reservation.fulfil', input: { id } });
-          else if (step < 0.85) burst.push({ name: 'reservation.fulfil', input: { id, lines: [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] } });
+          if (step < 0.25) burst.push({ name: 'reservation.confirm', input: { id } });
+          else if (step < 0.4) burst.push({ name: 'reservation.release', input: { id } });
+          else if (step < 0.65) burst.push({ name: 'reservation.fulfil', input: { id } });
+          else if (step < 0.75) burst.push({ name: 'reservation.fulfil', input: { id, lines: [{ sku: pick(skus.slice(0, 3)), quantity: 1 }] } });
+          else if (step < 0.87) burst.push({ name: 'reservation.extend', input: { id, ttlSeconds: pick([1, 5, 600]) } });
           else burst.push({ name: 'reservation.expire', input: { id } });
         } else {
           burst.push({ name: 'stock.receive', input: { warehouse: pick(['BW-A', 'BW-B']), lines: [{ sku: pick(skus.slice(0, 5)), quantity: 1 + Math.floor(random() * 4) }] } });
@@ -528,6 +529,67 @@ describe.each(storeKinds())('batched lifecycle steps keep the order of each rese
       );
       expect(codes(lateSteps)).toEqual(['invalid_reservation_state', 'reservation_expired', 'ok', 'ok', 'ok', 'reservation_not_found']);
       expect(batched.taken.transition - lateBefore).toBe(2);
+    });
+  });
+
+  it('extends holds, leaves a later step on an extended hold to the general path, and refuses an extension as the command does', async () => {
+    await withSides(kind, async (batched, general, clock) => {
+      await agree(
+        batched,
+        general,
+        [
+          holdOf('a', [['BS-1', 'BW-A', 1]], 60),
+          holdOf('b', [['BS-1', 'BW-A', 1]], 60),
+          holdOf('c', [['BS-2', 'BW-B', 1]], 1),
+          holdOf('d', [['BS-1', 'BW-A', 1]]),
+          holdOf('e', [['BS-3', 'BW-B', 1]]),
+          holdOf('f', [['BS-1', 'BW-A', 1], ['BS-2', 'BW-A', 1]], 60),
+        ],
+        [],
+        'holds',
+      );
+      await agree(batched, general, [{ name: 'reservation.confirm', input: { id: 'd' } }], [], 'd confirmed');
+      clock.advance(2000);
+      const before = batched.taken.transition;
+      // b's confirmation and f's expiry are later steps on an extended hold: the general path's,
+      // after the batch (f's expiry, no longer due, changes nothing). c is due, d confirmed, e in a
+      // warehouse the storefront may not act in.
+      const extended = await agree(
+        batched,
+        general,
+        [
+          { name: 'reservation.extend', input: { id: 'a', ttlSeconds: 600 } },
+          { name: 'reservation.extend', input: { id: 'b', ttlSeconds: 900 } },
+          { name: 'reservation.confirm', input: { id: 'b' } },
+          { name: 'reservation.extend', input: { id: 'c', ttlSeconds: 600 } },
+          { name: 'reservation.extend', input: { id: 'd', ttlSeconds: 600 } },
+          { name: 'reservation.extend', input: { id: 'e', ttlSeconds: 600 } },
+          { name: 'reservation.extend', input: { id: 'f', ttlSeconds: 300 } },
+          { name: 'reservation.expire', input: { id: 'f' } },
+          { name: 'reservation.extend', input: { id: 'nowhere', ttlSeconds: 600 } },
+        ],
+        [testActor, testActor, testActor, testActor, testActor, storefront],
+        'extensions',
+      );
+      expect(codes(extended)).toEqual(['ok', 'ok', 'ok', 'reservation_expired', 'invalid_reservation_state', 'warehouse_not_permitted', 'ok', 'ok', 'reservation_not_found']);
+      expect(batched.taken.transition - before).toBe(3);
+      const reservationIn = (outcome: unknown) => (outcome as { value: { reservation: { expiresAtMs: number; status: string } } }).value.reservation;
+      expect(reservationIn(extended[0]).expiresAtMs).toBe(clock.nowMs() + 600_000);
+      expect(reservationIn(extended[2])).toMatchObject({ status: 'allocated', expiresAtMs: clock.nowMs() + 900_000 });
+
+      // Past f's new expiry, not a's: f's expiry is batched, a's changes nothing.
+      clock.advance(400_000);
+      const swept = await agree(
+        batched,
+        general,
+        [
+          { name: 'reservation.expire', input: { id: 'f' } },
+          { name: 'reservation.expire', input: { id: 'a' } },
+        ],
+        [],
+        'expiries after the extensions',
+      );
+      expect(swept.map((outcome) => (outcome as { value: { reservation: { status: string } } | null }).value?.reservation.status ?? null)).toEqual(['expired', null]);
     });
   });
 });

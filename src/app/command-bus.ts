@@ -410,8 +410,8 @@ export class CommandBus {
 
   /**
    * The set-based path that takes this command, if any: reservations whose lines each name their
-   * warehouse or none (ADR 0010), and a reservation's confirmation, release, expiry or whole
-   * fulfilment (ADR 0024), for a caller whose role has the permission.
+   * warehouse or none (ADR 0010), and a reservation's confirmation, release, expiry, whole
+   * fulfilment or extension (ADR 0024), for a caller whose role has the permission.
    */
   private setPathOf(item: Pending): SetPath | null {
     const { name, input, options } = item;
@@ -452,7 +452,7 @@ export class CommandBus {
     const { results: values, refusals, writes } =
       path === 'reserve'
         ? await reserveStockBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, input: item.input as CommandInput<'reservation.create'> })), answered)
-        : await transitionBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, name: item.name as TransitionName, id: idOf(item.input) })), answered);
+        : await transitionBatch(tx, items.map((item, i) => ({ ctx: units[i]!.ctx, name: item.name as TransitionName, id: idOf(item.input), ttlSeconds: ttlOf(item.input) })), answered);
     const taken = values.filter((value) => value !== undefined).length + (refusals?.size ?? 0);
     const fresh = items.length - out.filter((settled) => settled !== undefined).length;
     this.options.observer?.setPath?.(path, taken, fresh - taken);
@@ -708,6 +708,12 @@ const byLockKey = (batch: Pending[]): Pending[] =>
 const idOf = (input: unknown): string => {
   const id = (input as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : '';
+};
+
+/** An extension's lifetime in seconds, if its input has one. */
+const ttlOf = (input: unknown): number | undefined => {
+  const ttl = (input as { ttlSeconds?: unknown } | null)?.ttlSeconds;
+  return typeof ttl === 'number' ? ttl : undefined;
 };
 
 const isIdle = (lane: Lane) => !lane.flushing && lane.queue.length === 0 && lane.answering === 0;

@@ -275,7 +275,8 @@ export interface WriteTx {
     /** The reservations with these ids (those that exist), locked in id order for the rest of the transaction on PostgreSQL. */
     lockMany(ids: readonly string[]): Promise<StoredReservation[]>;
     update(id: string, fields: Partial<Pick<ReservationRow, 'status' | 'expiresAtMs'>>, nowMs: number): Promise<void>;
-    updateStatuses(changes: ReadonlyArray<{ id: string; status: ReservationStatus }>, nowMs: number): Promise<void>;
+    /** Sets the status, the expiry or both of several reservations, as `update` sets one's. */
+    updateMany(changes: ReadonlyArray<{ id: string } & Partial<Pick<ReservationRow, 'status' | 'expiresAtMs'>>>, nowMs: number): Promise<void>;
     setFulfilledMany(lines: ReadonlyArray<{ id: string; lineNo: number; fulfilled: number }>): Promise<void>;
     /** Ids of active holds due at `nowMs` that hold stock of the SKU (in the given warehouses). */
     dueForSku(skuId: number, warehouseIds: readonly number[], nowMs: number, limit: number): Promise<string[]>;

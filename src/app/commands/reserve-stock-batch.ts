@@ -547,7 +547,7 @@ export const reserveStockBatch = async (tx: WriteTx, items: readonly BatchedRese
       tx.movements.append(rows, drawnIds),
       tx.reservations.insertMany(reservations),
       tx.levels.applyMany([...freedOnly.values()], nowMs),
-      expiredStatuses.length > 0 ? tx.reservations.updateStatuses(expiredStatuses, nowMs) : Promise.resolve(),
+      expiredStatuses.length > 0 ? tx.reservations.updateMany(expiredStatuses, nowMs) : Promise.resolve(),
     ),
     drawnIds,
   );

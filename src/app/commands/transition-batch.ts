@@ -1,7 +1,7 @@
 /**
- * The batched path of a reservation's lifecycle (ADR 0024): the confirmations, releases, expiries
- * and whole fulfilments that reach one group commit share a few set-based statements instead of
- * running ~6 statements each. The commands stay the reference: this path produces the same
+ * The batched path of a reservation's lifecycle (ADR 0024): the confirmations, releases, expiries,
+ * whole fulfilments and extensions that reach one group commit share a few set-based statements
+ * instead of running ~6 statements each. The commands stay the reference: this path produces the same
  * movements, levels, statuses and events, and leaves to them every case it does not handle.
  */
 import { type MovementDraft, plan } from '../../domain/movements.js';
@@ -12,14 +12,17 @@ import type { UnitContext } from '../context.js';
 import { LedgerWriter } from '../ledger-writer.js';
 import type { LevelChange, LevelRecord, LevelTarget, ReservationLineRow, StoredReservation, WriteTx } from '../ports.js';
 import { together } from '../together.js';
+import { expiryAfter, recordExtension } from './extend-reservation.js';
 import { type BatchOutcome, emitReservation, eventOf, inLockOrder, movementIdsAndWrites, noneAnswered, releaseDraft, type ReservationResult, reservationOf, streamKey, toReservation } from './reservation-holds.js';
 
-export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire';
+export type TransitionName = 'reservation.confirm' | 'reservation.release' | 'reservation.fulfil' | 'reservation.expire' | 'reservation.extend';
 
 export interface BatchedTransition {
   ctx: UnitContext;
   name: TransitionName;
   id: string;
+  /** An extension's new lifetime, from now (other steps: ignored). */
+  ttlSeconds?: number;
 }
 
 const actionOf: Record<TransitionName, ReservationAction> = {
@@ -27,20 +30,24 @@ const actionOf: Record<TransitionName, ReservationAction> = {
   'reservation.release': 'release',
   'reservation.fulfil': 'fulfil',
   'reservation.expire': 'expire',
+  'reservation.extend': 'extend',
 };
 
-/** Whether the batched path takes this command: a lifecycle step by id (a fulfilment only of everything outstanding). */
+/**
+ * Whether the batched path takes this command: a lifecycle step by id (a fulfilment only of
+ * everything outstanding, an extension only with its lifetime in seconds).
+ */
 export const isBatchableTransition = (name: string | null, input: unknown): name is TransitionName => {
   if (name === null || !Object.hasOwn(actionOf, name)) return false;
-  const i = input as { id?: unknown; lines?: unknown } | null;
-  return typeof i?.id === 'string' && (name !== 'reservation.fulfil' || i.lines === undefined);
+  const i = input as { id?: unknown; lines?: unknown; ttlSeconds?: unknown } | null;
+  return typeof i?.id === 'string' && (name !== 'reservation.fulfil' || i.lines === undefined) && (name !== 'reservation.extend' || typeof i.ttlSeconds === 'number');
 };
 
 const levelKey = (line: { sku: string; warehouse: string }) => `${line.sku}\u0000${line.warehouse}`;
 
 
-/** The movement a step writes for one line with `units` outstanding. */
-const draftOf = (name: TransitionName, stored: StoredReservation, units: number): MovementDraft => {
+/** The movement a step writes for one line with `units` outstanding (an extension writes none). */
+const draftOf = (name: Exclude<TransitionName, 'reservation.extend'>, stored: StoredReservation, units: number): MovementDraft => {
   switch (name) {
     case 'reservation.confirm':
       return plan.allocate(units);
@@ -72,14 +79,15 @@ interface Step {
 /**
  * Takes many lifecycle steps (all with the same `nowMs`, in the bus's order):
  * 1. one statement locks the reservations (in id order) and one reads their lines, in one round
- *    trip on PostgreSQL; then one locks every level concerned, in (SKU, warehouse) order, and on
- *    PostgreSQL another draws ids for the movements, in the next;
+ *    trip on PostgreSQL; then one locks every level concerned (an extension's are not: it moves no
+ *    units), in (SKU, warehouse) order, and on PostgreSQL another draws ids for the movements, in
+ *    the next;
  * 2. each step is taken in order, on the levels as the steps before it left them, when its
  *    command would take it: the reservation's status allows it (an expiry: it is active and due),
  *    the caller's warehouses cover its lines, and every level takes its movement;
  * 3. one UPDATE applies each level's total (the database re-checks the CHECKs, and requires every
- *    level to end as computed), one INSERT appends the movements, one UPDATE sets the statuses and
- *    one the shipped units. With the movements' ids drawn before (PostgreSQL), these writes are
+ *    level to end as computed), one INSERT appends the movements, one UPDATE sets the statuses
+ *    and the extended expiries, and one the shipped units. With the movements' ids drawn before (PostgreSQL), these writes are
  *    returned unawaited, and the caller may send COMMIT behind them (ADR 0036).
  * `answered` settles, with the reservations' locks, to the indices of the items the caller has
  * answered already (requests whose Idempotency-Key was seen before, read in the same round trip):
@@ -97,7 +105,8 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   const nowMs = items[0]!.ctx.nowMs;
   const [lockedReservations, done] = await together(tx.reservations.lockMany(items.map((item) => item.id)), answered);
   const reservations = new Map(lockedReservations.map((r) => [r.id, r]));
-  const pairs = [...reservations.values()].flatMap((r) => r.lines.map((l) => ({ sku: l.sku, warehouse: l.warehouse })));
+  const moving = new Set(items.filter((item) => item.name !== 'reservation.extend').map((item) => item.id));
+  const pairs = [...reservations.values()].filter((r) => moving.has(r.id)).flatMap((r) => r.lines.map((l) => ({ sku: l.sku, warehouse: l.warehouse })));
   const [locked, drawn] = await together(tx.levels.lockTargets(pairs), tx.movements.drawIds(pairs.length));
   const targets = new Map(locked.map((t) => [levelKey({ sku: t.sku.sku, warehouse: t.warehouse.code }), t]));
 
@@ -115,23 +124,29 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     if (!left.has(`id:${item.id}`) && (!stored || !stepAllowed(item, stored))) return void left.add(`id:${item.id}`);
     // No such reservation, its id held back already: left.
     if (!stored) return;
-    const held = [`id:${stored.id}`, streamKey(stored.lines), ...stored.lines.map((l) => `level:${levelKey(l)}`)];
+    // An extension touches no level: only its reservation and its event stream.
+    const levels = item.name === 'reservation.extend' ? [] : stored.lines.map((l) => `level:${levelKey(l)}`);
+    const held = [`id:${stored.id}`, streamKey(stored.lines), ...levels];
     const leave = () => held.forEach((key) => left.add(key));
     // A step on a reservation, level or event stream held back is left, and holds back its own.
     if (held.some((key) => left.has(key))) return leave();
     const moves: Step['moves'] = [];
     const trial = new Map<string, LevelRecord>();
-    for (const line of inLockOrder(stored.lines)) {
-      const units = outstanding(line);
-      if (units === 0) continue;
-      const key = levelKey(line);
-      const target = targets.get(key);
-      const before = trial.get(key) ?? current.get(key) ?? target?.level;
-      const draft = draftOf(item.name, stored, units);
-      if (!target || !before || !takesChange(before, draft.deltas)) return leave();
-      const after: LevelRecord = Object.assign(applyDeltas(before, draft.deltas), { skuId: before.skuId, warehouseId: before.warehouseId, updatedAtMs: nowMs });
-      trial.set(key, after);
-      moves.push({ line, target, draft, after });
+    const { name } = item;
+    // An extension moves no units: it only sets the hold's expiry.
+    if (name !== 'reservation.extend') {
+      for (const line of inLockOrder(stored.lines)) {
+        const units = outstanding(line);
+        if (units === 0) continue;
+        const key = levelKey(line);
+        const target = targets.get(key);
+        const before = trial.get(key) ?? current.get(key) ?? target?.level;
+        const draft = draftOf(name, stored, units);
+        if (!target || !before || !takesChange(before, draft.deltas)) return leave();
+        const after: LevelRecord = Object.assign(applyDeltas(before, draft.deltas), { skuId: before.skuId, warehouseId: before.warehouseId, updatedAtMs: nowMs });
+        trial.set(key, after);
+        moves.push({ line, target, draft, after });
+      }
     }
     for (const [key, level] of trial) current.set(key, level);
     // A later step on this reservation runs through its command, after this one.
@@ -151,12 +166,13 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
     }
   }
   const placed = steps.map((step) => {
-    const { ctx } = items[step.index]!;
+    const { ctx, name, ttlSeconds } = items[step.index]!;
     const ledger = new LedgerWriter(ctx, { type: 'reservation', id: step.stored.id });
     for (const { target, draft, after } of step.moves) ledger.record(target.sku, target.warehouse, draft, after);
-    const shipped = items[step.index]!.name === 'reservation.fulfil';
+    const shipped = name === 'reservation.fulfil';
     const lines = step.stored.lines.map((line) => (shipped ? { ...line, fulfilled: line.quantity } : line));
-    return { step, ctx, ledger, lines, status: statusOf(items[step.index]!.name, lines) };
+    const expiresAtMs = name === 'reservation.extend' ? expiryAfter(nowMs, ttlSeconds!) : undefined;
+    return { step, ctx, ledger, lines, status: name === 'reservation.extend' ? step.stored.status : statusOf(name, lines), expiresAtMs };
   });
   const rows = placed.flatMap((p) => p.ledger.rows());
   const drawnIds = drawn?.slice(0, rows.length);
@@ -164,8 +180,8 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   const written = together(
     tx.levels.applyMany([...totals.values()], nowMs),
     tx.movements.append(rows, drawnIds),
-    tx.reservations.updateStatuses(
-      placed.map(({ step, status }) => ({ id: step.stored.id, status })),
+    tx.reservations.updateMany(
+      placed.map(({ step, status, expiresAtMs }) => ({ id: step.stored.id, status, expiresAtMs })),
       nowMs,
     ),
     tx.reservations.setFulfilledMany(
@@ -174,7 +190,11 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   );
   const { ids, writes } = await movementIdsAndWrites(written, drawnIds);
   let offset = 0;
-  for (const { step, ctx, ledger, lines, status } of placed) {
+  for (const { step, ctx, ledger, lines, status, expiresAtMs } of placed) {
+    if (expiresAtMs !== undefined) {
+      results[step.index] = recordExtension(ctx, step.stored, expiresAtMs);
+      continue;
+    }
     const count = step.moves.length;
     ctx.describe({ type: 'reservation', id: step.stored.id }, { status: { before: step.stored.status, after: status } });
     const movements = ledger.publish(ids.slice(offset, offset + count));
@@ -186,7 +206,7 @@ export const transitionBatch = async (tx: WriteTx, items: readonly BatchedTransi
   return { results, writes };
 };
 
-const statusOf = (name: TransitionName, lines: readonly ReservationLineRow[]): ReservationStatus => {
+const statusOf = (name: Exclude<TransitionName, 'reservation.extend'>, lines: readonly ReservationLineRow[]): ReservationStatus => {
   switch (name) {
     case 'reservation.confirm':
       return 'allocated';

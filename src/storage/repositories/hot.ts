@@ -557,7 +557,8 @@ export const linesOfReservations = statement(
     order by l.reservation_id, l.line_no`,
 );
 const reservationsUpdate = statement(
-  `update reservations r set status = v.status, updated_at_ms = $3 from unnest($1::text[], $2::text[]) as v(id, status) where r.id = v.id`,
+  `update reservations r set status = coalesce(v.status, r.status), expires_at_ms = coalesce(v.expires_at_ms, r.expires_at_ms), updated_at_ms = $4
+     from unnest($1::text[], $2::text[], $3::bigint[]) as v(id, status, expires_at_ms) where r.id = v.id`,
 );
 const linesFulfilled = statement(
   `update reservation_lines l set fulfilled = v.fulfilled
@@ -576,14 +577,14 @@ export const lockReservationRows = async (db: Runner, ids: readonly string[]) =>
   return { reservations, lines };
 };
 
-/** Sets the status of several reservations (PostgreSQL: one statement). */
-export const updateReservationStatuses = async (db: Runner, changes: ReadonlyArray<{ id: string; status: string }>, nowMs: number): Promise<void> => {
+/** Sets the status, the expiry or both (each left as it is where not given) of several reservations (PostgreSQL: one statement). */
+export const updateReservations = async (db: Runner, changes: ReadonlyArray<{ id: string; status?: string; expiresAtMs?: number }>, nowMs: number): Promise<void> => {
   if (changes.length === 0) return;
   if (db.dialect === 'postgres') {
-    await db.changes(reservationsUpdate, [changes.map((c) => c.id), changes.map((c) => c.status), nowMs]);
+    await db.changes(reservationsUpdate, [changes.map((c) => c.id), changes.map((c) => c.status ?? null), changes.map((c) => c.expiresAtMs ?? null), nowMs]);
     return;
   }
-  for (const c of changes) await db.changes(updateReservation, [c.status, null, nowMs, c.id]);
+  for (const c of changes) await db.changes(updateReservation, [c.status ?? null, c.expiresAtMs ?? null, nowMs, c.id]);
 };
 
 /** Sets the shipped units of several reservation lines (PostgreSQL: one statement). */

@@ -312,7 +312,7 @@ export const createWriteTx = (
       async update(id, fields, nowMs) {
         await db.changes(hot.updateReservation, [fields.status ?? null, fields.expiresAtMs ?? null, nowMs, id]);
       },
-      updateStatuses: (changes, nowMs) => hot.updateReservationStatuses(db, changes, nowMs),
+      updateMany: (changes, nowMs) => hot.updateReservations(db, changes, nowMs),
       setFulfilledMany: (lines) => hot.setLinesFulfilled(db, lines),
       async dueForSku(skuId, warehouseIds, nowMs, limit) {
         if (warehouseIds.length === 0) return [];
