@@ -34,7 +34,7 @@ import { deleteEndedSessions, deleteExpiredAuditEntries, deleteExpiredEvents, de
 import { type NatsSink, openNatsSink } from './workers/nats.js';
 import { relayTick } from './workers/relay.js';
 import { type Loop, startLoop } from './workers/loop.js';
-import { deliverWebhooks, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries } from './workers/webhooks.js';
+import { httpSender, startWebhookWorkers } from './workers/webhooks.js';
 
 const systemClock: Clock = { nowMs: () => Date.now() };
 const importBytesMax = 64 * 1024 * 1024;
@@ -339,21 +339,14 @@ const serve = async (config: Config): Promise<number> => {
     onError,
   );
   const natsRelay = config.natsUrl ? startNatsRelay(config, store, onError) : null;
-  const webhookEnqueuer = startLoop(
-    250,
-    async () => {
-      const nowMs = systemClock.nowMs();
-      await enqueueWebhookDeliveries(store, { nowMs, limit: 500 });
-      await pruneWebhookDeliveries(store, { beforeMs: nowMs - config.eventRetentionMs, limit: 1000 });
-    },
+  const webhooks = startWebhookWorkers(store, {
+    clock: systemClock,
+    send: httpSender({ allowPrivate: config.webhooksAllowPrivate }),
+    timeoutMs: config.webhookTimeoutMs,
+    disableAfterFailures: config.webhookDisableAfterFailures,
+    retentionMs: config.eventRetentionMs,
     onError,
-  );
-  const webhookSend = httpSender({ allowPrivate: config.webhooksAllowPrivate });
-  const webhookDeliverer = startLoop(
-    250,
-    () => deliverWebhooks(store, { nowMs: systemClock.nowMs(), limit: 100, send: webhookSend, timeoutMs: config.webhookTimeoutMs, disableAfterFailures: config.webhookDisableAfterFailures }),
-    onError,
-  );
+  });
   const server = await listen(app, { host: config.host, port: config.port });
   app.log.info(`Stockroom on ${store.description}, serving ${server.address} (API docs at ${server.address}/docs)`);
   if (!app.hasRoute({ method: 'GET', url: '/' })) app.log.warn('The web app is not built (web/dist): run `npm run build` to serve the UI at /');
@@ -377,8 +370,7 @@ const serve = async (config: Config): Promise<number> => {
       await expirer.stop();
       await housekeeping.stop();
       await natsRelay?.stop();
-      await webhookEnqueuer.stop();
-      await webhookDeliverer.stop();
+      await webhooks.stop();
       await close(opened);
       clearTimeout(force);
       resolve(0);

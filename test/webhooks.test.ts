@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/app/webhooks/signing.js';
 import { webhookPolicy } from '../src/domain/webhooks.js';
-import { type DeliverTick, defaultWebhookTimeoutMs, deliverWebhooks, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
+import { type DeliverTick, defaultWebhookTimeoutMs, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
 import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -225,6 +225,82 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     const idsOfA = receiver.at('/ordered').filter((r) => r.event.sku === a.sku).map((r) => r.event.id);
     expect(idsOfA[2]!).toBeGreaterThan(idsOfA[0]!);
     expect((await deliveries(hook.id)).every((d) => d.status === 'succeeded')).toBe(true);
+  });
+
+  it('sends a SKU\'s backlog in runs, in order, and gives the rest of a run back as it was when one of it fails', async () => {
+    const warehouse = await buildWarehouse(http.bus);
+    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
+    const hook = await createWebhook('/runs', { types: ['stock.changed'] });
+    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    for (let q = 1; q <= 12; q++) await receive(a.sku, q);
+    for (let q = 1; q <= 3; q++) await receive(b.sku, q);
+    let failFifth = 1;
+    receiver.state.respond = (r) => (r.event.sku === a.sku && r.event.data.movement?.quantity === 5 && failFifth-- > 0 ? 503 : 200);
+    const sentFor = (sku: string) => receiver.at('/runs').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
+
+    // A's run is its first 10 (runMax): 1–4 succeed, 5 fails, 6–10 are not sent. B's 3 go too.
+    await enqueue();
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 8, succeeded: 7, failed: 1, more: true });
+    expect(sentFor(a.sku)).toEqual([1, 2, 3, 4, 5]);
+    expect(sentFor(b.sku)).toEqual([1, 2, 3]);
+    // 6–10 are as they were before the claim (due, never attempted), like 11 and 12 that were not claimed.
+    const untouched = (await deliveries(hook.id, '?limit=500')).filter((d) => d.sku === a.sku && d.attempts === 0);
+    expect(untouched).toHaveLength(7);
+    for (const d of untouched) expect(d).toMatchObject({ status: 'pending', firstAttemptAt: null, lastError: null, nextAttemptAt: expect.any(String) });
+    expect(untouched.every((d) => Date.parse(d.nextAttemptAt!) <= http.clock.nowMs())).toBe(true);
+
+    // They wait behind 5 until its retry is due; then 5–12 go in one run.
+    expect((await deliver({ runMax: 10 })).sent).toBe(0);
+    http.clock.advance(2000);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 8, succeeded: 8, more: false });
+    expect(sentFor(a.sku)).toEqual([1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect((await deliveries(hook.id, '?limit=500')).every((d) => d.status === 'succeeded')).toBe(true);
+  });
+
+  it('shares a tick\'s limit among SKUs a round at a time, and catches up on a backlog in one worker tick', async () => {
+    const warehouse = await buildWarehouse(http.bus);
+    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
+    await createWebhook('/shared', { types: ['stock.changed'] });
+    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    for (let q = 1; q <= 5; q++) await receive(a.sku, q);
+    for (let q = 1; q <= 5; q++) await receive(b.sku, q);
+    const sentFor = (sku: string) => receiver.at('/shared').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
+    await enqueue();
+    // Limit 4: each SKU's first two, not one SKU's four.
+    expect(await deliver({ limit: 4, runMax: 10 })).toMatchObject({ sent: 4, more: true });
+    expect(sentFor(a.sku)).toEqual([1, 2]);
+    expect(sentFor(b.sku)).toEqual([1, 2]);
+
+    // 250 more of A: one tick of the workers as `serve` runs them (runs of 100) enqueues and sends them all, in order.
+    await Promise.all(Array.from({ length: 250 }, (_, i) => receive(a.sku, 100 + i)));
+    const options = { clock: http.clock, send, timeoutMs: defaultWebhookTimeoutMs, disableAfterFailures: 50, retentionMs: 3_600_000 };
+    await enqueueTick(http.store, options);
+    await deliverTick(http.store, options);
+    const ofA = receiver.at('/shared').filter((r) => r.event.sku === a.sku);
+    expect(ofA).toHaveLength(255);
+    expect(ofA.map((r) => r.event.id)).toEqual([...ofA.map((r) => r.event.id)].sort((x, y) => x - y));
+    expect(sentFor(b.sku)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('keeps each SKU in order and sends each event once with concurrent ticks claiming runs', async () => {
+    const warehouse = await buildWarehouse(http.bus);
+    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
+    await createWebhook('/concurrent-runs', { types: ['stock.changed'] });
+    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    for (let q = 1; q <= 30; q++) await receive(a.sku, q);
+    for (let q = 1; q <= 10; q++) await receive(b.sku, q);
+    await enqueue();
+    receiver.state.delayMs = 2;
+    let sent = 0;
+    for (let round = 0; round < 30 && sent < 40; round++) {
+      const summaries = await Promise.all([deliver({ limit: 6, runMax: 6 }), deliver({ limit: 6, runMax: 6 }), deliver({ limit: 6, runMax: 6 })]);
+      sent += summaries.reduce((sum, s) => sum + s.sent, 0);
+    }
+    expect(sent).toBe(40);
+    for (const [sku, count] of [[a.sku, 30], [b.sku, 10]] as const) {
+      const quantities = receiver.at('/concurrent-runs').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
+      expect(quantities).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    }
   });
 
   it('orders events without a SKU among themselves, per endpoint', async () => {

@@ -17,10 +17,11 @@ import type { Store } from '../app/ports.js';
 import type { AttemptRecord, ClaimedDelivery } from '../app/webhooks/records.js';
 import { type WebhookRequest, webhookRequest } from '../app/webhooks/signing.js';
 import { checkWebhookUrlWithoutDns, pinnedLookup, type TargetOptions } from '../app/webhooks/targets.js';
-import { toIso } from '../domain/clock.js';
+import { type Clock, toIso } from '../domain/clock.js';
 import { isDeadLetter, retryDelayMs, shouldDisable, webhookPolicy } from '../domain/webhooks.js';
 import { noOrigin } from '../domain/audit.js';
 import { systemActor } from '../domain/movements.js';
+import { type Loop, startLoop } from './loop.js';
 
 export interface SendResult {
   /** The response status; null when there was none (refused, timed out, forbidden target). */
@@ -72,8 +73,13 @@ export const enqueueWebhookDeliveries = async (store: Store, tick: EnqueueTick):
 
 export interface DeliverTick {
   nowMs: number;
-  /** Most deliveries claimed (and sent concurrently) per tick. */
+  /** Most deliveries claimed per tick. */
   limit: number;
+  /**
+   * Most deliveries of one (webhook, SKU) group per tick (1 unless set): sent one after another, in
+   * event order, while each succeeds. Different groups are sent concurrently.
+   */
+  runMax?: number;
   send: Send;
   timeoutMs?: number;
   /** Failures in a row (spanning at least a day) after which an endpoint is switched off. */
@@ -89,6 +95,8 @@ export interface DeliverSummary {
   dead: number;
   /** Webhooks switched off by this tick. */
   disabled: string[];
+  /** Whether more may be due now: the tick claimed its limit, or a run as long as `runMax`. */
+  more: boolean;
 }
 
 const is2xx = (status: number | null) => status !== null && status >= 200 && status < 300;
@@ -99,37 +107,65 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
   const random = tick.random ?? Math.random;
   const threshold = tick.disableAfterFailures ?? webhookPolicy.disableAfterFailures;
   const { nowMs } = tick;
-  const summary: DeliverSummary = { sent: 0, succeeded: 0, failed: 0, dead: 0, disabled: [] };
+  const runMax = tick.runMax ?? 1;
+  const summary: DeliverSummary = { sent: 0, succeeded: 0, failed: 0, dead: 0, disabled: [], more: false };
 
-  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, tick.limit, nowMs + timeoutMs + leaseMarginMs));
+  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, tick.limit, nowMs + timeoutMs + leaseMarginMs, runMax));
   if (claimed.length === 0) return summary;
+  const runs = runsOf(claimed);
+  summary.more = claimed.length >= tick.limit || runs.some((run) => run.length >= runMax);
 
+  // Each run in event order, stopping at its first failure (the rest wait for it: per-SKU order);
+  // the runs concurrently. `order` is the order in which the attempts ended.
   let completed = 0;
-  const outcomes = await Promise.all(
-    claimed.map(async (claim: ClaimedDelivery) => {
-      if (!claim.event) return { claim, result: null, order: completed++ };
-      const request = webhookRequest({ url: claim.url, secret: claim.secret, event: claim.event, deliveryId: claim.delivery.id, nowMs });
-      const result = await tick.send(request, timeoutMs).catch((error: unknown): SendResult => ({ statusCode: null, error: describeError(error, timeoutMs), latencyMs: 0 }));
-      return { claim, result, order: completed++ };
-    }),
-  );
+  const outcomes = (
+    await Promise.all(
+      runs.map(async (run) => {
+        const out: Array<{ claim: ClaimedDelivery; result: SendResult | null; order: number; unsent?: true }> = [];
+        let stopped = false;
+        for (const claim of run) {
+          if (stopped) {
+            out.push({ claim, result: null, order: -1, unsent: true });
+            continue;
+          }
+          if (!claim.event) {
+            out.push({ claim, result: null, order: completed++ });
+            continue;
+          }
+          const request = webhookRequest({ url: claim.url, secret: claim.secret, event: claim.event, deliveryId: claim.delivery.id, nowMs });
+          const result = await tick.send(request, timeoutMs).catch((error: unknown): SendResult => ({ statusCode: null, error: describeError(error, timeoutMs), latencyMs: 0 }));
+          out.push({ claim, result, order: completed++ });
+          stopped = !is2xx(result.statusCode);
+        }
+        return out;
+      }),
+    )
+  ).flat();
 
   await store.transaction(async (tx) => {
     // Deliveries in id order, then webhooks in id order: concurrent ticks lock rows in one order.
     const byWebhook = new Map<string, Array<{ ok: boolean; order: number }>>();
-    for (const { claim, result, order } of [...outcomes].sort((a, b) => (a.claim.delivery.id < b.claim.delivery.id ? -1 : 1))) {
+    for (const { claim, result, order, unsent } of [...outcomes].sort((a, b) => (a.claim.delivery.id < b.claim.delivery.id ? -1 : 1))) {
       const d = claim.delivery;
       let attempt: AttemptRecord;
+      if (unsent) {
+        // Not sent (an earlier delivery of its run failed): back as it was before the claim.
+        attempt = { ...base(d), attempts: d.attempts, firstAttemptAtMs: d.firstAttemptAtMs, status: 'pending', nextAttemptAtMs: d.nextAttemptAtMs, statusCode: d.lastStatusCode, error: d.lastError, latencyMs: d.lastLatencyMs };
+        await tx.webhooks.recordAttempt(attempt, nowMs);
+        continue;
+      }
+      const firstAttemptAtMs = d.firstAttemptAtMs ?? nowMs;
       if (!result) {
-        attempt = { ...base(d), attempts: d.attempts, status: 'dead', nextAttemptAtMs: nowMs, statusCode: null, error: 'The event is no longer in the outbox (past its retention).', latencyMs: null };
+        attempt = { ...base(d), attempts: d.attempts, firstAttemptAtMs, status: 'dead', nextAttemptAtMs: nowMs, statusCode: null, error: 'The event is no longer in the outbox (past its retention).', latencyMs: null };
       } else if (is2xx(result.statusCode)) {
-        attempt = { ...base(d), attempts: d.attempts + 1, status: 'succeeded', nextAttemptAtMs: nowMs, statusCode: result.statusCode, error: null, latencyMs: result.latencyMs };
+        attempt = { ...base(d), attempts: d.attempts + 1, firstAttemptAtMs, status: 'succeeded', nextAttemptAtMs: nowMs, statusCode: result.statusCode, error: null, latencyMs: result.latencyMs };
       } else {
         const attempts = d.attempts + 1;
-        const dead = isDeadLetter(d.firstAttemptAtMs ?? nowMs, nowMs);
+        const dead = isDeadLetter(firstAttemptAtMs, nowMs);
         attempt = {
           ...base(d),
           attempts,
+          firstAttemptAtMs,
           status: dead ? 'dead' : 'pending',
           nextAttemptAtMs: dead ? nowMs : nowMs + retryDelayMs(attempts, random()),
           statusCode: result.statusCode,
@@ -166,6 +202,18 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
     }
   });
   return summary;
+};
+
+/** Claims grouped by (webhook, SKU), each group in event order (claims come in event order). */
+const runsOf = (claimed: readonly ClaimedDelivery[]): ClaimedDelivery[][] => {
+  const runs = new Map<string, ClaimedDelivery[]>();
+  for (const claim of claimed) {
+    const key = `${claim.delivery.webhookId}\u0000${claim.delivery.sku ?? ''}`;
+    const run = runs.get(key);
+    if (run) run.push(claim);
+    else runs.set(key, [claim]);
+  }
+  return [...runs.values()];
 };
 
 const base = (d: ClaimedDelivery['delivery']) => ({ deliveryId: d.id, webhookId: d.webhookId, claimedAttempts: d.attempts });
@@ -214,6 +262,63 @@ export const httpSender = (options: TargetOptions): Send => {
       req.on('error', (error) => resolve({ statusCode: null, error: describeError(error, timeoutMs), latencyMs: latencyMs() }));
       req.end(request.body);
     });
+  };
+};
+
+export interface WebhookWorkerOptions {
+  clock: Clock;
+  send: Send;
+  timeoutMs: number;
+  disableAfterFailures: number;
+  /** Finished deliveries are deleted this long after they finished (the outbox's retention). */
+  retentionMs: number;
+  onError: (error: unknown) => void;
+}
+
+/** How long one tick of a webhook worker goes on catching up with a backlog before it lets the next tick come. */
+const catchUpMs = 2_000;
+const catchingUp = (started: number) => performance.now() - started < catchUpMs;
+
+/**
+ * The enqueue worker's tick: enqueues new events 500 per webhook at a time, again at once while a
+ * page was full (for up to `catchUpMs`), then prunes finished deliveries past the retention.
+ */
+export const enqueueTick = async (store: Store, options: Pick<WebhookWorkerOptions, 'clock' | 'retentionMs'>): Promise<void> => {
+  const limit = 500;
+  const started = performance.now();
+  let enqueued: number;
+  do enqueued = await enqueueWebhookDeliveries(store, { nowMs: options.clock.nowMs(), limit });
+  while (enqueued >= limit && catchingUp(started));
+  await pruneWebhookDeliveries(store, { beforeMs: options.clock.nowMs() - options.retentionMs, limit: 1000 });
+};
+
+/**
+ * The deliver worker's tick: claims up to 100 deliveries in runs of up to 100 per (webhook, SKU),
+ * and claims again at once while more is due and some succeeded (for up to `catchUpMs`).
+ */
+export const deliverTick = async (store: Store, options: Omit<WebhookWorkerOptions, 'retentionMs' | 'onError'>): Promise<void> => {
+  const started = performance.now();
+  let summary: DeliverSummary;
+  do {
+    summary = await deliverWebhooks(store, {
+      nowMs: options.clock.nowMs(),
+      limit: 100,
+      runMax: 100,
+      send: options.send,
+      timeoutMs: options.timeoutMs,
+      disableAfterFailures: options.disableAfterFailures,
+    });
+  } while (summary.more && summary.succeeded > 0 && catchingUp(started));
+};
+
+/** The enqueue and deliver ticks as `stockroom serve` runs them, every 250 ms each; stop() waits for both. */
+export const startWebhookWorkers = (store: Store, options: WebhookWorkerOptions): Loop => {
+  const enqueuer = startLoop(250, () => enqueueTick(store, options), options.onError);
+  const deliverer = startLoop(250, () => deliverTick(store, options), options.onError);
+  return {
+    async stop() {
+      await Promise.all([enqueuer.stop(), deliverer.stop()]);
+    },
   };
 };
 

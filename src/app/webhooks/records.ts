@@ -73,6 +73,8 @@ export interface AttemptRecord {
   claimedAttempts: number;
   /** The new count: claimedAttempts + 1 after a POST, unchanged when nothing could be sent. */
   attempts: number;
+  /** When the first attempt was made (null: none yet, for a delivery claimed and then not sent). */
+  firstAttemptAtMs: number | null;
   status: DeliveryStatus;
   nextAttemptAtMs: number;
   statusCode: number | null;
@@ -101,12 +103,14 @@ export interface WebhookWrites {
   /** Moves the cursor forward (never back). Progress is not a configuration change: updatedAt stays. */
   advanceCursor(id: string, cursorEventId: number): Promise<void>;
   /**
-   * Claims up to `limit` due pending deliveries of active webhooks, never one with an earlier
-   * pending delivery for the same webhook and SKU (null SKUs form one group per webhook). A claim
+   * Claims up to `limit` due pending deliveries of active webhooks, in runs: each run is the head
+   * of a (webhook, SKU) group (no earlier pending delivery for the same webhook and SKU; null SKUs
+   * form one group per webhook) and up to `runMax - 1` due deliveries right behind it (1: heads
+   * only). Returned in event order, with their values as they were before the claim. A claim
    * moves `nextAttemptAtMs` to `leaseUntilMs`, so no other tick takes it while it is being sent
-   * (PostgreSQL: rows locked FOR UPDATE SKIP LOCKED while claiming).
+   * (PostgreSQL: heads locked FOR UPDATE SKIP LOCKED while claiming).
    */
-  claimDue(nowMs: number, limit: number, leaseUntilMs: number): Promise<ClaimedDelivery[]>;
+  claimDue(nowMs: number, limit: number, leaseUntilMs: number, runMax?: number): Promise<ClaimedDelivery[]>;
   /** Stores an attempt's outcome unless the delivery changed since it was claimed; true when stored. */
   recordAttempt(attempt: AttemptRecord, nowMs: number): Promise<boolean>;
   /** After a 2xx: clears the endpoint's failure run. */

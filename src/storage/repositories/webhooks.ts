@@ -64,6 +64,82 @@ const maxEventId = async (db: Executor): Promise<number> => {
   return Number(row?.id ?? 0);
 };
 
+type Head = { id: string; webhook_id: string; sku: string | null; event_id: number | string | bigint };
+
+/**
+ * For each head, the ids of up to `count` pending deliveries after it in its (webhook, SKU) group,
+ * in event order, as far as each is due (the first one not due ends the run: it waits for a retry,
+ * or another tick's claim holds it). Each group's rows come by the partial index on pending rows
+ * (PostgreSQL: one statement for every head; SQLite: one look-up per head).
+ */
+const followersOf = async (trx: Transaction<DB>, pg: boolean, heads: readonly Head[], count: number, nowMs: number): Promise<Map<string, string[]>> => {
+  type Follower = { head: string; id: string; next_attempt_at_ms: number | string };
+  let rows: Follower[];
+  if (pg) {
+    const column = <T>(f: (h: Head) => T) => heads.map(f);
+    rows = (
+      await sql<Follower>`
+        select h.head, f.id, f.next_attempt_at_ms
+          from unnest(${column((h) => h.id)}::text[], ${column((h) => h.webhook_id)}::text[], ${column((h) => h.sku ?? '')}::text[], ${column((h) => String(h.event_id))}::bigint[])
+               as h(head, webhook_id, sku_key, event_id)
+         cross join lateral (
+           select d.id, d.event_id, d.next_attempt_at_ms from webhook_deliveries d
+            where d.status = 'pending' and d.webhook_id = h.webhook_id and coalesce(d.sku, '') = h.sku_key and d.event_id > h.event_id
+            order by d.event_id limit ${count}
+         ) f
+         order by h.head, f.event_id`.execute(trx)
+    ).rows;
+  } else {
+    rows = [];
+    for (const h of heads) {
+      const found = await trx
+        .selectFrom('webhook_deliveries')
+        .select(['id', 'next_attempt_at_ms'])
+        .where(sql<SqlBool>`status = 'pending'`)
+        .where('webhook_id', '=', h.webhook_id)
+        .where(sql<SqlBool>`coalesce(sku, '') = ${h.sku ?? ''}`)
+        .where('event_id', '>', Number(h.event_id))
+        .orderBy('event_id')
+        .limit(count)
+        .execute();
+      rows.push(...found.map((r) => ({ head: h.id, ...r })));
+    }
+  }
+  const runs = new Map<string, string[]>();
+  const ended = new Set<string>();
+  for (const row of rows) {
+    if (ended.has(row.head)) continue;
+    if (Number(row.next_attempt_at_ms) > nowMs) {
+      ended.add(row.head);
+      continue;
+    }
+    const run = runs.get(row.head) ?? [];
+    run.push(row.id);
+    runs.set(row.head, run);
+  }
+  return runs;
+};
+
+/**
+ * The ids to claim: every head (up to `limit`), then the deliveries behind them a round at a time
+ * (each run's second, then each run's third, …) while the limit allows, so one SKU's backlog does
+ * not crowd out the others. Each run stays a prefix of its group.
+ */
+export const allotRuns = (heads: readonly string[], behind: ReadonlyMap<string, readonly string[]>, limit: number): string[] => {
+  const ids = heads.slice(0, limit);
+  for (let round = 0; ids.length < limit; round++) {
+    let took = false;
+    for (const head of heads) {
+      const next = behind.get(head)?.[round];
+      if (next === undefined || ids.length >= limit) continue;
+      ids.push(next);
+      took = true;
+    }
+    if (!took) break;
+  }
+  return ids;
+};
+
 export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookWrites => ({
   async insert(w) {
     await trx
@@ -163,14 +239,14 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
     await trx.updateTable('webhooks').set({ cursor_event_id: cursorEventId }).where('id', '=', id).where('cursor_event_id', '<', cursorEventId).execute();
   },
 
-  async claimDue(nowMs, limit, leaseUntilMs) {
-    // Per-SKU order: only the head of each (webhook, SKU) group is a candidate, i.e. a delivery
-    // with no earlier pending one for the same webhook and SKU (null SKUs form one group). The
-    // heads come from one GROUP BY over the partial index on pending rows (literal predicates, so
-    // both planners use it): linear in pending rows with a small constant, whatever the backlog
-    // behind one SKU. (A NOT EXISTS per candidate lets PostgreSQL plan a hash anti-join keyed on
+  async claimDue(nowMs, limit, leaseUntilMs, runMax = 1) {
+    // Per-SKU order: a run starts at the head of its (webhook, SKU) group, i.e. a delivery with no
+    // earlier pending one for the same webhook and SKU (null SKUs form one group). The heads come
+    // from one GROUP BY over the partial index on pending rows (literal predicates, so both
+    // planners use it): linear in pending rows with a small constant, whatever the backlog behind
+    // one SKU. (A NOT EXISTS per candidate lets PostgreSQL plan a hash anti-join keyed on
     // (webhook, SKU), quadratic for one hot SKU: measured 11.8 s for 20,000 rows behind a failing head.)
-    const picked = await trx
+    const heads = await trx
       .selectFrom((eb) =>
         eb
           .selectFrom('webhook_deliveries')
@@ -183,7 +259,7 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
       )
       .innerJoin('webhook_deliveries as d', (join) => join.onRef('d.webhook_id', '=', 'h.webhook_id').onRef('d.event_id', '=', 'h.head_event_id'))
       .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-      .select('d.id')
+      .select(['d.id', 'd.webhook_id', 'd.sku', 'd.event_id'])
       .where('d.status', '=', 'pending')
       .where('d.next_attempt_at_ms', '<=', nowMs)
       .where('w.active', '=', 1)
@@ -192,13 +268,17 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
       .limit(limit)
       .$if(pg, (q) => q.forUpdate(['d']).skipLocked())
       .execute();
-    const ids = picked.map((r) => r.id);
-    if (ids.length === 0) return [];
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({ next_attempt_at_ms: leaseUntilMs, first_attempt_at_ms: sql<number>`coalesce(first_attempt_at_ms, ${nowMs})`, updated_at_ms: nowMs })
-      .where('id', 'in', ids)
-      .execute();
+    if (heads.length === 0) return [];
+    // Behind each head, the next deliveries of its group while they are due. No other tick can
+    // claim them meanwhile: a tick reaches a group only through its head, locked here (PostgreSQL)
+    // until this transaction's claim makes it not due.
+    const behind = runMax > 1 && heads.length < limit ? await followersOf(trx, pg, heads, runMax - 1, nowMs) : new Map<string, string[]>();
+    const ids = allotRuns(
+      heads.map((h) => h.id),
+      behind,
+      limit,
+    );
+    // Read before the claim changes them: a delivery the tick does not send gets its own values back.
     const rows = await trx
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
@@ -207,6 +287,11 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
       .select(['w.url', 'w.secret', 'e.id as e_id', 'e.type as e_type', 'e.occurred_at_ms as e_occurred_at_ms', 'e.sku as e_sku', 'e.warehouse as e_warehouse', 'e.data as e_data'])
       .where('d.id', 'in', ids)
       .orderBy('d.event_id')
+      .execute();
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at_ms: leaseUntilMs, first_attempt_at_ms: sql<number>`coalesce(first_attempt_at_ms, ${nowMs})`, updated_at_ms: nowMs })
+      .where('id', 'in', ids)
       .execute();
     return rows.map((row) => {
       const { url, secret, e_id, e_type, e_occurred_at_ms, e_sku, e_warehouse, e_data, ...delivery } = row;
@@ -225,6 +310,7 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
         status: a.status,
         attempts: a.attempts,
         next_attempt_at_ms: a.nextAttemptAtMs,
+        first_attempt_at_ms: a.firstAttemptAtMs,
         last_status_code: a.statusCode,
         last_error: a.error,
         last_latency_ms: a.latencyMs,
