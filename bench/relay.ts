@@ -1,0 +1,81 @@
+/**
+ * The NATS JetStream relay after a burst of sales: BENCH_HOLDS (20,000) reservations of the hot SKU
+ * (two events each) are placed on a fresh durable store, then the relay publishes the outbox, 1,000
+ * events a batch as `stockroom serve` does, to a stream of its own (deleted at the end). Prints the
+ * events relayed, the seconds it took and events/s.
+ *   npx tsx bench/relay.ts
+ * Environment: BENCH_STORE (sqlite | postgres), BENCH_HOLDS, STOCKROOM_NATS_URL (nats://127.0.0.1:4222),
+ * STOCKROOM_TEST_POSTGRES_URL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'nats';
+import pg from 'pg';
+import { CommandBus } from '../src/app/command-bus.js';
+import { openStore } from '../src/storage/store.js';
+import { openNatsSink } from '../src/workers/nats.js';
+import { relayTick } from '../src/workers/relay.js';
+import { prepareBenchStore } from './store.js';
+
+const storeKind = process.env.BENCH_STORE ?? 'sqlite';
+const holds = Number(process.env.BENCH_HOLDS ?? 20_000);
+const natsUrl = process.env.STOCKROOM_NATS_URL ?? 'nats://127.0.0.1:4222';
+const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let url: string;
+let drop: () => Promise<void>;
+if (storeKind === 'sqlite') {
+  const dir = mkdtempSync(join(tmpdir(), 'stockroom-relay-'));
+  url = `sqlite:${join(dir, 'bench.db')}`;
+  drop = async () => rmSync(dir, { recursive: true, force: true });
+} else {
+  const name = `stockroom_relay_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(base);
+  target.pathname = `/${name}`;
+  url = target.toString();
+  drop = async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+}
+
+const stream = `STOCKROOM_BENCH_${Date.now()}`;
+try {
+  await prepareBenchStore(url, 10);
+  const store = openStore(url);
+  const bus = new CommandBus({ store, clock: { nowMs: () => Date.now() }, idempotencyRetentionMs: 3_600_000 });
+  const actor = { type: 'api_key' as const, id: 'key_bench', name: 'bench', role: 'admin' as const, warehouses: null };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 256 }, async () => {
+      while (next < holds) {
+        const i = next++;
+        const { outcome } = await bus.execute('reservation.create', { reference: `burst-${i}`, lines: [{ sku: 'HOT-0000001', quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
+        if (!outcome.ok) throw new Error(`reservation.create: ${JSON.stringify(outcome)}`);
+      }
+    }),
+  );
+  const sink = await openNatsSink({ url: natsUrl, stream, duplicateWindowMs: 600_000, subjectPrefix: stream.toLowerCase() });
+  const started = performance.now();
+  let events = 0;
+  let relayed: number;
+  do {
+    relayed = await relayTick({ store, reads: store.reads }, sink, 'nats', { nowMs: Date.now(), limit: 1000 });
+    events += relayed;
+  } while (relayed === 1000);
+  const elapsedMs = performance.now() - started;
+  await sink.close();
+  await bus.close();
+  await store.close();
+  console.log(JSON.stringify({ store: storeKind, holds, events, seconds: elapsedMs / 1000, perSecond: Math.round((events / elapsedMs) * 1000) }));
+} finally {
+  const nc = await connect({ servers: natsUrl });
+  const manager = await nc.jetstreamManager();
+  for await (const info of manager.streams.list()) if (info.config.name === stream) await manager.streams.delete(info.config.name);
+  await nc.close();
+  await drop();
+}
