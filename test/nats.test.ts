@@ -1,6 +1,6 @@
 /** The outbox relayed to the real NATS JetStream server, with restarts and crashes in between. */
 import { randomBytes } from 'node:crypto';
-import { connect, type NatsConnection } from 'nats';
+import { connect, DiscardPolicy, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNatsSink } from '../src/workers/nats.js';
 import { relayTick } from '../src/workers/relay.js';
@@ -69,6 +69,26 @@ describe.runIf(nats !== null).each(storeKinds())('NATS JetStream relay on %s', (
     expect(messages.map((m) => m.id)).toEqual(all.map((e) => String(e.id)));
     for (const message of messages) expect(message.subject).toBe(`${prefix}.${message.body.type}`);
     expect(messages.some((m) => m.subject === `${prefix}.reservation.created`)).toBe(true);
+  });
+
+  it('acknowledges up to the first event JetStream refuses, and none when no stream takes them', async () => {
+    // A stream of its own that takes 2 messages and refuses more.
+    const small = `${prefix}small`;
+    const manager = await nats!.jetstreamManager();
+    await manager.streams.add({ name: small.toUpperCase(), subjects: [`${small}.>`], max_msgs: 2, discard: DiscardPolicy.New });
+    const { sku } = await buildStocked(core.bus, 5);
+    await must(core.bus, 'reservation.create', { reference: 'refused', lines: [{ sku: sku.sku, quantity: 1 }] });
+    const events = (await core.store.reads.events.list({}, 0, 10_000)).slice(-4);
+    const sink = await openNatsSink({ ...options, stream: small.toUpperCase(), subjectPrefix: small });
+    try {
+      expect(await sink.publish(events)).toBe(events[1]!.id);
+      // The stream gone: nothing takes the subjects.
+      await manager.streams.delete(small.toUpperCase());
+      await expect(sink.publish(events.slice(2))).rejects.toThrow(`NATS did not acknowledge event ${events[2]!.id}`);
+    } finally {
+      await sink.close();
+      await manager.streams.delete(small.toUpperCase()).catch(() => undefined);
+    }
   });
 });
 

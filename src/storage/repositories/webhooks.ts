@@ -125,7 +125,7 @@ const followersOf = async (trx: Transaction<DB>, pg: boolean, heads: readonly He
  * (each run's second, then each run's third, …) while the limit allows, so one SKU's backlog does
  * not crowd out the others. Each run stays a prefix of its group.
  */
-export const allotRuns = (heads: readonly string[], behind: ReadonlyMap<string, readonly string[]>, limit: number): string[] => {
+const allotRuns = (heads: readonly string[], behind: ReadonlyMap<string, readonly string[]>, limit: number): string[] => {
   const ids = heads.slice(0, limit);
   for (let round = 0; ids.length < limit; round++) {
     let took = false;
@@ -273,11 +273,7 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
     // claim them meanwhile: a tick reaches a group only through its head, locked here (PostgreSQL)
     // until this transaction's claim makes it not due.
     const behind = runMax > 1 && heads.length < limit ? await followersOf(trx, pg, heads, runMax - 1, nowMs) : new Map<string, string[]>();
-    const ids = allotRuns(
-      heads.map((h) => h.id),
-      behind,
-      limit,
-    );
+    const ids = allotRuns(heads.map((h) => h.id), behind, limit);
     // Read before the claim changes them: a delivery the tick does not send gets its own values back.
     const rows = await trx
       .selectFrom('webhook_deliveries as d')
