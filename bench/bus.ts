@@ -20,13 +20,11 @@
  * BENCH_DROP_INDEXES (index names, comma-separated, dropped after the seed: what those indexes cost
  * the write path), STOCKROOM_TEST_POSTGRES_URL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
 import { expireDueHolds } from '../src/workers/expirer.js';
+import { freshDatabase } from './harness.js';
 import { prepareBenchStore } from './store.js';
 import { latencySummary } from './latency.js';
 
@@ -44,27 +42,8 @@ const allHot = process.env.BENCH_HOT === '1';
 const late = Number(process.env.BENCH_LATE ?? 0);
 /** BENCH_EXTEND: the share of `lifecycle` buyers who extend their hold before confirming it. */
 const extend = Number(process.env.BENCH_EXTEND ?? 0);
-const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-let url: string;
-let drop: () => Promise<void>;
-if (storeKind === 'sqlite') {
-  const dir = mkdtempSync(join(tmpdir(), 'stockroom-bus-'));
-  url = `sqlite:${join(dir, 'bench.db')}`;
-  drop = async () => rmSync(dir, { recursive: true, force: true });
-} else {
-  const name = `stockroom_bus_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(base);
-  target.pathname = `/${name}`;
-  url = target.toString();
-  drop = async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-}
+const { url, drop } = await freshDatabase(storeKind);
 
 try {
   await prepareBenchStore(url, skus);

@@ -7,41 +7,19 @@
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_HOLDS, STOCKROOM_NATS_URL (nats://127.0.0.1:4222),
  * STOCKROOM_TEST_POSTGRES_URL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect } from 'nats';
-import pg from 'pg';
 import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
 import { openNatsSink } from '../src/workers/nats.js';
 import { relayTick } from '../src/workers/relay.js';
+import { freshDatabase } from './harness.js';
 import { prepareBenchStore } from './store.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
 const holds = Number(process.env.BENCH_HOLDS ?? 20_000);
 const natsUrl = process.env.STOCKROOM_NATS_URL ?? 'nats://127.0.0.1:4222';
-const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-let url: string;
-let drop: () => Promise<void>;
-if (storeKind === 'sqlite') {
-  const dir = mkdtempSync(join(tmpdir(), 'stockroom-relay-'));
-  url = `sqlite:${join(dir, 'bench.db')}`;
-  drop = async () => rmSync(dir, { recursive: true, force: true });
-} else {
-  const name = `stockroom_relay_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(base);
-  target.pathname = `/${name}`;
-  url = target.toString();
-  drop = async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-}
+const { url, drop } = await freshDatabase(storeKind);
 
 const stream = `STOCKROOM_BENCH_${Date.now()}`;
 try {

@@ -10,15 +10,12 @@
  * Environment: BENCH_STORE (sqlite | postgres), BENCH_HOLDS, BENCH_SKUS, BENCH_RECEIVER_MS,
  * BENCH_TIMEOUT (seconds to wait for the last event: 120), STOCKROOM_TEST_POSTGRES_URL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
 import { httpSender, startWebhookWorkers } from '../src/workers/webhooks.js';
+import { freshDatabase } from './harness.js';
 import { prepareBenchStore } from './store.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
@@ -27,27 +24,8 @@ const skus = Number(process.env.BENCH_SKUS ?? 1);
 const receiverMs = Number(process.env.BENCH_RECEIVER_MS ?? 0);
 const timeoutMs = Number(process.env.BENCH_TIMEOUT ?? 120) * 1000;
 const systemClock = { nowMs: () => Date.now() };
-const base = process.env.STOCKROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-let url: string;
-let drop: () => Promise<void>;
-if (storeKind === 'sqlite') {
-  const dir = mkdtempSync(join(tmpdir(), 'stockroom-webhooks-'));
-  url = `sqlite:${join(dir, 'bench.db')}`;
-  drop = async () => rmSync(dir, { recursive: true, force: true });
-} else {
-  const name = `stockroom_webhooks_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(base);
-  target.pathname = `/${name}`;
-  url = target.toString();
-  drop = async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-}
+const { url, drop } = await freshDatabase(storeKind);
 
 /** Every event received: its id, SKU and when it arrived. */
 const received: Array<{ id: number; sku: string | null; atMs: number }> = [];

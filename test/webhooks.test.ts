@@ -101,6 +101,18 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     return listed.json().items as Delivery[];
   };
   const webhook = async (id: string) => (await http.get(`/v1/webhooks/${id}`)).json();
+  /**
+   * Two SKUs in a new warehouse behind an endpoint at `path` for `stock.changed`: `receive` makes
+   * one event of a SKU, and `sentFor` lists the quantities of the events the endpoint got of one.
+   */
+  const twoSkusBehind = async (path: string) => {
+    const warehouse = await buildWarehouse(http.bus);
+    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
+    const hook = await createWebhook(path, { types: ['stock.changed'] });
+    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    const sentFor = (sku: string) => receiver.at(path).filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
+    return { hook, a, b, receive, sentFor };
+  };
 
   it('signs every request so the receiver can verify it with the documented recipe', async () => {
     const hook = await createWebhook('/signed', { types: ['stock.changed'] });
@@ -196,16 +208,12 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
   });
 
   it('keeps order per SKU: a later event waits while an earlier one of its SKU is retried; other SKUs go on', async () => {
-    const warehouse = await buildWarehouse(http.bus);
-    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
-    const hook = await createWebhook('/ordered', { types: ['stock.changed'] });
-    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    const { hook, a, b, receive, sentFor } = await twoSkusBehind('/ordered');
     await receive(a.sku, 1);
     await receive(a.sku, 2);
     await receive(b.sku, 3);
     let failA = 1;
     receiver.state.respond = (r) => (r.event.sku === a.sku && failA-- > 0 ? 503 : 200);
-    const sentFor = (sku: string) => receiver.at('/ordered').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
 
     // The first of A fails; B's event is not held up by it; the second of A is not sent.
     expect(await tick()).toMatchObject({ sent: 2, succeeded: 1, failed: 1 });
@@ -228,15 +236,11 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
   });
 
   it('sends a SKU\'s backlog in runs, in order, and gives the rest of a run back as it was when one of it fails', async () => {
-    const warehouse = await buildWarehouse(http.bus);
-    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
-    const hook = await createWebhook('/runs', { types: ['stock.changed'] });
-    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    const { hook, a, b, receive, sentFor } = await twoSkusBehind('/runs');
     for (let q = 1; q <= 12; q++) await receive(a.sku, q);
     for (let q = 1; q <= 3; q++) await receive(b.sku, q);
     let failFifth = 1;
     receiver.state.respond = (r) => (r.event.sku === a.sku && r.event.data.movement?.quantity === 5 && failFifth-- > 0 ? 503 : 200);
-    const sentFor = (sku: string) => receiver.at('/runs').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
 
     // A's run is its first 10 (runMax): 1–4 succeed, 5 fails, 6–10 are not sent. B's 3 go too.
     await enqueue();
@@ -258,13 +262,9 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
   });
 
   it('shares a tick\'s limit among SKUs a round at a time, and catches up on a backlog in one worker tick', async () => {
-    const warehouse = await buildWarehouse(http.bus);
-    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
-    await createWebhook('/shared', { types: ['stock.changed'] });
-    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    const { a, b, receive, sentFor } = await twoSkusBehind('/shared');
     for (let q = 1; q <= 5; q++) await receive(a.sku, q);
     for (let q = 1; q <= 5; q++) await receive(b.sku, q);
-    const sentFor = (sku: string) => receiver.at('/shared').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
     await enqueue();
     // Limit 4: each SKU's first two, not one SKU's four.
     expect(await deliver({ limit: 4, runMax: 10 })).toMatchObject({ sent: 4, more: true });
@@ -283,10 +283,7 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
   });
 
   it('keeps each SKU in order and sends each event once with concurrent ticks claiming runs', async () => {
-    const warehouse = await buildWarehouse(http.bus);
-    const [a, b] = [await buildSku(http.bus), await buildSku(http.bus)];
-    await createWebhook('/concurrent-runs', { types: ['stock.changed'] });
-    const receive = (sku: string, quantity: number) => must(http.bus, 'stock.receive', { warehouse: warehouse.code, lines: [{ sku, quantity }] });
+    const { a, b, receive, sentFor } = await twoSkusBehind('/concurrent-runs');
     for (let q = 1; q <= 30; q++) await receive(a.sku, q);
     for (let q = 1; q <= 10; q++) await receive(b.sku, q);
     await enqueue();
@@ -298,8 +295,7 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     }
     expect(sent).toBe(40);
     for (const [sku, count] of [[a.sku, 30], [b.sku, 10]] as const) {
-      const quantities = receiver.at('/concurrent-runs').filter((r) => r.event.sku === sku).map((r) => r.event.data.movement?.quantity);
-      expect(quantities).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      expect(sentFor(sku)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     }
   });
 
