@@ -1,8 +1,8 @@
 /**
  * The batched path of a reservation's lifecycle (ADR 0024): the confirmations, releases, expiries,
  * whole fulfilments and extensions that reach one group commit share a few set-based statements
- * instead of running ~6 statements each. The commands stay the reference: this path produces the same
- * movements, levels, statuses and events, and leaves to them every case it does not handle.
+ * instead of running ~6 statements each. The commands stay the reference: this path produces the
+ * same movements, levels, statuses and events, and leaves to them every case it does not handle.
  */
 import { type MovementDraft, plan } from '../../domain/movements.js';
 import { inScope } from '../../domain/permissions.js';
@@ -87,8 +87,9 @@ interface Step {
  *    the caller's warehouses cover its lines, and every level takes its movement;
  * 3. one UPDATE applies each level's total (the database re-checks the CHECKs, and requires every
  *    level to end as computed), one INSERT appends the movements, one UPDATE sets the statuses
- *    and the extended expiries, and one the shipped units. With the movements' ids drawn before (PostgreSQL), these writes are
- *    returned unawaited, and the caller may send COMMIT behind them (ADR 0036).
+ *    and the extended expiries, and one the shipped units. With the movements' ids drawn before
+ *    (PostgreSQL), these writes are returned unawaited, and the caller may send COMMIT behind
+ *    them (ADR 0036).
  * `answered` settles, with the reservations' locks, to the indices of the items the caller has
  * answered already (requests whose Idempotency-Key was seen before, read in the same round trip):
  * they are skipped.
