@@ -25,7 +25,7 @@ import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
 import { expireDueHolds } from '../src/workers/expirer.js';
 import { freshDatabase } from './harness.js';
-import { prepareBenchStore } from './store.js';
+import { benchActor, prepareBenchStore } from './store.js';
 import { latencySummary } from './latency.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
@@ -72,7 +72,7 @@ try {
     observer: { batch: () => void batches++ },
     ...({ batchedReservations: batched } as object),
   });
-  const actor = { type: 'api_key' as const, id: 'key_bench', name: 'bench', role: 'admin' as const, warehouses: null };
+  const actor = benchActor;
   const skuOf = () => (scenario === 'hot' || allHot ? 'HOT-0000001' : `BENCH-${String(1 + Math.floor(Math.random() * skus)).padStart(7, '0')}`);
   let done = 0;
   let refused = 0;

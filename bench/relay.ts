@@ -13,7 +13,7 @@ import { openStore } from '../src/storage/store.js';
 import { openNatsSink } from '../src/workers/nats.js';
 import { relayTick } from '../src/workers/relay.js';
 import { freshDatabase } from './harness.js';
-import { prepareBenchStore } from './store.js';
+import { placeBurst, prepareBenchStore } from './store.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
 const holds = Number(process.env.BENCH_HOLDS ?? 20_000);
@@ -26,17 +26,7 @@ try {
   await prepareBenchStore(url, 10);
   const store = openStore(url);
   const bus = new CommandBus({ store, clock: { nowMs: () => Date.now() }, idempotencyRetentionMs: 3_600_000 });
-  const actor = { type: 'api_key' as const, id: 'key_bench', name: 'bench', role: 'admin' as const, warehouses: null };
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 256 }, async () => {
-      while (next < holds) {
-        const i = next++;
-        const { outcome } = await bus.execute('reservation.create', { reference: `burst-${i}`, lines: [{ sku: 'HOT-0000001', quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
-        if (!outcome.ok) throw new Error(`reservation.create: ${JSON.stringify(outcome)}`);
-      }
-    }),
-  );
+  await placeBurst(bus, holds, () => 'HOT-0000001');
   const sink = await openNatsSink({ url: natsUrl, stream, duplicateWindowMs: 600_000, subjectPrefix: stream.toLowerCase() });
   const started = performance.now();
   let events = 0;

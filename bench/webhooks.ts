@@ -16,7 +16,7 @@ import { CommandBus } from '../src/app/command-bus.js';
 import { openStore } from '../src/storage/store.js';
 import { httpSender, startWebhookWorkers } from '../src/workers/webhooks.js';
 import { freshDatabase } from './harness.js';
-import { prepareBenchStore } from './store.js';
+import { benchActor, placeBurst, prepareBenchStore } from './store.js';
 
 const storeKind = process.env.BENCH_STORE ?? 'sqlite';
 const holds = Number(process.env.BENCH_HOLDS ?? 2_000);
@@ -51,24 +51,14 @@ try {
   await prepareBenchStore(url, Math.max(skus, 1));
   const store = openStore(url);
   const bus = new CommandBus({ store, clock: systemClock, idempotencyRetentionMs: 3_600_000 });
-  const actor = { type: 'api_key' as const, id: 'key_bench', name: 'bench', role: 'admin' as const, warehouses: null };
   const { port } = receiver.address() as AddressInfo;
-  const created = await bus.execute('webhook.create', { url: `http://127.0.0.1:${port}/hook`, types: [], secret: 'bench-secret-0123456789abcdef', active: true }, { actor });
+  const created = await bus.execute('webhook.create', { url: `http://127.0.0.1:${port}/hook`, types: [], secret: 'bench-secret-0123456789abcdef', active: true }, { actor: benchActor });
   if (!created.outcome.ok) throw new Error(`webhook.create: ${JSON.stringify(created.outcome)}`);
   const firstEventId = await store.reads.events.lastId();
 
   // The burst, 256 buyers at a time; each event's commit time is read back from the outbox.
   const sku = (i: number) => (skus === 1 ? 'HOT-0000001' : `BENCH-${String(1 + (i % skus)).padStart(7, '0')}`);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 256 }, async () => {
-      while (next < holds) {
-        const i = next++;
-        const { outcome } = await bus.execute('reservation.create', { reference: `burst-${i}`, lines: [{ sku: sku(i), quantity: 1, warehouse: 'BENCH-W1' }] }, { actor });
-        if (!outcome.ok) throw new Error(`reservation.create: ${JSON.stringify(outcome)}`);
-      }
-    }),
-  );
+  await placeBurst(bus, holds, sku);
   const events = await store.reads.events.list({}, firstEventId, 1_000_000);
   const committedAt = new Map(events.map((e) => [e.id, e.occurredAtMs]));
   expected = events.length;
