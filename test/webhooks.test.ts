@@ -178,6 +178,34 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'succeeded', attempts: 1 });
   });
 
+  it('does not store the outcome of a claim that lapsed and was taken again, and stores the rest of the tick', async () => {
+    const { hook, a, b, receive, sentFor } = await twoSkusBehind('/lapsed');
+    await receive(a.sku, 1);
+    await receive(b.sku, 2);
+    await enqueue();
+    // The slow tick sends both; while it is still waiting for A's answer its claims lapse, and
+    // another tick takes A's delivery again and records a failed attempt (the receiver answers 500 for A).
+    receiver.state.respond = (r) => (r.event.sku === a.sku ? 500 : 200);
+    let other: Awaited<ReturnType<typeof deliverWebhooks>> | undefined;
+    const slow: typeof send = async (request, timeoutMs) => {
+      if (JSON.parse(request.body).sku !== a.sku) return send(request, timeoutMs);
+      http.clock.advance(defaultWebhookTimeoutMs + 60_000 + 1);
+      other = await deliver({ limit: 1 });
+      return { statusCode: 200, error: null, latencyMs: 70_000 };
+    };
+    const summary = await deliverWebhooks(http.store, { nowMs: http.clock.nowMs(), limit: 100, send: slow, random: () => 0.5 });
+    expect(other).toMatchObject({ sent: 1, succeeded: 0, failed: 1 });
+    // Only B's outcome is the slow tick's to store: A's delivery has the other tick's attempt.
+    expect(summary).toMatchObject({ sent: 1, succeeded: 1, failed: 0, dead: 0, disabled: [] });
+    expect(sentFor(a.sku)).toEqual([1]);
+    expect(sentFor(b.sku)).toEqual([2]);
+    const byEvent = (await deliveries(hook.id)).sort((x, y) => x.eventId - y.eventId);
+    expect(byEvent.map((d) => [d.sku, d.status, d.attempts, d.lastStatusCode])).toEqual([
+      [a.sku, 'pending', 1, 500],
+      [b.sku, 'succeeded', 1, 200],
+    ]);
+  });
+
   it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {
     const hook = await createWebhook('/flaky', { types: ['sku.created'] });
     let failures = 2;

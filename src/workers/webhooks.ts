@@ -142,44 +142,19 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
     )
   ).flat();
 
+  const attempts = outcomes.map(({ claim, result, order, unsent }) => ({ attempt: attemptOf(claim.delivery, result, unsent === true, nowMs, random), sent: result !== null, unsent, order }));
   await store.transaction(async (tx) => {
-    // Deliveries in id order, then webhooks in id order: concurrent ticks lock rows in one order.
+    // Deliveries, then webhooks, each in id order (the store locks deliveries so): concurrent ticks
+    // lock rows in one order. A claim that lapsed and was taken again by another tick is not stored.
+    const stored = await tx.webhooks.recordAttempts(attempts.map((a) => a.attempt), nowMs);
     const byWebhook = new Map<string, Array<{ ok: boolean; order: number }>>();
-    for (const { claim, result, order, unsent } of [...outcomes].sort((a, b) => (a.claim.delivery.id < b.claim.delivery.id ? -1 : 1))) {
-      const d = claim.delivery;
-      let attempt: AttemptRecord;
-      if (unsent) {
-        // Not sent (an earlier delivery of its run failed): back as it was before the claim.
-        attempt = { ...base(d), attempts: d.attempts, firstAttemptAtMs: d.firstAttemptAtMs, status: 'pending', nextAttemptAtMs: d.nextAttemptAtMs, statusCode: d.lastStatusCode, error: d.lastError, latencyMs: d.lastLatencyMs };
-        await tx.webhooks.recordAttempt(attempt, nowMs);
-        continue;
-      }
-      const firstAttemptAtMs = d.firstAttemptAtMs ?? nowMs;
-      if (!result) {
-        attempt = { ...base(d), attempts: d.attempts, firstAttemptAtMs, status: 'dead', nextAttemptAtMs: nowMs, statusCode: null, error: 'The event is no longer in the outbox (past its retention).', latencyMs: null };
-      } else if (is2xx(result.statusCode)) {
-        attempt = { ...base(d), attempts: d.attempts + 1, firstAttemptAtMs, status: 'succeeded', nextAttemptAtMs: nowMs, statusCode: result.statusCode, error: null, latencyMs: result.latencyMs };
-      } else {
-        const attempts = d.attempts + 1;
-        const dead = isDeadLetter(firstAttemptAtMs, nowMs);
-        attempt = {
-          ...base(d),
-          attempts,
-          firstAttemptAtMs,
-          status: dead ? 'dead' : 'pending',
-          nextAttemptAtMs: dead ? nowMs : nowMs + retryDelayMs(attempts, random()),
-          statusCode: result.statusCode,
-          error: (result.error ?? `HTTP ${result.statusCode}`).slice(0, errorLengthMax),
-          latencyMs: result.latencyMs,
-        };
-      }
-      // A claim that lapsed and was taken again by another tick is not recorded twice.
-      if (!(await tx.webhooks.recordAttempt(attempt, nowMs))) continue;
-      if (result) summary.sent += 1;
+    for (const { attempt, sent, unsent, order } of attempts) {
+      if (unsent || !stored.has(attempt.deliveryId)) continue;
+      if (sent) summary.sent += 1;
       if (attempt.status === 'succeeded') summary.succeeded += 1;
-      else if (result) summary.failed += 1;
+      else if (sent) summary.failed += 1;
       if (attempt.status === 'dead') summary.dead += 1;
-      if (result) byWebhook.set(d.webhookId, [...(byWebhook.get(d.webhookId) ?? []), { ok: attempt.status === 'succeeded', order }]);
+      if (sent) byWebhook.set(attempt.webhookId, [...(byWebhook.get(attempt.webhookId) ?? []), { ok: attempt.status === 'succeeded', order }]);
     }
     for (const webhookId of [...byWebhook.keys()].sort()) {
       const results = byWebhook.get(webhookId)!.sort((a, b) => a.order - b.order);
@@ -217,6 +192,35 @@ const runsOf = (claimed: readonly ClaimedDelivery[]): ClaimedDelivery[][] => {
 };
 
 const base = (d: ClaimedDelivery['delivery']) => ({ deliveryId: d.id, webhookId: d.webhookId, claimedAttempts: d.attempts });
+
+/**
+ * What to store for one claimed delivery: back as it was before the claim when it was not sent (an
+ * earlier delivery of its run failed); dead when its event is gone; else the attempt's outcome.
+ */
+const attemptOf = (d: ClaimedDelivery['delivery'], result: SendResult | null, unsent: boolean, nowMs: number, random: () => number): AttemptRecord => {
+  if (unsent) {
+    return { ...base(d), attempts: d.attempts, firstAttemptAtMs: d.firstAttemptAtMs, status: 'pending', nextAttemptAtMs: d.nextAttemptAtMs, statusCode: d.lastStatusCode, error: d.lastError, latencyMs: d.lastLatencyMs };
+  }
+  const firstAttemptAtMs = d.firstAttemptAtMs ?? nowMs;
+  if (!result) {
+    return { ...base(d), attempts: d.attempts, firstAttemptAtMs, status: 'dead', nextAttemptAtMs: nowMs, statusCode: null, error: 'The event is no longer in the outbox (past its retention).', latencyMs: null };
+  }
+  if (is2xx(result.statusCode)) {
+    return { ...base(d), attempts: d.attempts + 1, firstAttemptAtMs, status: 'succeeded', nextAttemptAtMs: nowMs, statusCode: result.statusCode, error: null, latencyMs: result.latencyMs };
+  }
+  const attempts = d.attempts + 1;
+  const dead = isDeadLetter(firstAttemptAtMs, nowMs);
+  return {
+    ...base(d),
+    attempts,
+    firstAttemptAtMs,
+    status: dead ? 'dead' : 'pending',
+    nextAttemptAtMs: dead ? nowMs : nowMs + retryDelayMs(attempts, random()),
+    statusCode: result.statusCode,
+    error: (result.error ?? `HTTP ${result.statusCode}`).slice(0, errorLengthMax),
+    latencyMs: result.latencyMs,
+  };
+};
 
 const describeError = (error: unknown, timeoutMs: number): string => {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `timed out after ${timeoutMs} ms`;

@@ -111,8 +111,11 @@ export interface WebhookWrites {
    * (PostgreSQL: heads locked FOR UPDATE SKIP LOCKED while claiming).
    */
   claimDue(nowMs: number, limit: number, leaseUntilMs: number, runMax?: number): Promise<ClaimedDelivery[]>;
-  /** Stores an attempt's outcome unless the delivery changed since it was claimed; true when stored. */
-  recordAttempt(attempt: AttemptRecord, nowMs: number): Promise<boolean>;
+  /**
+   * Stores attempts' outcomes, each unless its delivery changed since it was claimed (a claim that
+   * lapsed and was taken again); returns the ids of the deliveries stored. PostgreSQL: one statement.
+   */
+  recordAttempts(attempts: readonly AttemptRecord[], nowMs: number): Promise<Set<string>>;
   /** After a 2xx: clears the endpoint's failure run. */
   markSucceeded(webhookId: string): Promise<void>;
   /** After `failures` failed attempts (since any success): counts them; returns the endpoint's state after counting. */

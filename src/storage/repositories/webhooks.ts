@@ -4,7 +4,7 @@
  */
 import { type Kysely, type Selectable, sql, type SqlBool, type Transaction } from 'kysely';
 import type { StoredEvent } from '../../app/ports.js';
-import type { DeliveryRecord, DeliveryStatus, WebhookReads, WebhookRecord, WebhookWrites } from '../../app/webhooks/records.js';
+import type { AttemptRecord, DeliveryRecord, DeliveryStatus, WebhookReads, WebhookRecord, WebhookWrites } from '../../app/webhooks/records.js';
 import type { EventType } from '../../domain/events.js';
 import type { DB, WebhookDeliveryTable, WebhookTable } from '../schema.js';
 import type { Executor } from './shared.js';
@@ -299,24 +299,50 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
     });
   },
 
-  async recordAttempt(a, nowMs) {
-    const result = await trx
-      .updateTable('webhook_deliveries')
-      .set({
-        status: a.status,
-        attempts: a.attempts,
-        next_attempt_at_ms: a.nextAttemptAtMs,
-        first_attempt_at_ms: a.firstAttemptAtMs,
-        last_status_code: a.statusCode,
-        last_error: a.error,
-        last_latency_ms: a.latencyMs,
-        updated_at_ms: nowMs,
-      })
-      .where('id', '=', a.deliveryId)
-      .where('status', '=', 'pending')
-      .where('attempts', '=', a.claimedAttempts)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  async recordAttempts(attempts, nowMs) {
+    if (attempts.length === 0) return new Set<string>();
+    if (pg) {
+      // One statement: the rows locked in id order (concurrent ticks lock in one order), each
+      // updated only if it is still as claimed.
+      const column = <T>(f: (a: AttemptRecord) => T) => attempts.map(f);
+      const { rows } = await sql<{ id: string }>`
+        with v as (
+          select * from unnest(${column((a) => a.deliveryId)}::text[], ${column((a) => a.claimedAttempts)}::integer[], ${column((a) => a.attempts)}::integer[],
+                               ${column((a) => a.firstAttemptAtMs)}::bigint[], ${column((a) => a.status)}::text[], ${column((a) => a.nextAttemptAtMs)}::bigint[],
+                               ${column((a) => a.statusCode)}::integer[], ${column((a) => a.error)}::text[], ${column((a) => a.latencyMs)}::integer[])
+                 as v(id, claimed_attempts, attempts, first_attempt_at_ms, status, next_attempt_at_ms, last_status_code, last_error, last_latency_ms)
+        ), locked as (
+          select d.id from webhook_deliveries d join v on v.id = d.id order by d.id for update of d
+        )
+        update webhook_deliveries d
+           set status = v.status, attempts = v.attempts, next_attempt_at_ms = v.next_attempt_at_ms, first_attempt_at_ms = v.first_attempt_at_ms,
+               last_status_code = v.last_status_code, last_error = v.last_error, last_latency_ms = v.last_latency_ms, updated_at_ms = ${nowMs}
+          from v join locked on locked.id = v.id
+         where d.id = v.id and d.status = 'pending' and d.attempts = v.claimed_attempts
+        returning d.id`.execute(trx);
+      return new Set(rows.map((r) => r.id));
+    }
+    const stored = new Set<string>();
+    for (const a of [...attempts].sort((x, y) => (x.deliveryId < y.deliveryId ? -1 : 1))) {
+      const result = await trx
+        .updateTable('webhook_deliveries')
+        .set({
+          status: a.status,
+          attempts: a.attempts,
+          next_attempt_at_ms: a.nextAttemptAtMs,
+          first_attempt_at_ms: a.firstAttemptAtMs,
+          last_status_code: a.statusCode,
+          last_error: a.error,
+          last_latency_ms: a.latencyMs,
+          updated_at_ms: nowMs,
+        })
+        .where('id', '=', a.deliveryId)
+        .where('status', '=', 'pending')
+        .where('attempts', '=', a.claimedAttempts)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) stored.add(a.deliveryId);
+    }
+    return stored;
   },
 
   async markSucceeded(webhookId) {
