@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/app/webhooks/signing.js';
 import { webhookPolicy } from '../src/domain/webhooks.js';
-import { type DeliverTick, defaultWebhookTimeoutMs, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries } from '../src/workers/webhooks.js';
+import { type DeliverTick, defaultWebhookTimeoutMs, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries, sendWindowMs } from '../src/workers/webhooks.js';
 import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -204,6 +204,30 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
       [a.sku, 'pending', 1, 500],
       [b.sku, 'succeeded', 1, 200],
     ]);
+  });
+
+  it('starts no request of a run once its send window has closed, and gives the rest back for the next tick', async () => {
+    const { hook, a, receive, sentFor } = await twoSkusBehind('/window');
+    for (let quantity = 1; quantity <= 6; quantity++) await receive(a.sku, quantity);
+    await enqueue();
+    // A receiver that takes 0.4 of the window to answer: requests start 0, 0.4 and 0.8 of it after
+    // the claim; a fourth could end after the claim lapses (and another tick send the rest meanwhile).
+    let elapsedMs = 0;
+    const slowReceiver: typeof send = async (request, timeoutMs) => {
+      const result = await send(request, timeoutMs);
+      elapsedMs += sendWindowMs * 0.4;
+      return result;
+    };
+    expect(await deliver({ runMax: 10, send: slowReceiver, monotonicMs: () => elapsedMs })).toMatchObject({ sent: 3, succeeded: 3, failed: 0, more: true });
+    expect(sentFor(a.sku)).toEqual([1, 2, 3]);
+    const byEvent = (await deliveries(hook.id)).sort((x, y) => x.eventId - y.eventId);
+    expect(byEvent.map((d) => [d.status, d.attempts, d.firstAttemptAt])).toEqual([
+      ...Array.from({ length: 3 }, () => ['succeeded', 1, iso(http.clock.nowMs())]),
+      ...Array.from({ length: 3 }, () => ['pending', 0, null]),
+    ]);
+    // Not sent, so due at once: the next tick goes on in order.
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 3, succeeded: 3, more: false });
+    expect(sentFor(a.sku)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {

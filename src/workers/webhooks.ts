@@ -36,6 +36,12 @@ export type Send = (request: WebhookRequest, timeoutMs: number) => Promise<SendR
 export const defaultWebhookTimeoutMs = 10_000;
 /** A claim lasts the send timeout plus this margin, then the delivery comes due again. */
 const leaseMarginMs = 60_000;
+/**
+ * A run starts no request this long after its claim: each request it starts ends (answered or
+ * timed out) at least 10 s before the claim lapses, so no other tick can take a delivery of the run
+ * while this one is still sending (which would break the SKU's order).
+ */
+export const sendWindowMs = leaseMarginMs - 10_000;
 const errorLengthMax = 500;
 /** Idle kept-alive connections to receivers are closed after this long. */
 const idleSocketMs = 4_000;
@@ -86,6 +92,8 @@ export interface DeliverTick {
   disableAfterFailures?: number;
   /** Jitter source in [0, 1); Math.random unless a test fixes it. */
   random?: () => number;
+  /** A monotonic clock in ms for the send window (`sendWindowMs`); performance.now unless a test sets it. */
+  monotonicMs?: () => number;
 }
 
 export interface DeliverSummary {
@@ -95,7 +103,7 @@ export interface DeliverSummary {
   dead: number;
   /** Webhooks switched off by this tick. */
   disabled: string[];
-  /** Whether more may be due now: the tick claimed its limit, or a run as long as `runMax`. */
+  /** Whether more may be due now: the tick claimed its limit, or a run as long as `runMax`, or a run outlasted the send window. */
   more: boolean;
 }
 
@@ -114,9 +122,12 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
   if (claimed.length === 0) return summary;
   const runs = runsOf(claimed);
   summary.more = claimed.length >= tick.limit || runs.some((run) => run.length >= runMax);
+  const monotonicMs = tick.monotonicMs ?? (() => performance.now());
+  const claimedAt = monotonicMs();
+  const windowOpen = () => monotonicMs() - claimedAt < sendWindowMs;
 
-  // Each run in event order, stopping at its first failure (the rest wait for it: per-SKU order);
-  // the runs concurrently. `order` is the order in which the attempts ended.
+  // Each run in event order, stopping at its first failure (the rest wait for it: per-SKU order) or
+  // when the send window closes; the runs concurrently. `order` is the order in which the attempts ended.
   let completed = 0;
   const outcomes = (
     await Promise.all(
@@ -124,6 +135,10 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
         const out: Array<{ claim: ClaimedDelivery; result: SendResult | null; order: number; unsent?: true }> = [];
         let stopped = false;
         for (const claim of run) {
+          if (!stopped && !windowOpen()) {
+            stopped = true;
+            summary.more = true;
+          }
           if (stopped) {
             out.push({ claim, result: null, order: -1, unsent: true });
             continue;
