@@ -322,8 +322,14 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(await deliver({ limit: 4, runMax: 10 })).toMatchObject({ sent: 4, more: true });
     expect(sentFor(a.sku)).toEqual([1, 2]);
     expect(sentFor(b.sku)).toEqual([1, 2]);
+    // One run at a time (one request at a time): the earlier SKU's rest, then the other's.
+    expect(await deliver({ limit: 10, runMax: 10, runsMax: 1 })).toMatchObject({ sent: 3, more: true });
+    expect(sentFor(a.sku)).toEqual([1, 2, 3, 4, 5]);
+    expect(sentFor(b.sku)).toEqual([1, 2]);
+    expect(await deliver({ limit: 10, runMax: 10, runsMax: 1 })).toMatchObject({ sent: 3, more: true });
+    expect(sentFor(b.sku)).toEqual([1, 2, 3, 4, 5]);
 
-    // 250 more of A: one tick of the workers as `serve` runs them (runs of 100) enqueues and sends them all, in order.
+    // 250 more of A: one tick of the workers as `serve` runs them (runs of 500) enqueues and sends them all, in order.
     await Promise.all(Array.from({ length: 250 }, (_, i) => receive(a.sku, 100 + i)));
     const options = { clock: http.clock, send, timeoutMs: defaultWebhookTimeoutMs, disableAfterFailures: 50, retentionMs: 3_600_000 };
     await enqueueTick(http.store, options);

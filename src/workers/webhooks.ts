@@ -86,6 +86,8 @@ export interface DeliverTick {
    * event order, while each succeeds. Different groups are sent concurrently.
    */
   runMax?: number;
+  /** Most groups per tick, so most requests at once (`limit` unless set). */
+  runsMax?: number;
   send: Send;
   timeoutMs?: number;
   /** Failures in a row (spanning at least a day) after which an endpoint is switched off. */
@@ -103,7 +105,7 @@ export interface DeliverSummary {
   dead: number;
   /** Webhooks switched off by this tick. */
   disabled: string[];
-  /** Whether more may be due now: the tick claimed its limit, or a run as long as `runMax`, or a run outlasted the send window. */
+  /** Whether more may be due now: the tick claimed its limit, `runsMax` runs or a run as long as `runMax`, or a run outlasted the send window. */
   more: boolean;
 }
 
@@ -118,10 +120,10 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
   const runMax = tick.runMax ?? 1;
   const summary: DeliverSummary = { sent: 0, succeeded: 0, failed: 0, dead: 0, disabled: [], more: false };
 
-  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, tick.limit, nowMs + timeoutMs + leaseMarginMs, runMax));
+  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, { limit: tick.limit, leaseUntilMs: nowMs + timeoutMs + leaseMarginMs, runMax, runsMax: tick.runsMax }));
   if (claimed.length === 0) return summary;
   const runs = runsOf(claimed);
-  summary.more = claimed.length >= tick.limit || runs.some((run) => run.length >= runMax);
+  summary.more = claimed.length >= tick.limit || runs.length >= (tick.runsMax ?? tick.limit) || runs.some((run) => run.length >= runMax);
   const monotonicMs = tick.monotonicMs ?? (() => performance.now());
   const claimedAt = monotonicMs();
   const windowOpen = () => monotonicMs() - claimedAt < sendWindowMs;
@@ -312,8 +314,9 @@ export const enqueueTick = async (store: Store, options: Pick<WebhookWorkerOptio
 };
 
 /**
- * The deliver worker's tick: claims up to 100 deliveries in runs of up to 100 per (webhook, SKU),
- * and claims again at once while more is due and some succeeded (for up to `catchUpMs`).
+ * The deliver worker's tick: claims up to 500 deliveries in up to 100 runs (so up to 100 requests
+ * at once) of up to 500 per (webhook, SKU), and claims again at once while more is due and some
+ * succeeded (for up to `catchUpMs`).
  */
 export const deliverTick = async (store: Store, options: Omit<WebhookWorkerOptions, 'retentionMs' | 'onError'>): Promise<void> => {
   const started = performance.now();
@@ -321,8 +324,9 @@ export const deliverTick = async (store: Store, options: Omit<WebhookWorkerOptio
   do {
     summary = await deliverWebhooks(store, {
       nowMs: options.clock.nowMs(),
-      limit: 100,
-      runMax: 100,
+      limit: 500,
+      runMax: 500,
+      runsMax: 100,
       send: options.send,
       timeoutMs: options.timeoutMs,
       disableAfterFailures: options.disableAfterFailures,

@@ -103,14 +103,14 @@ export interface WebhookWrites {
   /** Moves the cursor forward (never back). Progress is not a configuration change: updatedAt stays. */
   advanceCursor(id: string, cursorEventId: number): Promise<void>;
   /**
-   * Claims up to `limit` due pending deliveries of active webhooks, in runs: each run is the head
-   * of a (webhook, SKU) group (no earlier pending delivery for the same webhook and SKU; null SKUs
-   * form one group per webhook) and up to `runMax - 1` due deliveries right behind it (1: heads
-   * only). Returned in event order, with their values as they were before the claim. A claim
-   * moves `nextAttemptAtMs` to `leaseUntilMs`, so no other tick takes it while it is being sent
-   * (PostgreSQL: heads locked FOR UPDATE SKIP LOCKED while claiming).
+   * Claims up to `limit` due pending deliveries of active webhooks, in up to `runsMax` (`limit`)
+   * runs: each run is the head of a (webhook, SKU) group (no earlier pending delivery for the same
+   * webhook and SKU; null SKUs form one group per webhook) and up to `runMax - 1` due deliveries
+   * right behind it (1: heads only). Returned in event order, with their values as they were
+   * before the claim. A claim moves `nextAttemptAtMs` to `leaseUntilMs`, so no other tick takes it
+   * while it is being sent (PostgreSQL: heads locked FOR UPDATE SKIP LOCKED while claiming).
    */
-  claimDue(nowMs: number, limit: number, leaseUntilMs: number, runMax?: number): Promise<ClaimedDelivery[]>;
+  claimDue(nowMs: number, claim: { limit: number; leaseUntilMs: number; runMax?: number; runsMax?: number }): Promise<ClaimedDelivery[]>;
   /**
    * Stores attempts' outcomes, each unless its delivery changed since it was claimed (a claim that
    * lapsed and was taken again); returns the ids of the deliveries stored. PostgreSQL: one statement.

@@ -239,7 +239,7 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
     await trx.updateTable('webhooks').set({ cursor_event_id: cursorEventId }).where('id', '=', id).where('cursor_event_id', '<', cursorEventId).execute();
   },
 
-  async claimDue(nowMs, limit, leaseUntilMs, runMax = 1) {
+  async claimDue(nowMs, { limit, leaseUntilMs, runMax = 1, runsMax = limit }) {
     // Per-SKU order: a run starts at the head of its (webhook, SKU) group, i.e. a delivery with no
     // earlier pending one for the same webhook and SKU (null SKUs form one group). The heads come
     // from one GROUP BY over the partial index on pending rows (literal predicates, so both
@@ -265,7 +265,7 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
       .where('w.active', '=', 1)
       .orderBy('d.next_attempt_at_ms')
       .orderBy('d.event_id')
-      .limit(limit)
+      .limit(Math.min(limit, runsMax))
       .$if(pg, (q) => q.forUpdate(['d']).skipLocked())
       .execute();
     if (heads.length === 0) return [];
