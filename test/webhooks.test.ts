@@ -230,6 +230,32 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(sentFor(a.sku)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('makes no more than pendingMax pending deliveries per endpoint; the rest wait in the outbox, in order', async () => {
+    const { hook, a, b, receive, sentFor } = await twoSkusBehind('/backpressure');
+    for (let quantity = 1; quantity <= 4; quantity++) await receive(a.sku, quantity);
+    for (let quantity = 1; quantity <= 3; quantity++) await receive(b.sku, quantity);
+    const enqueueAtMost = (pendingMax: number) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax });
+    expect(await enqueueAtMost(3)).toBe(3);
+    expect(await enqueueAtMost(3)).toBe(0);
+    expect(await deliveries(hook.id)).toHaveLength(3);
+    // A failing endpoint keeps its 3 pending: nothing more is enqueued while they are retried.
+    receiver.state.respond = () => 503;
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 1, failed: 1 });
+    expect(await enqueueAtMost(3)).toBe(0);
+    receiver.state.respond = () => 200;
+    http.clock.advance(60_000);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 3, succeeded: 3 });
+    // Room again: the next 3 events, then the last one, each SKU still in order.
+    expect(await enqueueAtMost(3)).toBe(3);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 3, succeeded: 3 });
+    expect(await enqueueAtMost(3)).toBe(1);
+    expect(await enqueueAtMost(3)).toBe(0);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(sentFor(a.sku)).toEqual([1, 1, 2, 3, 4]);
+    expect(sentFor(b.sku)).toEqual([1, 2, 3]);
+    expect((await deliveries(hook.id)).map((d) => d.status)).toEqual(Array.from({ length: 7 }, () => 'succeeded'));
+  });
+
   it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {
     const hook = await createWebhook('/flaky', { types: ['sku.created'] });
     let failures = 2;

@@ -52,6 +52,11 @@ export interface EnqueueTick {
   limit: number;
   /** Most webhooks visited per tick (those furthest behind first). */
   webhooksMax?: number;
+  /**
+   * Most pending deliveries per webhook (no bound unless set): a webhook with that many gets no
+   * more until some are sent; its later events wait in the outbox, behind its cursor.
+   */
+  pendingMax?: number;
   ids?: Ids;
 }
 
@@ -65,7 +70,9 @@ export const enqueueWebhookDeliveries = async (store: Store, tick: EnqueueTick):
     enqueued += await store.transaction(async (tx) => {
       const webhook = await tx.webhooks.tryLock(webhookId);
       if (!webhook || !webhook.active) return 0;
-      const { events, scannedTo } = await tx.webhooks.eventsAfter(webhook.cursorEventId, webhook.types, tick.limit);
+      const room = tick.pendingMax === undefined ? tick.limit : Math.min(tick.limit, tick.pendingMax - (await tx.webhooks.pendingCount(webhookId, tick.pendingMax)));
+      if (room <= 0) return 0;
+      const { events, scannedTo } = await tx.webhooks.eventsAfter(webhook.cursorEventId, webhook.types, room);
       const inserted = await tx.webhooks.insertDeliveries(
         events.map((e) => ({ id: ids.next('dlv', tick.nowMs), webhookId, eventId: e.id, eventType: e.type, sku: e.sku })),
         tick.nowMs,
@@ -296,19 +303,28 @@ export interface WebhookWorkerOptions {
   onError: (error: unknown) => void;
 }
 
+/**
+ * Most pending deliveries per webhook that the enqueue tick makes (ADR 0045's amendment of
+ * backpressure): several seconds of sending at the deliver tick's pace. Beyond it an endpoint's
+ * events wait in the outbox, so an endpoint that is behind (a hot SKU during a sale, one that is
+ * down) costs the write path no more rows than it can send.
+ */
+export const pendingPerWebhookMax = 5_000;
+
 /** How long one tick of a webhook worker goes on catching up with a backlog before it lets the next tick come. */
 const catchUpMs = 2_000;
 const catchingUp = (started: number) => performance.now() - started < catchUpMs;
 
 /**
  * The enqueue worker's tick: enqueues new events 500 per webhook at a time, again at once while a
- * page was full (for up to `catchUpMs`), then prunes finished deliveries past the retention.
+ * page was full (for up to `catchUpMs`), up to `pendingPerWebhookMax` pending per webhook, then
+ * prunes finished deliveries past the retention.
  */
 export const enqueueTick = async (store: Store, options: Pick<WebhookWorkerOptions, 'clock' | 'retentionMs'>): Promise<void> => {
   const limit = 500;
   const started = performance.now();
   let enqueued: number;
-  do enqueued = await enqueueWebhookDeliveries(store, { nowMs: options.clock.nowMs(), limit });
+  do enqueued = await enqueueWebhookDeliveries(store, { nowMs: options.clock.nowMs(), limit, pendingMax: pendingPerWebhookMax });
   while (enqueued >= limit && catchingUp(started));
   await pruneWebhookDeliveries(store, { beforeMs: options.clock.nowMs() - options.retentionMs, limit: 1000 });
 };

@@ -235,6 +235,15 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
     return inserted;
   },
 
+  async pendingCount(webhookId, max) {
+    // Bounded: at most `max` entries of the partial index on pending rows (literal predicate).
+    const row = await trx
+      .selectFrom((eb) => eb.selectFrom('webhook_deliveries').select(sql<number>`1`.as('one')).where('webhook_id', '=', webhookId).where(sql<SqlBool>`status = 'pending'`).limit(max).as('p'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   async advanceCursor(id, cursorEventId) {
     await trx.updateTable('webhooks').set({ cursor_event_id: cursorEventId }).where('id', '=', id).where('cursor_event_id', '<', cursorEventId).execute();
   },
