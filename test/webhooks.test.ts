@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/app/webhooks/signing.js';
 import { webhookPolicy } from '../src/domain/webhooks.js';
-import { type DeliverTick, defaultWebhookTimeoutMs, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, httpSender, pruneWebhookDeliveries, sendWindowMs } from '../src/workers/webhooks.js';
+import { type DeliverTick, defaultWebhookTimeoutMs, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, fullRestMs, httpSender, pruneWebhookDeliveries, sendWindowMs } from '../src/workers/webhooks.js';
 import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -254,6 +254,29 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(sentFor(a.sku)).toEqual([1, 1, 2, 3, 4]);
     expect(sentFor(b.sku)).toEqual([1, 2, 3]);
     expect((await deliveries(hook.id)).map((d) => d.status)).toEqual(Array.from({ length: 7 }, () => 'succeeded'));
+  });
+
+  it('leaves out an endpoint found with its most pending deliveries for a while, so it cannot crowd out the others', async () => {
+    // Down is behind Up (lower cursor: one event more), so every tick visits it first; one webhook a tick.
+    const { hook: down, a, b, receive } = await twoSkusBehind('/full-down');
+    await receive(b.sku, 1);
+    const up = await createWebhook('/full-up', { types: ['stock.changed'] });
+    for (let quantity = 1; quantity <= 4; quantity++) await receive(a.sku, quantity);
+    const full = new Map<string, number>();
+    const enqueueOne = () => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax: 2, webhooksMax: 1, full });
+    expect(await enqueueOne()).toBe(2); // Down: B 1, A 1
+    expect(await enqueueOne()).toBe(2); // Up: A 1, A 2
+    receiver.state.respond = (r) => (r.path === '/full-down' ? 503 : 200);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 4, succeeded: 2, failed: 2 });
+    // Down still has 2 pending: found full, then left out, and Up gets its place.
+    expect(await enqueueOne()).toBe(0);
+    expect([...full.keys()]).toEqual([down.id]);
+    expect(await enqueueOne()).toBe(2); // Up: A 3, A 4
+    expect((await deliveries(up.id)).map((d) => d.eventId)).toHaveLength(4);
+    // Once the rest is over Down is visited again, and found full again.
+    http.clock.advance(fullRestMs);
+    expect(await enqueueOne()).toBe(0);
+    expect(full.get(down.id)).toBe(http.clock.nowMs() + fullRestMs);
   });
 
   it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {

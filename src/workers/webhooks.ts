@@ -57,21 +57,35 @@ export interface EnqueueTick {
    * more until some are sent; its later events wait in the outbox, behind its cursor.
    */
   pendingMax?: number;
+  /**
+   * Webhooks found with `pendingMax` pending, each with the time until which ticks leave it out
+   * (`fullRestMs` after it was found so), so that endpoints that are far behind cannot take every
+   * place of `webhooksMax` from the others. Kept by the caller from tick to tick; updated here.
+   */
+  full?: Map<string, number>;
   ids?: Ids;
 }
+
+/** How long the enqueue ticks leave out a webhook found with its most pending deliveries. */
+export const fullRestMs = 1_000;
 
 /** Creates the deliveries of events committed since each webhook's cursor; returns how many. */
 export const enqueueWebhookDeliveries = async (store: Store, tick: EnqueueTick): Promise<number> => {
   const ids = tick.ids ?? randomIds;
   const lastEventId = await store.reads.events.lastId();
-  const behind = await store.reads.webhooks.behind(lastEventId, tick.webhooksMax ?? 100);
+  const full = tick.full;
+  for (const [id, untilMs] of full ?? []) if (untilMs <= tick.nowMs) full!.delete(id);
+  const behind = await store.reads.webhooks.behind(lastEventId, tick.webhooksMax ?? 100, full ? [...full.keys()] : []);
   let enqueued = 0;
   for (const webhookId of behind) {
     enqueued += await store.transaction(async (tx) => {
       const webhook = await tx.webhooks.tryLock(webhookId);
       if (!webhook || !webhook.active) return 0;
       const room = tick.pendingMax === undefined ? tick.limit : Math.min(tick.limit, tick.pendingMax - (await tx.webhooks.pendingCount(webhookId, tick.pendingMax)));
-      if (room <= 0) return 0;
+      if (room <= 0) {
+        full?.set(webhookId, tick.nowMs + fullRestMs);
+        return 0;
+      }
       const { events, scannedTo } = await tx.webhooks.eventsAfter(webhook.cursorEventId, webhook.types, room);
       const inserted = await tx.webhooks.insertDeliveries(
         events.map((e) => ({ id: ids.next('dlv', tick.nowMs), webhookId, eventId: e.id, eventType: e.type, sku: e.sku })),
@@ -320,11 +334,11 @@ const catchingUp = (started: number) => performance.now() - started < catchUpMs;
  * page was full (for up to `catchUpMs`), up to `pendingPerWebhookMax` pending per webhook, then
  * prunes finished deliveries past the retention.
  */
-export const enqueueTick = async (store: Store, options: Pick<WebhookWorkerOptions, 'clock' | 'retentionMs'>): Promise<void> => {
+export const enqueueTick = async (store: Store, options: Pick<WebhookWorkerOptions, 'clock' | 'retentionMs'> & Pick<EnqueueTick, 'full'>): Promise<void> => {
   const limit = 500;
   const started = performance.now();
   let enqueued: number;
-  do enqueued = await enqueueWebhookDeliveries(store, { nowMs: options.clock.nowMs(), limit, pendingMax: pendingPerWebhookMax });
+  do enqueued = await enqueueWebhookDeliveries(store, { nowMs: options.clock.nowMs(), limit, pendingMax: pendingPerWebhookMax, full: options.full });
   while (enqueued >= limit && catchingUp(started));
   await pruneWebhookDeliveries(store, { beforeMs: options.clock.nowMs() - options.retentionMs, limit: 1000 });
 };
@@ -352,7 +366,8 @@ export const deliverTick = async (store: Store, options: Omit<WebhookWorkerOptio
 
 /** The enqueue and deliver ticks as `stockroom serve` runs them, every 250 ms each; stop() waits for both. */
 export const startWebhookWorkers = (store: Store, options: WebhookWorkerOptions): Loop => {
-  const enqueuer = startLoop(250, () => enqueueTick(store, options), options.onError);
+  const full = new Map<string, number>();
+  const enqueuer = startLoop(250, () => enqueueTick(store, { ...options, full }), options.onError);
   const deliverer = startLoop(250, () => deliverTick(store, options), options.onError);
   return {
     async stop() {

@@ -140,8 +140,8 @@ export interface WebhookReads {
   get(id: string): Promise<WebhookRecord | undefined>;
   /** In id (creation) order. */
   list(after: string | null, limit: number): Promise<Page<WebhookRecord, string>>;
-  /** Ids of active webhooks whose cursor is below `lastEventId`, furthest behind first. */
-  behind(lastEventId: number, limit: number): Promise<string[]>;
+  /** Ids of active webhooks whose cursor is below `lastEventId`, furthest behind first, leaving out `exclude`. */
+  behind(lastEventId: number, limit: number, exclude?: readonly string[]): Promise<string[]>;
   /** Newest first. */
   deliveries(webhookId: string, filter: DeliveryFilter, after: string | null, limit: number): Promise<Page<DeliveryRecord, string>>;
 }

@@ -435,12 +435,13 @@ export const createWebhookReads = (db: Kysely<DB>): WebhookReads => ({
     return page(rows.map(toWebhook), limit, (w) => w.id);
   },
 
-  async behind(lastEventId, limit) {
+  async behind(lastEventId, limit, exclude = []) {
     const rows = await db
       .selectFrom('webhooks')
       .select('id')
       .where('active', '=', 1)
       .where('cursor_event_id', '<', lastEventId)
+      .$if(exclude.length > 0, (q) => q.where('id', 'not in', exclude))
       .orderBy('cursor_event_id')
       .orderBy('id')
       .limit(limit)
