@@ -281,6 +281,7 @@ const serve = async (config: Config): Promise<number> => {
   const opened = await open(config, { migrate: true, metrics, arrivals, server: true });
   metrics.watchAvailabilityCache(() => opened.store.availabilityCacheStats());
   metrics.watchAvailabilityReads(() => opened.store.availabilityReadStats());
+  metrics.watchChannels(opened.store.reads);
   const { store, bus, queries } = opened;
   const problems = await store.durabilityProblems();
   if (problems.length > 0 && !config.unsafeNoFsync && !config.databaseUrl.endsWith(':memory:')) {

@@ -279,6 +279,34 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(full.get(down.id)).toBe(http.clock.nowMs() + fullRestMs);
   });
 
+  it('shows in /metrics how far each endpoint and relay is behind the outbox', async () => {
+    const { hook, a, receive } = await twoSkusBehind('/metrics');
+    const gauge = async (name: string, label: string) => {
+      const text = (await http.get('/metrics')).body;
+      const line = text.split('\n').find((l) => l.startsWith(`${name}{${label}}`));
+      return line === undefined ? undefined : Number(line.split(' ').pop());
+    };
+    const lastId = async () => http.store.reads.events.lastId();
+    const webhookLabel = `webhook="${hook.id}"`;
+    const cursorAtCreation = await lastId();
+    expect(await gauge('stockroom_webhook_events_behind', webhookLabel)).toBe(0);
+    for (let quantity = 1; quantity <= 3; quantity++) await receive(a.sku, quantity);
+    expect(await gauge('stockroom_webhook_events_behind', webhookLabel)).toBe((await lastId()) - cursorAtCreation);
+    expect(await gauge('stockroom_webhook_pending_deliveries', webhookLabel)).toBe(0);
+    await enqueue();
+    expect(await gauge('stockroom_webhook_events_behind', webhookLabel)).toBe(0);
+    expect(await gauge('stockroom_webhook_pending_deliveries', webhookLabel)).toBe(3);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 3, succeeded: 3 });
+    expect(await gauge('stockroom_webhook_pending_deliveries', webhookLabel)).toBe(0);
+    // A relay that has handed on all but the last two events.
+    const relay = `metrics-${kind}-${hook.id}`;
+    await http.store.withRelayCursor(relay, http.clock.nowMs(), async () => (await lastId()) - 2);
+    expect(await gauge('stockroom_relay_events_behind', `relay="${relay}"`)).toBe(2);
+    // A switched-off endpoint is not a channel that is behind.
+    expect((await http.call('PATCH', `/v1/webhooks/${hook.id}`, { active: false })).statusCode).toBe(200);
+    expect(await gauge('stockroom_webhook_events_behind', webhookLabel)).toBeUndefined();
+  });
+
   it('retries a failing endpoint with exponential backoff until it recovers, recording each attempt', async () => {
     const hook = await createWebhook('/flaky', { types: ['sku.created'] });
     let failures = 2;

@@ -415,6 +415,8 @@ export interface Reads {
     list(filter: EventFilter, afterId: number, limit: number): Promise<StoredEvent[]>;
     /** The highest event id (0 when there is none). */
     lastId(): Promise<number>;
+    /** Each relay's progress: the id of the last event it handed on. */
+    relayCursors(): Promise<Array<{ name: string; lastEventId: number }>>;
   };
   consistency: {
     /** Levels with the sums of their movements' deltas, in (sku, warehouse) order after `after`. */

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BusObserver } from '../app/command-bus.js';
+import type { Reads } from '../app/ports.js';
 
 /** What the availability cache reports (SQLite, ADR 0026). */
 export type AvailabilityCacheFigures = { entries: number; hits: number; misses: number };
@@ -17,6 +18,15 @@ export interface Metrics {
   watchAvailabilityCache(stats: () => AvailabilityCacheFigures | undefined): void;
   /** Reports how many availability reads shared how many statements (PostgreSQL, ADR 0027) from `stats` at each scrape. */
   watchAvailabilityReads(stats: () => AvailabilityReadFigures | undefined): void;
+  /** Reports how far each sales channel (relays, webhooks) is behind the outbox, read from `reads` at each scrape. */
+  watchChannels(reads: Pick<Reads, 'events' | 'webhooks'>): void;
+}
+
+/** The outbox's newest event and each channel's progress, read once per scrape. */
+interface ChannelFigures {
+  lastEventId: number;
+  relays: Array<{ name: string; lastEventId: number }>;
+  webhooks: Array<{ id: string; cursorEventId: number; pending: number }>;
 }
 
 export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => {
@@ -94,9 +104,53 @@ export const createMetrics = (options: { defaults?: boolean } = {}): Metrics => 
     "Time the server's main thread spent running rather than waiting for I/O (its rate is the event-loop utilization, 0…1)",
     () => [[{}, performance.eventLoopUtilization().active / 1000]],
   );
+  // The channels' backlogs. The three gauges are collected together at a scrape and share one read;
+  // a store that cannot be read leaves them empty rather than failing the scrape.
+  let channelReads: Pick<Reads, 'events' | 'webhooks'> | undefined;
+  let reading: Promise<ChannelFigures | undefined> | null = null;
+  const channelFigures = () =>
+    (reading ??= (async () => {
+      if (!channelReads) return undefined;
+      const [lastEventId, relays, webhooks] = await Promise.all([channelReads.events.lastId(), channelReads.events.relayCursors(), channelReads.webhooks.backlogs()]);
+      return { lastEventId, relays, webhooks };
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        reading = null;
+      }));
+  const channelGauge = (name: string, help: string, label: string, values: (figures: ChannelFigures) => Array<[string, number]>) => {
+    const gauge: Gauge<string> = new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [registry],
+      async collect() {
+        const figures = await channelFigures();
+        gauge.reset();
+        if (figures) for (const [value, count] of values(figures)) gauge.set({ [label]: value }, count);
+      },
+    });
+  };
+  const behind = (lastEventId: number, progress: number) => Math.max(0, lastEventId - progress);
+  channelGauge(
+    'stockroom_relay_events_behind',
+    "Event ids between the outbox's newest and the last a relay handed on (NATS: events not yet published, at most)",
+    'relay',
+    (f) => f.relays.map((r) => [r.name, behind(f.lastEventId, r.lastEventId)]),
+  );
+  channelGauge(
+    'stockroom_webhook_events_behind',
+    "Event ids between the outbox's newest and an active webhook's cursor: events not yet made deliveries, at most (of any type)",
+    'webhook',
+    (f) => f.webhooks.map((w) => [w.id, behind(f.lastEventId, w.cursorEventId)]),
+  );
+  channelGauge('stockroom_webhook_pending_deliveries', "An active webhook's deliveries waiting to be sent or retried", 'webhook', (f) => f.webhooks.map((w) => [w.id, w.pending]));
   return {
     registry,
     httpDuration,
+    watchChannels(reads) {
+      channelReads = reads;
+    },
     watchAvailabilityCache(stats) {
       cacheStats = stats;
     },

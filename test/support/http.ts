@@ -42,6 +42,7 @@ export const createHttp = async (kind: StoreKind, options: { webhooks?: Partial<
   const core = await createCore(kind, { observer: metrics.busObserver });
   metrics.watchAvailabilityCache(() => core.store.availabilityCacheStats());
   metrics.watchAvailabilityReads(() => core.store.availabilityReadStats());
+  metrics.watchChannels(core.store.reads);
   const key = await createApiKey(core.store, core.clock, 'test suite');
   const app = await buildApp(
     httpDependencies(core, {

@@ -144,4 +144,6 @@ export interface WebhookReads {
   behind(lastEventId: number, limit: number, exclude?: readonly string[]): Promise<string[]>;
   /** Newest first. */
   deliveries(webhookId: string, filter: DeliveryFilter, after: string | null, limit: number): Promise<Page<DeliveryRecord, string>>;
+  /** Each active webhook's cursor and how many of its deliveries are pending, in id order. */
+  backlogs(): Promise<Array<{ id: string; cursorEventId: number; pending: number }>>;
 }

@@ -315,6 +315,10 @@ export const createReads = (db: Kysely<DB>, dialect: DialectName, { direct, cach
         const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
         return Number(row?.id ?? 0);
       },
+      async relayCursors() {
+        const rows = await db.selectFrom('relay_cursors').select(['name', 'last_event_id']).orderBy('name').execute();
+        return rows.map((r) => ({ name: r.name, lastEventId: Number(r.last_event_id) }));
+      },
     },
 
     consistency: {

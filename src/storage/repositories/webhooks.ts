@@ -449,6 +449,26 @@ export const createWebhookReads = (db: Kysely<DB>): WebhookReads => ({
     return rows.map((r) => r.id);
   },
 
+  async backlogs() {
+    const rows = await db
+      .selectFrom('webhooks as w')
+      .select(['w.id', 'w.cursor_event_id'])
+      // Per webhook over the partial index on pending rows (literal predicate); the enqueue tick
+      // keeps it near its bound (`pendingPerWebhookMax`).
+      .select((eb) =>
+        eb
+          .selectFrom('webhook_deliveries as d')
+          .select((c) => c.fn.countAll<number | string>().as('n'))
+          .whereRef('d.webhook_id', '=', 'w.id')
+          .where(sql<SqlBool>`d.status = 'pending'`)
+          .as('pending'),
+      )
+      .where('w.active', '=', 1)
+      .orderBy('w.id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, cursorEventId: Number(r.cursor_event_id), pending: Number(r.pending ?? 0) }));
+  },
+
   async deliveries(webhookId, filter, after, limit) {
     const rows = await db
       .selectFrom('webhook_deliveries')
