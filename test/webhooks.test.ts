@@ -238,45 +238,56 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     expect(await enqueueAtMost(3)).toBe(3);
     expect(await enqueueAtMost(3)).toBe(0);
     expect(await deliveries(hook.id)).toHaveLength(3);
-    // A failing endpoint keeps its 3 pending: nothing more is enqueued while they are retried.
-    receiver.state.respond = () => 503;
-    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 1, failed: 1 });
+    expect(await deliver({ runMax: 2 })).toMatchObject({ sent: 2, succeeded: 2 });
+    // Room again: the next 2 events, then the last 2, each SKU still in order.
+    expect(await enqueueAtMost(3)).toBe(2);
     expect(await enqueueAtMost(3)).toBe(0);
-    receiver.state.respond = () => 200;
-    http.clock.advance(60_000);
     expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 3, succeeded: 3 });
-    // Room again: the next 3 events, then the last one, each SKU still in order.
-    expect(await enqueueAtMost(3)).toBe(3);
-    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 3, succeeded: 3 });
-    expect(await enqueueAtMost(3)).toBe(1);
+    expect(await enqueueAtMost(3)).toBe(2);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 2, succeeded: 2 });
     expect(await enqueueAtMost(3)).toBe(0);
-    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 1, succeeded: 1 });
-    expect(sentFor(a.sku)).toEqual([1, 1, 2, 3, 4]);
+    expect(sentFor(a.sku)).toEqual([1, 2, 3, 4]);
     expect(sentFor(b.sku)).toEqual([1, 2, 3]);
     expect((await deliveries(hook.id)).map((d) => d.status)).toEqual(Array.from({ length: 7 }, () => 'succeeded'));
   });
 
+  it('does not count a SKU held back behind a failing delivery against the bound: the other SKUs go on', async () => {
+    const { a, b, receive, sentFor } = await twoSkusBehind('/poison');
+    for (let quantity = 1; quantity <= 3; quantity++) await receive(a.sku, quantity);
+    for (let quantity = 1; quantity <= 3; quantity++) await receive(b.sku, quantity);
+    const enqueueAtMost = (pendingMax: number) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax });
+    // The endpoint refuses every event of A.
+    receiver.state.respond = (r) => (r.event.sku === a.sku ? 500 : 200);
+    expect(await enqueueAtMost(2)).toBe(2); // A 1, A 2
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 1, failed: 1 });
+    // A's two wait for A 1's retry, not for the sender: B's events are enqueued and sent meanwhile.
+    expect(await enqueueAtMost(2)).toBe(2); // A 3, B 1
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 1, succeeded: 1 });
+    expect(await enqueueAtMost(2)).toBe(2); // B 2, B 3
+    expect(await enqueueAtMost(2)).toBe(0);
+    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 2, succeeded: 2 });
+    expect(sentFor(b.sku)).toEqual([1, 2, 3]);
+    expect(sentFor(a.sku)).toEqual([1]);
+  });
+
   it('leaves out an endpoint found with its most pending deliveries for a while, so it cannot crowd out the others', async () => {
-    // Down is behind Up (lower cursor: one event more), so every tick visits it first; one webhook a tick.
-    const { hook: down, a, b, receive } = await twoSkusBehind('/full-down');
-    await receive(b.sku, 1);
-    const up = await createWebhook('/full-up', { types: ['stock.changed'] });
-    for (let quantity = 1; quantity <= 4; quantity++) await receive(a.sku, quantity);
+    // Slow is further behind than Fast (three events more), so each tick visits it first; one webhook a tick.
+    const { hook: slow, a, b, receive } = await twoSkusBehind('/full-slow');
+    for (let quantity = 1; quantity <= 3; quantity++) await receive(b.sku, quantity);
+    const fast = await createWebhook('/full-fast', { types: ['stock.changed'] });
+    for (let quantity = 1; quantity <= 2; quantity++) await receive(a.sku, quantity);
     const full = new Map<string, number>();
     const enqueueOne = () => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax: 2, webhooksMax: 1, full });
-    expect(await enqueueOne()).toBe(2); // Down: B 1, A 1
-    expect(await enqueueOne()).toBe(2); // Up: A 1, A 2
-    receiver.state.respond = (r) => (r.path === '/full-down' ? 503 : 200);
-    expect(await deliver({ runMax: 10 })).toMatchObject({ sent: 4, succeeded: 2, failed: 2 });
-    // Down still has 2 pending: found full, then left out, and Up gets its place.
+    expect(await enqueueOne()).toBe(2); // Slow: B 1, B 2; still the furthest behind
+    // Slow is found full, then left out, and Fast gets its place.
     expect(await enqueueOne()).toBe(0);
-    expect([...full.keys()]).toEqual([down.id]);
-    expect(await enqueueOne()).toBe(2); // Up: A 3, A 4
-    expect((await deliveries(up.id)).map((d) => d.eventId)).toHaveLength(4);
-    // Once the rest is over Down is visited again, and found full again.
+    expect([...full.keys()]).toEqual([slow.id]);
+    expect(await enqueueOne()).toBe(2); // Fast: A 1, A 2
+    expect((await deliveries(fast.id)).map((d) => d.sku)).toEqual([a.sku, a.sku]);
+    // Once the rest is over Slow is visited again, and found full again.
     http.clock.advance(fullRestMs);
     expect(await enqueueOne()).toBe(0);
-    expect(full.get(down.id)).toBe(http.clock.nowMs() + fullRestMs);
+    expect(full.get(slow.id)).toBe(http.clock.nowMs() + fullRestMs);
   });
 
   it('shows in /metrics how far each endpoint and relay is behind the outbox', async () => {

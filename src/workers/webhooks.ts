@@ -53,8 +53,10 @@ export interface EnqueueTick {
   /** Most webhooks visited per tick (those furthest behind first). */
   webhooksMax?: number;
   /**
-   * Most pending deliveries per webhook (no bound unless set): a webhook with that many gets no
-   * more until some are sent; its later events wait in the outbox, behind its cursor.
+   * Most pending deliveries per webhook (no bound unless set), not counting SKUs held back behind a
+   * failed delivery: a webhook with that many gets no more until some are sent; its later events
+   * wait in the outbox, behind its cursor. (A SKU whose deliveries keep failing never holds back
+   * the others: its rows wait for its retries, not for the sender.)
    */
   pendingMax?: number;
   /**
@@ -81,7 +83,7 @@ export const enqueueWebhookDeliveries = async (store: Store, tick: EnqueueTick):
     enqueued += await store.transaction(async (tx) => {
       const webhook = await tx.webhooks.tryLock(webhookId);
       if (!webhook || !webhook.active) return 0;
-      const room = tick.pendingMax === undefined ? tick.limit : Math.min(tick.limit, tick.pendingMax - (await tx.webhooks.pendingCount(webhookId, tick.pendingMax)));
+      const room = tick.pendingMax === undefined ? tick.limit : Math.min(tick.limit, tick.pendingMax - (await tx.webhooks.sendablePending(webhookId)));
       if (room <= 0) {
         full?.set(webhookId, tick.nowMs + fullRestMs);
         return 0;
@@ -318,10 +320,10 @@ export interface WebhookWorkerOptions {
 }
 
 /**
- * Most pending deliveries per webhook that the enqueue tick makes (ADR 0045's amendment of
- * backpressure): several seconds of sending at the deliver tick's pace. Beyond it an endpoint's
- * events wait in the outbox, so an endpoint that is behind (a hot SKU during a sale, one that is
- * down) costs the write path no more rows than it can send.
+ * Most pending deliveries per webhook that the enqueue tick makes, not counting SKUs waiting for
+ * a retry (ADR 0045's amendment of backpressure): several seconds of sending at the deliver tick's
+ * pace. Beyond it an endpoint's events wait in the outbox, so an endpoint that is behind (a hot SKU
+ * during a sale) costs the write path no more rows than it can send.
  */
 export const pendingPerWebhookMax = 5_000;
 

@@ -100,8 +100,11 @@ export interface WebhookWrites {
   eventsAfter(afterId: number, types: readonly EventType[], limit: number): Promise<{ events: Array<Pick<StoredEvent, 'id' | 'type' | 'sku'>>; scannedTo: number }>;
   /** Inserts deliveries, skipping any (webhook, event) that exists; returns how many were inserted. */
   insertDeliveries(deliveries: readonly NewDelivery[], nowMs: number): Promise<number>;
-  /** How many of the webhook's deliveries are pending, counting up to `max` (at most `max`). */
-  pendingCount(webhookId: string, max: number): Promise<number>;
+  /**
+   * How many of the webhook's deliveries are pending, leaving out each (webhook, SKU) group held
+   * back behind a delivery that failed (its head has attempts): those wait for a retry, not for the sender.
+   */
+  sendablePending(webhookId: string): Promise<number>;
   /** Moves the cursor forward (never back). Progress is not a configuration change: updatedAt stays. */
   advanceCursor(id: string, cursorEventId: number): Promise<void>;
   /**

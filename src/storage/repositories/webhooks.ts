@@ -235,11 +235,23 @@ export const createWebhookWrites = (trx: Transaction<DB>, pg: boolean): WebhookW
     return inserted;
   },
 
-  async pendingCount(webhookId, max) {
-    // Bounded: at most `max` entries of the partial index on pending rows (literal predicate).
+  async sendablePending(webhookId) {
+    // One GROUP BY over the partial index on pending rows (literal predicate), as the claim's
+    // heads; each group's head by the (webhook, event) key. A group whose head has failed waits
+    // for its retry, and its rows are left out.
     const row = await trx
-      .selectFrom((eb) => eb.selectFrom('webhook_deliveries').select(sql<number>`1`.as('one')).where('webhook_id', '=', webhookId).where(sql<SqlBool>`status = 'pending'`).limit(max).as('p'))
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('webhook_deliveries')
+          .select((g) => ['webhook_id', g.fn.min('event_id').as('head_event_id'), g.fn.countAll<number | string>().as('n')])
+          .where(sql<SqlBool>`status = 'pending'`)
+          .where('webhook_id', '=', webhookId)
+          .groupBy(['webhook_id', sql`coalesce(sku, '')`])
+          .as('g'),
+      )
+      .innerJoin('webhook_deliveries as h', (join) => join.onRef('h.webhook_id', '=', 'g.webhook_id').onRef('h.event_id', '=', 'g.head_event_id'))
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('g.n'), sql<number>`0`).as('n'))
+      .where('h.attempts', '=', 0)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
