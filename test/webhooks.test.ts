@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/app/webhooks/signing.js';
 import { webhookPolicy } from '../src/domain/webhooks.js';
-import { type DeliverTick, defaultWebhookTimeoutMs, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, fullRestMs, httpSender, pruneWebhookDeliveries, sendWindowMs } from '../src/workers/webhooks.js';
+import { type DeliverTick, defaultWebhookTimeoutMs, type EnqueueTick, deliverTick, deliverWebhooks, enqueueTick, enqueueWebhookDeliveries, fullRestMs, httpSender, pruneWebhookDeliveries, sendWindowMs } from '../src/workers/webhooks.js';
 import { buildSku, buildStocked, buildWarehouse, must } from './support/factories.js';
 import { createHttp, type Http } from './support/http.js';
 import { storeKinds } from './support/stores.js';
@@ -83,7 +83,8 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
   });
 
   const send = httpSender({ allowPrivate: true });
-  const enqueue = (limit = 100) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit });
+  const enqueue = (limit = 100, extra: Partial<EnqueueTick> = {}) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit, ...extra });
+  const enqueueAtMost = (pendingMax: number) => enqueue(100, { pendingMax });
   const deliver = (extra: Partial<DeliverTick> = {}) => deliverWebhooks(http.store, { nowMs: http.clock.nowMs(), limit: 100, send, random: () => 0.5, ...extra });
   const tick = async (extra: Partial<DeliverTick> = {}) => {
     await enqueue();
@@ -234,7 +235,6 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     const { hook, a, b, receive, sentFor } = await twoSkusBehind('/backpressure');
     for (let quantity = 1; quantity <= 4; quantity++) await receive(a.sku, quantity);
     for (let quantity = 1; quantity <= 3; quantity++) await receive(b.sku, quantity);
-    const enqueueAtMost = (pendingMax: number) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax });
     expect(await enqueueAtMost(3)).toBe(3);
     expect(await enqueueAtMost(3)).toBe(0);
     expect(await deliveries(hook.id)).toHaveLength(3);
@@ -255,7 +255,6 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     const { a, b, receive, sentFor } = await twoSkusBehind('/poison');
     for (let quantity = 1; quantity <= 3; quantity++) await receive(a.sku, quantity);
     for (let quantity = 1; quantity <= 3; quantity++) await receive(b.sku, quantity);
-    const enqueueAtMost = (pendingMax: number) => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax });
     // The endpoint refuses every event of A.
     receiver.state.respond = (r) => (r.event.sku === a.sku ? 500 : 200);
     expect(await enqueueAtMost(2)).toBe(2); // A 1, A 2
@@ -277,7 +276,7 @@ describe.each(storeKinds())('webhooks on %s', (kind) => {
     const fast = await createWebhook('/full-fast', { types: ['stock.changed'] });
     for (let quantity = 1; quantity <= 2; quantity++) await receive(a.sku, quantity);
     const full = new Map<string, number>();
-    const enqueueOne = () => enqueueWebhookDeliveries(http.store, { nowMs: http.clock.nowMs(), limit: 100, pendingMax: 2, webhooksMax: 1, full });
+    const enqueueOne = () => enqueue(100, { pendingMax: 2, webhooksMax: 1, full });
     expect(await enqueueOne()).toBe(2); // Slow: B 1, B 2; still the furthest behind
     // Slow is found full, then left out, and Fast gets its place.
     expect(await enqueueOne()).toBe(0);
