@@ -76,7 +76,7 @@ export const enqueueWebhookDeliveries = async (store: Store, tick: EnqueueTick):
   const ids = tick.ids ?? randomIds;
   const lastEventId = await store.reads.events.lastId();
   const full = tick.full;
-  for (const [id, untilMs] of full ?? []) if (untilMs <= tick.nowMs) full!.delete(id);
+  if (full) for (const [id, untilMs] of full) if (untilMs <= tick.nowMs) full.delete(id);
   const behind = await store.reads.webhooks.behind(lastEventId, tick.webhooksMax ?? 100, full ? [...full.keys()] : []);
   let enqueued = 0;
   for (const webhookId of behind) {
@@ -141,12 +141,13 @@ export const deliverWebhooks = async (store: Store, tick: DeliverTick): Promise<
   const threshold = tick.disableAfterFailures ?? webhookPolicy.disableAfterFailures;
   const { nowMs } = tick;
   const runMax = tick.runMax ?? 1;
+  const runsMax = tick.runsMax ?? tick.limit;
   const summary: DeliverSummary = { sent: 0, succeeded: 0, failed: 0, dead: 0, disabled: [], more: false };
 
-  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, { limit: tick.limit, leaseUntilMs: nowMs + timeoutMs + leaseMarginMs, runMax, runsMax: tick.runsMax }));
+  const claimed = await store.transaction((tx) => tx.webhooks.claimDue(nowMs, { limit: tick.limit, leaseUntilMs: nowMs + timeoutMs + leaseMarginMs, runMax, runsMax }));
   if (claimed.length === 0) return summary;
   const runs = runsOf(claimed);
-  summary.more = claimed.length >= tick.limit || runs.length >= (tick.runsMax ?? tick.limit) || runs.some((run) => run.length >= runMax);
+  summary.more = claimed.length >= tick.limit || runs.length >= runsMax || runs.some((run) => run.length >= runMax);
   const monotonicMs = tick.monotonicMs ?? (() => performance.now());
   const claimedAt = monotonicMs();
   const windowOpen = () => monotonicMs() - claimedAt < sendWindowMs;
